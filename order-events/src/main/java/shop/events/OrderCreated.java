@@ -1,0 +1,31 @@
+package shop.events;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The detail of an {@code OrderCreated} event, mirroring {@code schemas/order-created/<version>.json}.
+ *
+ * <p>Consumers read it tolerantly: a part their own contract does not require may be null.
+ */
+public record OrderCreated(
+        String schemaVersion,
+        String orderId,
+        Instant createdAt,
+        Customer customer,
+        List<LineItem> items,
+        Money total,
+        Address shippingAddress) {
+
+    /** Who placed the order and whether they joined the rewards programme at checkout. */
+    public record Customer(String customerId, String email, String name, boolean rewardsSignup) {}
+
+    /** One line of the order; {@code unitPrice} is in minor units of the order's currency. */
+    public record LineItem(String sku, String name, int quantity, long unitPrice) {}
+
+    /** An amount in minor units (cents for EUR, yen for JPY) of an ISO 4217 currency. */
+    public record Money(long amount, String currency) {}
+
+    /** Where the warehouse ships to; {@code country} is ISO 3166-1 alpha-2. */
+    public record Address(String line1, String line2, String city, String region, String postalCode, String country) {}
+}

@@ -1,0 +1,68 @@
+package shop.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A compiled JSON Schema (draft 2020-12, formats asserted) that reports every violation by JSON path.
+ *
+ * <p>Used at both ends: checkout checks what it emits against the producer schema, each consumer checks what it
+ * receives against its own contract. Thread-safe once built.
+ */
+public final class SchemaCheck {
+
+    private final String name;
+    private final JsonSchema schema;
+
+    private SchemaCheck(String name, JsonSchema schema) {
+        this.name = name;
+        this.schema = schema;
+    }
+
+    /** Loads a schema from the classpath of {@code anchor}; fails at start-up, not at the first event, if absent. */
+    public static SchemaCheck fromClasspath(Class<?> anchor, String resource) {
+        try (InputStream in = anchor.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Schema " + resource + " is not on the classpath of " + anchor.getName());
+            }
+            SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+            JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                    .getSchema(EventJson.mapper().readTree(in), config);
+            return new SchemaCheck(resource, schema);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read schema " + resource, e);
+        }
+    }
+
+    /** The producer schema of a published OrderCreated version. */
+    public static SchemaCheck producer(String version) {
+        return fromClasspath(SchemaCheck.class, OrderCreatedEvent.schemaResource(version));
+    }
+
+    /** Every violation, as {@code "$.customer.email: does not match the email pattern"}, sorted; empty when valid. */
+    public List<String> violations(JsonNode document) {
+        return schema.validate(document).stream()
+                .map(SchemaCheck::describe)
+                .sorted(Comparator.naturalOrder())
+                .toList();
+    }
+
+    /** Where the schema came from, for error messages. */
+    public String name() {
+        return name;
+    }
+
+    private static String describe(ValidationMessage message) {
+        // networknt puts the location in front of the message already; keep its wording, it names the field.
+        return message.getMessage();
+    }
+}
