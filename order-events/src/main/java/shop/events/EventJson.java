@@ -1,5 +1,6 @@
 package shop.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,8 +15,10 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 public final class EventJson {
 
     // Tolerant reader: a consumer built against 1.0 must keep working when 1.1 adds a field.
+    // Optional parts are left out rather than written as null: the schema types them as strings, not "string or null".
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 

@@ -1,0 +1,88 @@
+package shop.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class SamTemplateTest {
+
+    private static final SamTemplate TEMPLATE = SamTemplate.load(SamTemplate.locate(Path.of("")));
+
+    @Test
+    void findsTheCheckoutFunctionWithItsRouteAndGlobals() {
+        FunctionResource checkout = TEMPLATE.function("CheckoutFunction");
+
+        assertThat(checkout.handlerClass()).isEqualTo("shop.checkout.CheckoutHandler");
+        assertThat(checkout.handlerMethod()).isEqualTo("handleRequest");
+        assertThat(checkout.codeUri()).isEqualTo("checkout-function");
+        assertThat(checkout.runtime()).isEqualTo("java21");
+        assertThat(checkout.routes()).containsExactly(new HttpRoute("PostOrder", "POST", "/orders"));
+        assertThat(checkout.environment()).containsEntry("EVENT_BUS_NAME", Map.of("Ref", "OrdersBus"));
+    }
+
+    @Test
+    void readsEachConsumerRuleWithItsPatternAndDeadLetterQueue() {
+        EventRule rewards = TEMPLATE.function("RewardsFunction").rules().get(0);
+
+        assertThat(rewards.ruleLogicalId()).isEqualTo("RewardsFunctionOrderCreated");
+        assertThat(rewards.busName()).isEqualTo(Map.of("Ref", "OrdersBus"));
+        assertThat(rewards.patternJson()).contains("\"rewardsSignup\":[true]");
+        assertThat(rewards.deadLetterArn()).contains(Map.of("Fn::GetAtt", List.of("RewardsDeadLetterQueue", "Arn")));
+        assertThat(SamTemplate.referencedId(rewards.deadLetterArn().orElseThrow())).contains("RewardsDeadLetterQueue");
+    }
+
+    @Test
+    void readsAsynchronousInvocationSettings() {
+        AsyncInvokeConfig email = TEMPLATE.function("EmailFunction").asyncInvoke().orElseThrow();
+
+        assertThat(email.maximumRetryAttempts()).isEqualTo(2);
+        assertThat(SamTemplate.referencedId(email.onFailure().orElseThrow())).contains("EmailDeadLetterQueue");
+    }
+
+    @Test
+    void readsTableKeys() {
+        assertThat(TEMPLATE.tables()).contains(
+                new TableResource("ShipmentsTable", "orderId", java.util.Optional.empty(), java.util.Optional.empty()),
+                new TableResource("RewardsTable", "customerId", java.util.Optional.of("entry"), java.util.Optional.empty()),
+                new TableResource("ConfirmationsTable", "orderId", java.util.Optional.empty(), java.util.Optional.of("expiresAt")));
+    }
+
+    @Test
+    void turnsShortFormIntrinsicsIntoLongForm() {
+        Map<String, Object> bus = TEMPLATE.resource("OrdersBus");
+
+        assertThat(bus).extractingByKey("Properties").isEqualTo(Map.of("Name", Map.of("Fn::Sub", "${AWS::StackName}-orders")));
+        assertThat(TEMPLATE.resourcesOfType("AWS::SQS::Queue"))
+                .containsExactly("EmailDeadLetterQueue", "WarehouseDeadLetterQueue", "RewardsDeadLetterQueue");
+    }
+
+    static Stream<Arguments> badTemplates() {
+        return Stream.of(
+                Arguments.of("handler-missing.yaml", "BrokenFunction.Handler is missing"),
+                Arguments.of("pattern-not-a-mapping.yaml", "ListenerFunction.Events.Everything.Properties.Pattern must be a mapping, found a list"),
+                Arguments.of("table-without-hash-key.yaml", "LedgerTable.KeySchema has no HASH key"),
+                Arguments.of("timeout-not-a-number.yaml", "SlowFunction.Timeout must be a whole number, found 'soon'"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badTemplates")
+    void aTemplateItCannotUnderstandFailsNamingResourceAndProperty(String file, String message) throws IOException {
+        try (Reader yaml = new InputStreamReader(getClass().getResourceAsStream("/templates/" + file), StandardCharsets.UTF_8)) {
+            assertThatThrownBy(() -> SamTemplate.parse(yaml))
+                    .isInstanceOf(TemplateException.class)
+                    .hasMessage("template.yaml: " + message);
+        }
+    }
+}
