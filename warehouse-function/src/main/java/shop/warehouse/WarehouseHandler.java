@@ -45,17 +45,17 @@ public final class WarehouseHandler implements RequestHandler<ScheduledEvent, Vo
     @Override
     public Void handleRequest(ScheduledEvent event, Context context) {
         StructuredLog log = new StructuredLog(FUNCTION, context.getLogger());
-        OrderCreated order;
         try {
-            order = CONTRACT.read(event.getSource(), event.getDetailType(), EventJson.mapper().valueToTree(event.getDetail()));
+            OrderCreated order = CONTRACT.read(event.getSource(), event.getDetailType(),
+                    EventJson.mapper().valueToTree(event.getDetail()));
+            ShipmentRequests.Outcome outcome = shipments.record(order);
+            log.info("shipment.requested", "orderId", order.orderId(), "eventId", event.getId(),
+                    "outcome", outcome, "duplicate", outcome.duplicate());
+            return null;
         } catch (InvalidEventException poison) {
             log.warn("event.rejected", "eventId", event.getId(), "problems", poison.problems());
             throw poison;
         }
-        ShipmentRequests.Outcome outcome = shipments.record(order);
-        log.info("shipment.requested", "orderId", order.orderId(), "eventId", event.getId(),
-                "outcome", outcome, "duplicate", outcome.duplicate());
-        return null;
     }
 
     private static ShipmentStore dynamoStore(Environment env) {

@@ -1,0 +1,91 @@
+package shop.rewards;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/**
+ * RewardsTable in DynamoDB (key {@code customerId} + {@code entry}), written with one {@code TransactWriteItems}:
+ * <ul>
+ *   <li>Put {@code {customerId, entry: "ORDER#<orderId>", points, orderId, createdAt}} if that entry does not exist;</li>
+ *   <li>Update {@code {customerId, entry: "BALANCE"}}: {@code ADD points, SET updatedAt}.</li>
+ * </ul>
+ * The put's condition is the idempotency check: when it fails the whole transaction is cancelled, so the balance only
+ * ever moves together with a new entry. Thread-safe: the SDK client is.
+ */
+public final class DynamoRewardsLedger implements RewardsLedger {
+
+    /** Sort key of the customer's running balance. */
+    public static final String BALANCE = "BALANCE";
+    /** Sort key prefix of one order's ledger entry. */
+    public static final String ORDER_PREFIX = "ORDER#";
+
+    private static final String CONDITIONAL_CHECK_FAILED = "ConditionalCheckFailed";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoRewardsLedger(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public boolean creditOnce(OrderCredit credit, Instant now) {
+        try {
+            dynamo.transactWriteItems(TransactWriteItemsRequest.builder()
+                    .transactItems(entryPut(credit), balanceUpdate(credit, now))
+                    .build());
+            return true;
+        } catch (TransactionCanceledException cancelled) {
+            if (entryAlreadyExists(cancelled)) {
+                return false;
+            }
+            throw cancelled;
+        }
+    }
+
+    private TransactWriteItem entryPut(OrderCredit credit) {
+        return TransactWriteItem.builder().put(Put.builder()
+                        .tableName(table)
+                        .item(Map.of(
+                                "customerId", AttributeValue.fromS(credit.customerId()),
+                                "entry", AttributeValue.fromS(ORDER_PREFIX + credit.orderId()),
+                                "points", AttributeValue.fromN(Long.toString(credit.points())),
+                                "orderId", AttributeValue.fromS(credit.orderId()),
+                                "createdAt", AttributeValue.fromS(credit.orderCreatedAt().toString())))
+                        .conditionExpression("attribute_not_exists(customerId)")
+                        .build())
+                .build();
+    }
+
+    private TransactWriteItem balanceUpdate(OrderCredit credit, Instant now) {
+        return TransactWriteItem.builder().update(Update.builder()
+                        .tableName(table)
+                        .key(Map.of(
+                                "customerId", AttributeValue.fromS(credit.customerId()),
+                                "entry", AttributeValue.fromS(BALANCE)))
+                        .updateExpression("ADD #points :points SET #updatedAt = :now")
+                        .expressionAttributeNames(Map.of("#points", "points", "#updatedAt", "updatedAt"))
+                        .expressionAttributeValues(Map.of(
+                                ":points", AttributeValue.fromN(Long.toString(credit.points())),
+                                ":now", AttributeValue.fromS(now.toString())))
+                        .build())
+                .build();
+    }
+
+    // Reasons come in the order of the transaction's items: the first is the entry put. Any other cancellation
+    // (a conflicting transaction, throttling, a failure on the balance) is not a duplicate and is retried by Lambda.
+    private static boolean entryAlreadyExists(TransactionCanceledException cancelled) {
+        List<CancellationReason> reasons = cancelled.hasCancellationReasons() ? cancelled.cancellationReasons() : List.of();
+        return !reasons.isEmpty() && CONDITIONAL_CHECK_FAILED.equals(reasons.get(0).code());
+    }
+}

@@ -1,0 +1,44 @@
+package shop.rewards;
+
+import java.time.Clock;
+import shop.events.OrderCreated;
+
+/**
+ * Credits each order's points to its customer exactly once, however often the order is delivered.
+ *
+ * <p>It does not look at {@code customer.rewardsSignup}: the EventBridge rule only routes members' orders here.
+ */
+public final class Rewards {
+
+    /** What handling one delivery of an order did. */
+    public enum Outcome {
+        /** The points were added to the balance. */
+        CREDITED,
+        /** The order had been credited before: a redelivery, nothing written. */
+        ALREADY_CREDITED;
+
+        /** Whether this delivery was a duplicate of one already handled. */
+        public boolean duplicate() {
+            return this == ALREADY_CREDITED;
+        }
+    }
+
+    /** The credit an order is worth and whether this delivery applied it. */
+    public record Result(OrderCredit credit, Outcome outcome) {}
+
+    private final RewardsLedger ledger;
+    private final Clock clock;
+
+    public Rewards(RewardsLedger ledger, Clock clock) {
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    /** Credits the points {@link EarningRule} gives {@code order} unless it was credited before. */
+    public Result credit(OrderCreated order) {
+        OrderCredit credit = new OrderCredit(order.customer().customerId(), order.orderId(),
+                EarningRule.pointsFor(order.total()), order.createdAt());
+        boolean credited = ledger.creditOnce(credit, clock.instant());
+        return new Result(credit, credited ? Outcome.CREDITED : Outcome.ALREADY_CREDITED);
+    }
+}
