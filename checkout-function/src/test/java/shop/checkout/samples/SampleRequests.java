@@ -1,0 +1,98 @@
+package shop.checkout.samples;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import shop.events.EventJson;
+
+/**
+ * The sample API Gateway events in {@code events/api-gateway/}, loaded with aws-lambda-java-tests, and variations of
+ * them made by editing the body as a Jackson tree.
+ */
+public final class SampleRequests {
+
+    // Surefire runs in the module directory; the samples are shared with sam local invoke at the repository root.
+    public static final String FOLDER = "../events/api-gateway/";
+    public static final String REWARDS_SIGNUP = FOLDER + "post-order-rewards-signup.json";
+    public static final String NO_SIGNUP = FOLDER + "post-order-no-signup.json";
+    public static final String WITH_IDEMPOTENCY_KEY = FOLDER + "post-order-with-idempotency-key.json";
+    public static final String INVALID = FOLDER + "post-order-invalid.json";
+
+    /** The samples a client could send as they are and expect 202. */
+    public static final List<String> VALID = List.of(REWARDS_SIGNUP, NO_SIGNUP, WITH_IDEMPOTENCY_KEY);
+
+    private SampleRequests() {}
+
+    public static APIGatewayV2HTTPEvent load(String path) {
+        return EventLoader.loadApiGatewayHttpEvent(path);
+    }
+
+    /** The body of a sample, parsed. */
+    public static ObjectNode body(String path) {
+        return body(load(path));
+    }
+
+    public static ObjectNode body(APIGatewayV2HTTPEvent event) {
+        try {
+            return (ObjectNode) EventJson.mapper().readTree(event.getBody());
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("Sample body is not JSON", e);
+        }
+    }
+
+    /** The sample at {@code path} with its body changed by {@code edit}. */
+    public static APIGatewayV2HTTPEvent withBody(String path, Consumer<ObjectNode> edit) {
+        APIGatewayV2HTTPEvent event = load(path);
+        ObjectNode body = body(event);
+        edit.accept(body);
+        event.setBody(write(body));
+        return event;
+    }
+
+    /** The sample at {@code path} with one header set (replacing any of the same name, whatever its case). */
+    public static APIGatewayV2HTTPEvent withHeader(APIGatewayV2HTTPEvent event, String name, String value) {
+        Map<String, String> headers = new HashMap<>(event.getHeaders());
+        headers.keySet().removeIf(existing -> existing.equalsIgnoreCase(name));
+        headers.put(name, value);
+        event.setHeaders(headers);
+        return event;
+    }
+
+    /** The sample at {@code path} without the named header (any case). */
+    public static APIGatewayV2HTTPEvent withoutHeader(APIGatewayV2HTTPEvent event, String name) {
+        Map<String, String> headers = new HashMap<>(event.getHeaders());
+        headers.keySet().removeIf(existing -> existing.equalsIgnoreCase(name));
+        event.setHeaders(headers);
+        return event;
+    }
+
+    public static String write(JsonNode node) {
+        try {
+            return EventJson.mapper().writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("Cannot write a JSON tree", e);
+        }
+    }
+
+    /** Customer email, name and every address line of a sample: strings that must never reach a log. */
+    public static List<String> personalData(String path) {
+        ObjectNode body = body(path);
+        JsonNode customer = body.path("customer");
+        JsonNode address = body.path("shippingAddress");
+        return Stream.of(
+                        customer.path("email"), customer.path("name"),
+                        address.path("line1"), address.path("line2"), address.path("city"),
+                        address.path("region"), address.path("postalCode"))
+                .filter(JsonNode::isTextual)
+                .map(JsonNode::asText)
+                .toList();
+    }
+}
