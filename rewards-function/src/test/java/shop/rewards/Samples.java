@@ -25,10 +25,6 @@ final class Samples {
         return event;
     }
 
-    static String orderId(ScheduledEvent event) {
-        return (String) event.getDetail().get("orderId");
-    }
-
     /** The personal data a sample carries (email, name, street, postal code), for "never logged" checks. */
     @SuppressWarnings("unchecked")
     static List<String> personalData(ScheduledEvent event) {

@@ -1,0 +1,44 @@
+package shop.email;
+
+import java.nio.charset.StandardCharsets;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sesv2.model.Body;
+import software.amazon.awssdk.services.sesv2.model.Content;
+import software.amazon.awssdk.services.sesv2.model.Destination;
+import software.amazon.awssdk.services.sesv2.model.EmailContent;
+import software.amazon.awssdk.services.sesv2.model.Message;
+import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
+
+/** Sends through Amazon SES v2 {@code SendEmail} with simple content, from one verified sender. Thread-safe. */
+public final class SesMailer implements Mailer {
+
+    private final SesV2Client ses;
+    private final String sender;
+
+    public SesMailer(SesV2Client ses, String sender) {
+        this.ses = ses;
+        this.sender = sender;
+    }
+
+    @Override
+    public String send(Confirmation confirmation) {
+        return ses.sendEmail(SendEmailRequest.builder()
+                        .fromEmailAddress(sender)
+                        .destination(Destination.builder().toAddresses(confirmation.to()).build())
+                        .content(EmailContent.builder().simple(Message.builder()
+                                        .subject(utf8(confirmation.subject()))
+                                        .body(Body.builder()
+                                                .text(utf8(confirmation.text()))
+                                                .html(utf8(confirmation.html()))
+                                                .build())
+                                        .build())
+                                .build())
+                        .build())
+                .messageId();
+    }
+
+    // Names like "Mira Kovač" need a declared charset; SES otherwise assumes 7-bit ASCII.
+    private static Content utf8(String data) {
+        return Content.builder().data(data).charset(StandardCharsets.UTF_8.name()).build();
+    }
+}

@@ -1,0 +1,130 @@
+package shop.email;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import shop.events.InvalidEventException;
+import shop.events.OrderCreated;
+
+class ConfirmationsTest {
+
+    private static final Instant START = Instant.parse("2025-11-03T09:15:30Z");
+    private static final OrderCreated ORDER = Samples.order("order-created-rewards-signup.json");
+
+    private final SettableClock clock = new SettableClock(START);
+    private final InMemoryConfirmationLedger ledger = new InMemoryConfirmationLedger();
+    private final RecordingMailer mailer = new RecordingMailer();
+    private final Confirmations confirmations = new Confirmations(ledger, mailer, clock);
+
+    @Test
+    void firstDeliverySendsAndRecordsTheConfirmationFor30Days() {
+        Confirmations.Outcome outcome = confirmations.confirm(ORDER);
+
+        assertThat(outcome).isEqualTo(Confirmations.Outcome.SENT);
+        assertThat(mailer.sent()).hasSize(1);
+        assertThat(ledger.row(ORDER.orderId())).contains(new InMemoryConfirmationLedger.Row(
+                "SENT", null, null, "message-1", START, START.plus(Duration.ofDays(30))));
+    }
+
+    @Test
+    void deliveryAfterTheConfirmationWentOutSendsNothing() {
+        confirmations.confirm(ORDER);
+
+        Confirmations.Outcome outcome = confirmations.confirm(ORDER);
+
+        assertThat(outcome).isEqualTo(Confirmations.Outcome.ALREADY_SENT);
+        assertThat(mailer.sent()).hasSize(1);
+    }
+
+    @Test
+    void failedSendReleasesTheClaimSoTheRetrySends() {
+        RuntimeException rejected = new IllegalStateException("SES throttled the request");
+        mailer.failingNext(rejected);
+
+        Throwable firstAttempt = catchThrowable(() -> confirmations.confirm(ORDER));
+        Confirmations.Outcome retry = confirmations.confirm(ORDER);
+
+        assertThat(firstAttempt).isSameAs(rejected);
+        assertThat(retry).isEqualTo(Confirmations.Outcome.SENT);
+        assertThat(mailer.sent()).hasSize(1);
+    }
+
+    @Test
+    void deliveryWhileAnotherInvocationHoldsALiveClaimIsToldToRetry() {
+        ledger.claim(othersClaim(START));
+        clock.advance(Duration.ofSeconds(20));
+
+        assertThatThrownBy(() -> confirmations.confirm(ORDER))
+                .isInstanceOfSatisfying(ConfirmationInProgressException.class,
+                        e -> assertThat(e.orderId()).isEqualTo(ORDER.orderId()))
+                .hasMessageContaining("retry");
+        assertThat(mailer.sent()).isEmpty();
+        assertThat(ledger.row(ORDER.orderId())).hasValueSatisfying(row -> assertThat(row.claimId()).isEqualTo("other"));
+    }
+
+    @Test
+    void retryAfterTheOtherInvocationSentFindsItSent() {
+        ledger.claim(othersClaim(START));
+        catchThrowable(() -> confirmations.confirm(ORDER));
+        ledger.markSent(ORDER.orderId(), "message-of-the-other", START.plusSeconds(2), START.plus(Duration.ofDays(30)));
+
+        Confirmations.Outcome retry = confirmations.confirm(ORDER);
+
+        assertThat(retry).isEqualTo(Confirmations.Outcome.ALREADY_SENT);
+        assertThat(mailer.sent()).isEmpty();
+    }
+
+    @Test
+    void claimAbandonedByADeadInvocationIsTakenOverOnceItsLeaseRunsOut() {
+        ledger.claim(othersClaim(START));
+        clock.advance(Duration.ofSeconds(61));
+
+        Confirmations.Outcome outcome = confirmations.confirm(ORDER);
+
+        assertThat(outcome).isEqualTo(Confirmations.Outcome.SENT_AFTER_TAKEOVER);
+        assertThat(outcome.duplicate()).isTrue();
+        assertThat(mailer.sent()).hasSize(1);
+    }
+
+    @Test
+    void claimIsNotTakenOverWhileItsLeaseRuns() {
+        ledger.claim(othersClaim(START));
+        clock.advance(Duration.ofSeconds(60));
+
+        assertThatThrownBy(() -> confirmations.confirm(ORDER)).isInstanceOf(ConfirmationInProgressException.class);
+    }
+
+    @Test
+    void aFailedReleaseTravelsWithTheSendFailure() {
+        RuntimeException releaseFailed = new IllegalStateException("DynamoDB unavailable");
+        InMemoryConfirmationLedger ledgerThatCannotRelease = new InMemoryConfirmationLedger() {
+            @Override
+            public synchronized void release(String orderId, String claimId) {
+                throw releaseFailed;
+            }
+        };
+        RuntimeException sendFailed = new IllegalStateException("SES unavailable");
+        Confirmations confirmations = new Confirmations(ledgerThatCannotRelease, mailer.failingNext(sendFailed), clock);
+
+        assertThatThrownBy(() -> confirmations.confirm(ORDER))
+                .isSameAs(sendFailed)
+                .satisfies(e -> assertThat(e.getSuppressed()).containsExactly(releaseFailed));
+    }
+
+    @Test
+    void anOrderThatCannotBeWrittenClaimsNothing() {
+        OrderCreated unknownCurrency = new OrderCreated(ORDER.schemaVersion(), ORDER.orderId(), ORDER.createdAt(),
+                ORDER.customer(), ORDER.items(), new OrderCreated.Money(4250, "ABC"), ORDER.shippingAddress());
+
+        assertThatThrownBy(() -> confirmations.confirm(unknownCurrency)).isInstanceOf(InvalidEventException.class);
+        assertThat(ledger.size()).isZero();
+    }
+
+    private static ConfirmationClaim othersClaim(Instant at) {
+        return new ConfirmationClaim(ORDER.orderId(), "other", at, at.plusSeconds(60), at.plus(Duration.ofDays(30)));
+    }
+}

@@ -1,0 +1,50 @@
+package shop.email;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class EmailHandlerWiringTest {
+
+    private static final Map<String, String> ENVIRONMENT = Map.of(
+            "AWS_REGION", "eu-west-1",
+            "AWS_ACCESS_KEY_ID", "test",
+            "AWS_SECRET_ACCESS_KEY", "test",
+            "AWS_ENDPOINT_URL", "http://localhost:4566",
+            EmailHandler.CONFIRMATIONS_TABLE, "ConfirmationsTable-test",
+            EmailHandler.SENDER_ADDRESS, "orders@shop.example");
+
+    @Test
+    void buildsFromACompleteEnvironmentWithoutCallingAws() {
+        EmailHandler handler = new EmailHandler(ENVIRONMENT);
+
+        assertThat(handler).isNotNull();
+    }
+
+    static Stream<Arguments> missing() {
+        return Stream.of(
+                arguments("no table name", EmailHandler.CONFIRMATIONS_TABLE),
+                arguments("no sender", EmailHandler.SENDER_ADDRESS),
+                arguments("no region", "AWS_REGION"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("missing")
+    void failsAtStartNamingTheMissingVariable(String name, String variable) {
+        Map<String, String> environment = new HashMap<>(ENVIRONMENT);
+        environment.remove(variable);
+
+        assertThatThrownBy(() -> new EmailHandler(environment))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(variable)
+                .hasMessageContaining("email-function");
+    }
+}

@@ -1,0 +1,27 @@
+package shop.email;
+
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
+import software.amazon.awssdk.services.sesv2.model.SendEmailResponse;
+
+/** An SES v2 client that keeps every SendEmail request and accepts it with a numbered message id. */
+final class FakeSes implements SesV2Client {
+
+    final List<SendEmailRequest> sent = new ArrayList<>();
+
+    @Override
+    public SendEmailResponse sendEmail(SendEmailRequest request) {
+        sent.add(request);
+        return SendEmailResponse.builder().messageId("ses-message-" + sent.size()).build();
+    }
+
+    @Override
+    public String serviceName() {
+        return SERVICE_NAME;
+    }
+
+    @Override
+    public void close() {}
+}
