@@ -23,7 +23,7 @@ public final class Confirmations {
      */
     static final Duration LEASE = Duration.ofSeconds(60);
 
-    /** How long ConfirmationsTable remembers an order; matches the bus archive's 30-day replay window. */
+    /** How long ConfirmationsTable remembers an order: as long as the bus archive keeps events for replay by default. */
     static final Duration RETENTION = Duration.ofDays(30);
 
     /** What handling one delivery of an order did. */
