@@ -1,24 +1,38 @@
 package shop.emulator;
 
 import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Writes each test's AWS SDK calls into its report (standard output and a JUnit report entry), so the failsafe report
- * shows which tests went through which AWS operations.
+ * Writes the AWS SDK calls of each test, and of its class's set-up, into the test's output (which the failsafe XML
+ * report keeps as {@code system-out}) and as a JUnit report entry, so the report shows which tests went through which
+ * AWS operations.
  */
-public final class SdkCallReport implements BeforeEachCallback, AfterEachCallback {
+public final class SdkCallReport implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback {
 
     @Override
-    public void beforeEach(ExtensionContext context) {
+    public void beforeAll(ExtensionContext context) {
         SdkCalls.clear();
     }
 
     @Override
+    public void beforeEach(ExtensionContext context) {
+        if (!SdkCalls.all().isEmpty()) {
+            report(context, "set-up of " + context.getRequiredTestClass().getSimpleName());
+        }
+    }
+
+    @Override
     public void afterEach(ExtensionContext context) {
-        String summary = SdkCalls.summary();
-        System.out.println("[sdk-calls] " + context.getDisplayName() + " :: " + summary);
+        report(context, context.getDisplayName());
+    }
+
+    private static void report(ExtensionContext context, String what) {
+        String summary = SdkCalls.all().isEmpty() ? "none" : SdkCalls.summary();
+        SdkCalls.clear();
+        System.out.println("[sdk-calls] " + what + " :: " + summary);
         context.publishReportEntry("sdk-calls", summary);
     }
 }

@@ -1,0 +1,41 @@
+package shop.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * One envelope for the routing table, and the functions the checkout design says it must reach.
+ *
+ * @param reaches logical ids of the functions whose rule should match, e.g. {@code EmailFunction}
+ */
+public record RoutingCase(String name, JsonNode envelope, Set<String> reaches) {
+
+    static final String EMAIL = "EmailFunction";
+    static final String WAREHOUSE = "WarehouseFunction";
+    static final String REWARDS = "RewardsFunction";
+
+    /** Every consumer: what any valid 1.x OrderCreated reaches when the customer joined rewards. */
+    static final Set<String> ALL = Set.of(EMAIL, WAREHOUSE, REWARDS);
+    /** A valid 1.x OrderCreated without a rewards signup. */
+    static final Set<String> NOT_REWARDS = Set.of(EMAIL, WAREHOUSE);
+    static final Set<String> NONE = Set.of();
+
+    /** A sample file as it is. */
+    static RoutingCase sample(String file, Set<String> reaches) {
+        return new RoutingCase(file, Samples.envelope(file), reaches);
+    }
+
+    /** A sample file changed by {@code edit}, named after the change. */
+    static RoutingCase variant(String name, String file, Consumer<ObjectNode> edit, Set<String> reaches) {
+        ObjectNode envelope = Samples.envelope(file);
+        edit.accept(envelope);
+        return new RoutingCase(name, envelope, reaches);
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}
