@@ -48,7 +48,10 @@ public final class SchemaCheck {
         return fromClasspath(SchemaCheck.class, OrderCreatedEvent.schemaResource(version));
     }
 
-    /** Every violation, as {@code "$.customer.email: does not match the email pattern"}, sorted; empty when valid. */
+    /**
+     * Every violation, sorted; empty when valid. Each names its place as a JSON Pointer, e.g.
+     * {@code "/customer: required property 'email' not found"} or {@code "/items/0/quantity: must have a minimum value of 1"}.
+     */
     public List<String> violations(JsonNode document) {
         return schema.validate(document).stream()
                 .map(SchemaCheck::describe)
@@ -62,7 +65,7 @@ public final class SchemaCheck {
     }
 
     private static String describe(ValidationMessage message) {
-        // networknt puts the location in front of the message already; keep its wording, it names the field.
+        // networknt already puts the JSON Pointer of the failing place in front; its wording names the field.
         return message.getMessage();
     }
 }
