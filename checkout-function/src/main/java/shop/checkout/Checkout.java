@@ -1,0 +1,111 @@
+package shop.checkout;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import shop.checkout.ordering.IdempotencyKey;
+import shop.checkout.ordering.OrderIds;
+import shop.checkout.publishing.OrderEvents;
+import shop.checkout.publishing.Publication;
+import shop.checkout.responses.Replies;
+import shop.checkout.responses.Reply;
+import shop.checkout.validation.FieldError;
+import shop.checkout.validation.OrderDraft;
+import shop.checkout.validation.OrderRequestValidator;
+import shop.checkout.validation.RequestBody;
+import shop.checkout.validation.Validation;
+import shop.events.EventJson;
+import shop.events.OrderCreated;
+import shop.events.OrderCreatedEvent;
+import shop.events.SchemaCheck;
+import shop.wiring.StructuredLog;
+
+/**
+ * Places an order: validates the request, builds the OrderCreated event, checks it against the producer schema and
+ * publishes it. Answers 202 only when the bus accepted the event.
+ *
+ * <p>Logs carry the order id and the outcome, never the customer's email, name or address. Thread-safe if its
+ * collaborators are.
+ */
+public final class Checkout {
+
+    private final OrderRequestValidator validator;
+    private final OrderIds orderIds;
+    private final SchemaCheck producerSchema;
+    private final OrderEvents events;
+    private final Clock clock;
+
+    /** Production rules: the standard validator, random ids without a key, and today's producer schema. */
+    public Checkout(OrderEvents events, Clock clock) {
+        this(new OrderRequestValidator(), new OrderIds(UUID::randomUUID),
+                SchemaCheck.producer(OrderCreatedEvent.CURRENT_VERSION), events, clock);
+    }
+
+    public Checkout(OrderRequestValidator validator, OrderIds orderIds, SchemaCheck producerSchema, OrderEvents events,
+                    Clock clock) {
+        this.validator = validator;
+        this.orderIds = orderIds;
+        this.producerSchema = producerSchema;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Handles one {@code POST /orders}. */
+    public Reply place(Submission submission, StructuredLog log) {
+        RequestBody.Content body = RequestBody.read(submission.body(), submission.base64Encoded());
+        if (body instanceof RequestBody.TooLarge tooLarge) {
+            log.info("order.rejected", "status", 413, "reason", "body-too-large", "bytes", tooLarge.bytes());
+            return Replies.tooLarge();
+        }
+        List<FieldError> errors = new ArrayList<>();
+        IdempotencyKey.Lookup key = IdempotencyKey.lookup(submission.headers());
+        if (key instanceof IdempotencyKey.Malformed malformed) {
+            errors.add(new FieldError("header:" + IdempotencyKey.HEADER, malformed.message()));
+        }
+        Validation validation = body instanceof RequestBody.Json json
+                ? validator.validate(json.tree())
+                : new Validation.Invalid(List.of(((RequestBody.Unreadable) body).error()));
+        if (validation instanceof Validation.Invalid invalid) {
+            errors.addAll(invalid.errors());
+        }
+        if (!errors.isEmpty()) {
+            log.info("order.rejected", "status", 400, "reason", "invalid",
+                    "fields", errors.stream().map(FieldError::field).toList());
+            return Replies.invalid(errors);
+        }
+        OrderDraft draft = ((Validation.Valid) validation).draft();
+        String orderId = orderIds.orderIdFor(draft.customer().customerId(), key);
+        OrderCreated order = draft.toEvent(orderId, Instant.now(clock).truncatedTo(ChronoUnit.MILLIS));
+        return publish(order, key instanceof IdempotencyKey.Present, log);
+    }
+
+    private Reply publish(OrderCreated order, boolean keyed, StructuredLog log) {
+        String orderId = order.orderId();
+        List<String> violations = producerSchema.violations(EventJson.toTree(order));
+        if (!violations.isEmpty()) {
+            // Paths only: a violation message may quote the offending value, which can be personal data.
+            log.warn("order.event_invalid", "orderId", orderId, "status", 500,
+                    "violations", violations.stream().map(violation -> violation.split(":", 2)[0]).toList());
+            return Replies.eventBrokeContract(orderId);
+        }
+        Publication publication = events.publish(order);
+        if (publication instanceof Publication.Accepted accepted) {
+            log.info("order.accepted", "orderId", orderId, "status", 202, "eventId", accepted.eventId(),
+                    "attempts", accepted.attempts(), "keyed", keyed);
+            return Replies.accepted(orderId);
+        }
+        if (publication instanceof Publication.Unavailable unavailable) {
+            log.warn("order.unavailable", "orderId", orderId, "status", 503, "attempts", unavailable.attempts(),
+                    "errorCodes", unavailable.errorCodes());
+            return Replies.unavailable(orderId);
+        }
+        Publication.Refused refused = (Publication.Refused) publication;
+        // The bus's message is left out: it is free text about our detail, which holds personal data.
+        log.warn("order.publish_refused", "orderId", orderId, "status", 500, "attempts", refused.attempts(),
+                "errorCode", refused.errorCode());
+        return Replies.refused(orderId, refused.errorCode());
+    }
+}
