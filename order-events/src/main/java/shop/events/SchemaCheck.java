@@ -9,6 +9,7 @@ import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URL;
 import java.util.Comparator;
 import java.util.List;
 
@@ -34,13 +35,29 @@ public final class SchemaCheck {
             if (in == null) {
                 throw new IllegalStateException("Schema " + resource + " is not on the classpath of " + anchor.getName());
             }
-            SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
-            JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-                    .getSchema(EventJson.mapper().readTree(in), config);
-            return new SchemaCheck(resource, schema);
+            return compile(resource, in);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read schema " + resource, e);
         }
+    }
+
+    /**
+     * Loads a schema from one exact place, e.g. inside one module's jar when several modules that each ship a resource
+     * of the same name share a class path (system checks, local runtime), where the class path would pick the first.
+     */
+    public static SchemaCheck fromUrl(URL location) {
+        try (InputStream in = location.openStream()) {
+            return compile(location.toString(), in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read schema " + location, e);
+        }
+    }
+
+    private static SchemaCheck compile(String name, InputStream in) throws IOException {
+        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(EventJson.mapper().readTree(in), config);
+        return new SchemaCheck(name, schema);
     }
 
     /** The producer schema of a published OrderCreated version. */
