@@ -3,14 +3,12 @@ package shop.checks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -69,14 +67,7 @@ class RulePatternTest {
                     EVERY_CONSUMER));
 
     private static final SamTemplate TEMPLATE = SamTemplate.load(SamTemplate.locate(Path.of("")));
-    private static final Machine MACHINE = new Machine();
-
-    @BeforeAll
-    static void loadEveryRuleOfTheTemplate() throws IOException {
-        for (EventRule rule : TEMPLATE.rules()) {
-            MACHINE.addRule(rule.functionLogicalId(), rule.patternJson());
-        }
-    }
+    private static final Machine MACHINE = Subscribers.rules(TEMPLATE);
 
     static List<Routing> table() {
         return TABLE;

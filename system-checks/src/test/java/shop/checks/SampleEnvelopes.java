@@ -2,14 +2,17 @@ package shop.checks;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import shop.events.EventJson;
+import shop.events.OrderCreatedEvent;
 
 /**
  * The sample EventBridge envelopes in {@code events/eventbridge/}, loaded the way {@code sam local invoke -e} hands
@@ -45,6 +48,24 @@ final class SampleEnvelopes {
         envelope.put("region", event.getRegion());
         envelope.set("resources", EventJson.mapper().valueToTree(event.getResources()));
         envelope.set("detail", EventJson.mapper().valueToTree(event.getDetail()));
+        return envelope;
+    }
+
+    /**
+     * The envelope EventBridge delivers for a detail checkout puts on the bus: the contract's source and detail-type,
+     * the rest as in any envelope (the account is the documentation account, not a real one).
+     */
+    static ObjectNode onTheBus(JsonNode detail, String eventId, Instant time) {
+        ObjectNode envelope = EventJson.mapper().createObjectNode();
+        envelope.put("version", "0");
+        envelope.put("id", eventId);
+        envelope.put("detail-type", OrderCreatedEvent.DETAIL_TYPE);
+        envelope.put("source", OrderCreatedEvent.SOURCE);
+        envelope.put("account", "123456789012");
+        envelope.put("time", time.toString());
+        envelope.put("region", "eu-west-1");
+        envelope.putArray("resources");
+        envelope.set("detail", detail);
         return envelope;
     }
 

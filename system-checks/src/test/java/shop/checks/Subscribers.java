@@ -1,0 +1,79 @@
+package shop.checks;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import shop.events.ConsumerContract;
+import shop.events.OrderCreatedEvent;
+import shop.events.SchemaCheck;
+import shop.template.EventRule;
+import shop.template.FunctionResource;
+import shop.template.SamTemplate;
+import software.amazon.event.ruler.Machine;
+
+/** The bus's subscribers as {@code template.yaml} declares them: their rule patterns and their consumer contracts. */
+final class Subscribers {
+
+    /** Where every consumer module keeps the schema of the OrderCreated fields it reads. */
+    static final String CONTRACT_RESOURCE = "/contract/order-created.json";
+
+    private Subscribers() {}
+
+    /** Every rule of the template in one event-ruler machine; a match names the subscribed function's logical id. */
+    static Machine rules(SamTemplate template) {
+        Machine machine = new Machine();
+        for (EventRule rule : template.rules()) {
+            try {
+                machine.addRule(rule.functionLogicalId(), rule.patternJson());
+            } catch (IOException e) {
+                throw new UncheckedIOException("event-ruler cannot read the pattern of " + rule.ruleLogicalId(), e);
+            }
+        }
+        return machine;
+    }
+
+    /**
+     * Each subscribed function's contract, by logical id: the schema its own module ships, read from that module's
+     * jar (as Lambda sees it, deployed alone), and the major checkout publishes today.
+     */
+    static Map<String, ConsumerContract> contracts(SamTemplate template) {
+        Map<String, ConsumerContract> contracts = new LinkedHashMap<>();
+        for (FunctionResource function : template.functions()) {
+            if (!function.rules().isEmpty()) {
+                contracts.put(function.logicalId(), new ConsumerContract(function.codeUri(),
+                        Set.of(OrderCreatedEvent.majorOf(OrderCreatedEvent.CURRENT_VERSION)),
+                        SchemaCheck.fromUrl(ownContract(handlerOf(function)))));
+            }
+        }
+        return contracts;
+    }
+
+    /** The handler class a function of the template names. */
+    static Class<?> handlerOf(FunctionResource function) {
+        try {
+            return Class.forName(function.handlerClass());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(function.logicalId() + " handler " + function.handlerClass()
+                    + " is not on the class path", e);
+        }
+    }
+
+    /** The contract resource inside the jar or classes folder the handler was loaded from, whatever else is on the path. */
+    static URL ownContract(Class<?> handler) {
+        try {
+            URI module = handler.getProtectionDomain().getCodeSource().getLocation().toURI();
+            String inside = CONTRACT_RESOURCE.substring(1);
+            return module.getPath().endsWith("/")
+                    ? module.resolve(inside).toURL()
+                    : URI.create("jar:" + module + "!/" + inside).toURL();
+        } catch (URISyntaxException | MalformedURLException e) {
+            throw new IllegalStateException("Cannot tell where " + handler.getName() + " was loaded from", e);
+        }
+    }
+}
