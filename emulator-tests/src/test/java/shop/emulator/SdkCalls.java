@@ -12,6 +12,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
 /**
  * Records every AWS SDK call the test JVM makes, including those of the handlers' own clients: the SDK loads this
@@ -47,6 +48,12 @@ public final class SdkCalls implements ExecutionInterceptor {
         return List.copyOf(CALLS);
     }
 
+    /** How many calls named {@code name} (see {@link SdkCall#name()}) {@code caller} made with {@code outcome}. */
+    public static long count(String caller, String name, String outcome) {
+        return CALLS.stream().filter(call -> call.caller().equals(caller) && call.name().equals(name)
+                && call.outcome().equals(outcome)).count();
+    }
+
     /** The {@link SdkCall#name()}s of the calls {@code caller} made, in order, duplicates kept. */
     public static List<String> madeBy(String caller) {
         return CALLS.stream().filter(call -> call.caller().equals(caller)).map(SdkCall::name).toList();
@@ -63,7 +70,19 @@ public final class SdkCalls implements ExecutionInterceptor {
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
         SdkRequest request = context.request();
         attributes.putAttribute(CALLED_BY, CALLER.get());
-        attributes.putAttribute(CONDITIONAL, request.getValueForField("ConditionExpression", String.class).isPresent());
+        attributes.putAttribute(CONDITIONAL, conditional(request));
+    }
+
+    /** A write with a condition: on the request itself, or on any item of a DynamoDB transaction. */
+    private static boolean conditional(SdkRequest request) {
+        if (request instanceof TransactWriteItemsRequest transaction) {
+            return transaction.transactItems().stream().anyMatch(item ->
+                    item.put() != null && item.put().conditionExpression() != null
+                            || item.update() != null && item.update().conditionExpression() != null
+                            || item.delete() != null && item.delete().conditionExpression() != null
+                            || item.conditionCheck() != null);
+        }
+        return request.getValueForField("ConditionExpression", String.class).isPresent();
     }
 
     @Override

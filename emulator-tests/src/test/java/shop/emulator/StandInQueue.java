@@ -71,8 +71,9 @@ public final class StandInQueue {
      * Send the barrier after the events under test: once it has arrived, so has everything the rule routed before it.
      */
     public List<JsonNode> drainThrough(Predicate<JsonNode> barrier, String what, Duration bound) {
-        await(barrier, what, bound);
+        JsonNode arrived = await(barrier, what, bound);
         List<JsonNode> drained = new ArrayList<>(received);
+        drained.add(arrived);
         received.clear();
         return drained;
     }

@@ -1,0 +1,152 @@
+package shop.emulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import shop.checkout.CheckoutHandler;
+import shop.email.Confirmation;
+import shop.email.ConfirmationWriter;
+import shop.events.EventJson;
+import shop.events.OrderCreated;
+import shop.rewards.EarningRule;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The whole choreography in the emulator: checkout's real EventBridge client puts the order on the bus, the
+ * emulator's rules route it to the stand-in queues, and each subscriber, handed the envelope as Lambda would, writes
+ * through its real DynamoDB and SES clients. Everything is read back through the emulator.
+ */
+@ExtendWith(SdkCallReport.class)
+class CheckoutFlowIT {
+
+    @RegisterExtension
+    static final EmulatorStack EMULATOR = new EmulatorStack();
+
+    private static final Duration BOUND = Duration.ofSeconds(15);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static CheckoutHandler checkout;
+    private static final Map<Subscriber, RequestHandler<ScheduledEvent, Void>> SUBSCRIBERS = new EnumMap<>(Subscriber.class);
+
+    @BeforeAll
+    static void coldStartEveryFunction() {
+        checkout = new CheckoutHandler(EMULATOR.stack().environmentOf("CheckoutFunction"));
+        for (Subscriber subscriber : Subscriber.values()) {
+            SUBSCRIBERS.put(subscriber, subscriber.coldStart(EMULATOR.stack()));
+        }
+    }
+
+    @Test
+    void signupOrderIsShippedConfirmedAndCreditedThroughTheEmulator() {
+        // Act
+        String orderId = placeOrder("post-order-rewards-signup.json");
+        Map<Subscriber, JsonNode> routed = new EnumMap<>(Subscriber.class);
+        for (Subscriber subscriber : Subscriber.values()) {
+            JsonNode envelope = awaitOrder(subscriber, orderId);
+            subscriber.deliver(SUBSCRIBERS.get(subscriber), envelope);
+            routed.put(subscriber, envelope);
+        }
+
+        // Assert: each item and the email, read back through the emulator.
+        OrderCreated order = EventJson.fromTree(routed.get(Subscriber.EMAIL).path("detail"));
+        assertThat(order.customer().rewardsSignup()).isTrue();
+
+        Map<String, AttributeValue> shipment = item("ShipmentsTable", Map.of("orderId", AttributeValue.fromS(orderId)));
+        assertThat(shipment).as("shipment request of %s", orderId).isNotEmpty();
+        assertThat(shipment.get("status").s()).isEqualTo("PENDING");
+        assertThat(shipment.get("items").l()).hasSize(order.items().size());
+
+        Map<String, AttributeValue> credit = item("RewardsTable", Map.of(
+                "customerId", AttributeValue.fromS(order.customer().customerId()),
+                "entry", AttributeValue.fromS("ORDER#" + orderId)));
+        assertThat(credit).as("rewards entry of %s", orderId).isNotEmpty();
+        assertThat(credit.get("points").n()).isEqualTo(Long.toString(EarningRule.pointsFor(order.total())));
+
+        Confirmation expected = new ConfirmationWriter().write(order);
+        List<SentEmail> emails = emailsAbout(orderId);
+        assertThat(emails).as("confirmations of %s", orderId).hasSize(1);
+        assertThat(emails.get(0).to()).containsExactly(order.customer().email());
+        assertThat(emails.get(0).subject()).isEqualTo(expected.subject()).contains(orderId);
+        assertThat(emails.get(0).body()).isEqualTo(expected.html());
+        assertThat(item("ConfirmationsTable", Map.of("orderId", AttributeValue.fromS(orderId))).get("status").s()).isEqualTo("SENT");
+
+        assertThat(SdkCalls.madeBy("CheckoutFunction")).containsExactly("EventBridge.PutEvents");
+        assertThat(SdkCalls.madeBy("WarehouseFunction")).containsExactly("DynamoDb.PutItem(conditional)");
+        assertThat(SdkCalls.madeBy("EmailFunction")).contains("DynamoDb.PutItem(conditional)", "SesV2.SendEmail");
+        assertThat(SdkCalls.madeBy("RewardsFunction")).containsExactly("DynamoDb.TransactWriteItems(conditional)");
+    }
+
+    @Test
+    void orderWithoutSignupIsShippedAndConfirmedButNeverReachesRewards() {
+        // Arrange
+        String withoutSignup = placeOrder("post-order-no-signup.json");
+
+        // Act: a signup order placed after it is the barrier; once it reaches rewards, so would have the first.
+        String withSignup = placeOrder("post-order-rewards-signup.json");
+        List<JsonNode> atRewards = EMULATOR.stack().queueOf(Subscriber.REWARDS.logicalId())
+                .drainThrough(envelope -> withSignup.equals(orderIdOf(envelope)), "signup order " + withSignup, BOUND);
+        for (Subscriber subscriber : List.of(Subscriber.EMAIL, Subscriber.WAREHOUSE)) {
+            subscriber.deliver(SUBSCRIBERS.get(subscriber), awaitOrder(subscriber, withoutSignup));
+        }
+
+        // Assert
+        assertThat(atRewards).extracting(CheckoutFlowIT::orderIdOf).doesNotContain(withoutSignup).contains(withSignup);
+        assertThat(item("ShipmentsTable", Map.of("orderId", AttributeValue.fromS(withoutSignup)))).isNotEmpty();
+        assertThat(emailsAbout(withoutSignup)).hasSize(1);
+    }
+
+    @Test
+    void invalidOrderIsRefusedWithoutPuttingAnythingOnTheBus() {
+        // Act
+        APIGatewayV2HTTPResponse response = LambdaInvoke.invoke(EmulatorStack.TEMPLATE.function("CheckoutFunction"),
+                checkout, Samples.apiRequest("post-order-invalid.json"));
+
+        // Assert
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(SdkCalls.madeBy("CheckoutFunction")).isEmpty();
+    }
+
+    private static String placeOrder(String sample) {
+        APIGatewayV2HTTPResponse response = LambdaInvoke.invoke(EmulatorStack.TEMPLATE.function("CheckoutFunction"),
+                checkout, Samples.apiRequest(sample));
+        assertThat(response.getStatusCode()).as("checkout's answer to %s: %s", sample, response.getBody()).isEqualTo(202);
+        try {
+            return JSON.readTree(response.getBody()).path("orderId").asText();
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("checkout answered 202 with a body that is not JSON: " + response.getBody(), e);
+        }
+    }
+
+    private static JsonNode awaitOrder(Subscriber subscriber, String orderId) {
+        return EMULATOR.stack().queueOf(subscriber.logicalId())
+                .await(envelope -> orderId.equals(orderIdOf(envelope)), "OrderCreated for " + orderId, BOUND);
+    }
+
+    private static String orderIdOf(JsonNode envelope) {
+        return envelope.path("detail").path("orderId").asText();
+    }
+
+    private static Map<String, AttributeValue> item(String tableLogicalId, Map<String, AttributeValue> key) {
+        String table = EMULATOR.stack().tableName(tableLogicalId);
+        return EMULATOR.session().dynamo().getItem(r -> r.tableName(table).key(key).consistentRead(true)).item();
+    }
+
+    private static List<SentEmail> emailsAbout(String orderId) {
+        return EMULATOR.session().sentEmails().from(EMULATOR.stack().senderAddress()).stream()
+                .filter(email -> email.subject().contains(orderId))
+                .toList();
+    }
+}
