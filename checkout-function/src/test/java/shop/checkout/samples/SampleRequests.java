@@ -57,19 +57,11 @@ public final class SampleRequests {
         return event;
     }
 
-    /** The sample at {@code path} with one header set (replacing any of the same name, whatever its case). */
+    /** {@code event} with one header set, replacing any of the same name whatever its case. */
     public static APIGatewayV2HTTPEvent withHeader(APIGatewayV2HTTPEvent event, String name, String value) {
         Map<String, String> headers = new HashMap<>(event.getHeaders());
         headers.keySet().removeIf(existing -> existing.equalsIgnoreCase(name));
         headers.put(name, value);
-        event.setHeaders(headers);
-        return event;
-    }
-
-    /** The sample at {@code path} without the named header (any case). */
-    public static APIGatewayV2HTTPEvent withoutHeader(APIGatewayV2HTTPEvent event, String name) {
-        Map<String, String> headers = new HashMap<>(event.getHeaders());
-        headers.keySet().removeIf(existing -> existing.equalsIgnoreCase(name));
         event.setHeaders(headers);
         return event;
     }
