@@ -1,0 +1,168 @@
+package shop.local.aws;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import shop.local.json.Json;
+
+/**
+ * The functions' AWS: one loopback HTTP endpoint (their {@code AWS_ENDPOINT_URL}) answering the JSON-protocol
+ * services by {@code X-Amz-Target} and SES v2 by path, with the status codes, headers and bodies the SDK v2 clients
+ * expect. Signatures are not checked: the caller is always a local function with dummy credentials.
+ */
+public final class AwsStandIn implements AutoCloseable {
+
+    private final HttpServer server;
+    private final ExecutorService workers;
+    private final Map<String, JsonProtocolService> services = new LinkedHashMap<>();
+    private final SesService ses;
+    private final PrintStream problems;
+
+    private AwsStandIn(HttpServer server, ExecutorService workers, List<JsonProtocolService> services, SesService ses,
+            PrintStream problems) {
+        this.server = server;
+        this.workers = workers;
+        services.forEach(service -> this.services.put(service.targetPrefix(), service));
+        this.ses = ses;
+        this.problems = problems;
+    }
+
+    /**
+     * Listens on a free loopback port.
+     *
+     * @param problems where a fault of the stand-in itself is reported, with its stack trace, besides the 500 answered
+     */
+    public static AwsStandIn start(List<JsonProtocolService> services, SesService ses, PrintStream problems) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);
+            AtomicInteger count = new AtomicInteger();
+            ExecutorService workers = Executors.newCachedThreadPool(task -> {
+                Thread thread = new Thread(task, "aws-stand-in-" + count.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
+            AwsStandIn standIn = new AwsStandIn(server, workers, services, ses, problems);
+            server.createContext("/", standIn::handle);
+            server.setExecutor(workers);
+            server.start();
+            return standIn;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open a loopback port for the AWS stand-in", e);
+        }
+    }
+
+    /** What the functions get as {@code AWS_ENDPOINT_URL}. */
+    public URI endpoint() {
+        InetSocketAddress address = server.getAddress();
+        return URI.create("http://" + address.getAddress().getHostAddress() + ":" + address.getPort());
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        workers.shutdownNow();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+            if (target != null) {
+                answerJsonProtocol(exchange, target, body);
+            } else if ("POST".equals(exchange.getRequestMethod()) && SesService.PATH.equals(exchange.getRequestURI().getPath())) {
+                answerSes(exchange, body);
+            } else {
+                ServiceError error = new ServiceError(404, "UnknownOperationException", "The local stand-in does not emulate "
+                        + exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
+                send(exchange, error.status(), "application/json", errorBody(error, ""), Map.of("x-amzn-ErrorType", error.code()));
+            }
+        }
+    }
+
+    private void answerJsonProtocol(HttpExchange exchange, String target, byte[] body) throws IOException {
+        int dot = target.indexOf('.');
+        JsonProtocolService service = dot < 0 ? null : services.get(target.substring(0, dot));
+        if (service == null) {
+            ServiceError error = new ServiceError(400, "UnknownOperationException", "The local stand-in does not emulate " + target);
+            send(exchange, error.status(), "application/x-amz-json-1.0", errorBody(error, ""), Map.of());
+            return;
+        }
+        byte[] answer;
+        int status;
+        try {
+            JsonNode response = service.call(target.substring(dot + 1), readJson(body));
+            answer = Json.bytes(response);
+            status = 200;
+        } catch (ServiceError error) {
+            answer = errorBody(error, service.errorTypePrefix());
+            status = error.status();
+        } catch (RuntimeException fault) {
+            answer = fault(fault, target);
+            status = 500;
+        }
+        send(exchange, status, service.contentType(), answer, service.headersFor(answer));
+    }
+
+    private void answerSes(HttpExchange exchange, byte[] body) throws IOException {
+        try {
+            send(exchange, 200, "application/json", Json.bytes(ses.sendEmail(readJson(body))), Map.of());
+        } catch (ServiceError error) {
+            // REST-JSON services name the error in a header; the body carries the message.
+            ObjectNode message = Json.object().put("message", error.getMessage());
+            send(exchange, error.status(), "application/json", Json.bytes(message), Map.of("x-amzn-ErrorType", error.code()));
+        } catch (RuntimeException fault) {
+            send(exchange, 500, "application/json", fault(fault, "SES SendEmail"), Map.of("x-amzn-ErrorType", "InternalFailure"));
+        }
+    }
+
+    private byte[] fault(RuntimeException fault, String operation) {
+        problems.println("AWS stand-in fault in " + operation + " (answered 500):");
+        fault.printStackTrace(problems);
+        ServiceError error = new ServiceError(500, "InternalFailure", "The local stand-in failed: " + fault);
+        return errorBody(error, "");
+    }
+
+    private static JsonNode readJson(byte[] body) {
+        try {
+            JsonNode node = body.length == 0 ? Json.object() : Json.parse(body);
+            if (!node.isObject()) {
+                throw new ServiceError(400, "SerializationException", "Request body must be a JSON object");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new ServiceError(400, "SerializationException", "Malformed JSON request: " + e.getOriginalMessage());
+        }
+    }
+
+    private static byte[] errorBody(ServiceError error, String typePrefix) {
+        ObjectNode body = Json.object();
+        body.put("__type", typePrefix + error.code());
+        body.put("message", error.getMessage());
+        body.setAll(error.fields());
+        return Json.bytes(body);
+    }
+
+    private static void send(HttpExchange exchange, int status, String contentType, byte[] body, Map<String, String> headers)
+            throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
+        headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        exchange.sendResponseHeaders(status, body.length);
+        exchange.getResponseBody().write(body);
+    }
+}

@@ -1,0 +1,409 @@
+package shop.local.dynamodb;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.zip.CRC32;
+import shop.local.aws.JsonProtocolService;
+import shop.local.aws.ServiceError;
+import shop.local.json.Json;
+
+/**
+ * DynamoDB (AWS JSON 1.0, {@code X-Amz-Target: DynamoDB_20120810.*}): {@code PutItem}, {@code GetItem},
+ * {@code DeleteItem}, {@code UpdateItem} and {@code TransactWriteItems}, with the expressions {@link Expressions}
+ * emulates, conditional failures answered as DynamoDB answers them, and items kept as files under a folder per table.
+ *
+ * <p>Thread-safe: one lock orders every write (a condition and its write are atomic, a transaction is all or nothing)
+ * and every read sees whole writes only, as DynamoDB's serializable isolation promises.
+ */
+public final class DynamoDbService implements JsonProtocolService {
+
+    static final int MAX_TRANSACTION_ITEMS = 100;
+
+    private final Map<String, Table> tables = new LinkedHashMap<>();
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Map<String, String> transactionTokens = new ConcurrentHashMap<>();
+
+    /** A table as the template declares it: name and key attributes (hash first) to their scalar types. */
+    public record TableDefinition(String name, Map<String, String> keyTypes) {}
+
+    /** Opens (and loads) the tables under {@code folder}, one sub-folder each. */
+    public DynamoDbService(Path folder, List<TableDefinition> definitions) {
+        for (TableDefinition definition : definitions) {
+            tables.put(definition.name(), new Table(definition.name(), definition.keyTypes(), folder.resolve(definition.name())));
+        }
+    }
+
+    @Override
+    public String targetPrefix() {
+        return "DynamoDB_20120810";
+    }
+
+    @Override
+    public String contentType() {
+        return "application/x-amz-json-1.0";
+    }
+
+    @Override
+    public String errorTypePrefix() {
+        return "com.amazonaws.dynamodb.v20120810#";
+    }
+
+    /** DynamoDB signs every answer with the CRC32 of its body, and the SDK checks it. */
+    @Override
+    public Map<String, String> headersFor(byte[] body) {
+        CRC32 crc = new CRC32();
+        crc.update(body);
+        return Map.of("x-amz-crc32", Long.toString(crc.getValue()));
+    }
+
+    @Override
+    public JsonNode call(String operation, JsonNode request) {
+        for (String legacy : List.of("Expected", "AttributeUpdates", "ConditionalOperator", "AttributesToGet")) {
+            if (request.has(legacy)) {
+                throw ServiceError.validation("Legacy parameter " + legacy + " is not emulated by the local stand-in; use expressions");
+            }
+        }
+        return switch (operation) {
+            case "PutItem" -> putItem(request);
+            case "GetItem" -> getItem(request);
+            case "DeleteItem" -> deleteItem(request);
+            case "UpdateItem" -> updateItem(request);
+            case "TransactWriteItems" -> transactWriteItems(request);
+            default -> throw new ServiceError(400, "UnknownOperationException", "The local stand-in emulates DynamoDB PutItem, "
+                    + "GetItem, DeleteItem, UpdateItem and TransactWriteItems, not " + operation);
+        };
+    }
+
+    /** Every item of a table, for people and tests inspecting the outcome. */
+    public List<ObjectNode> items(String table) {
+        lock.readLock().lock();
+        try {
+            return List.copyOf(table(table).all());
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The item with this key, as GetItem would answer it. */
+    public Optional<ObjectNode> item(String table, ObjectNode key) {
+        lock.readLock().lock();
+        try {
+            return table(table).get(key).map(ObjectNode::deepCopy);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private JsonNode getItem(JsonNode request) {
+        Table table = table(request.path("TableName").asText());
+        JsonNode key = request.get("Key");
+        table.checkKey(key, true);
+        Expressions expressions = Expressions.of(request);
+        Optional<List<String>> projection = expressions.projection(request.get("ProjectionExpression"));
+        expressions.checkAllUsed();
+        ObjectNode response = Json.object();
+        lock.readLock().lock();
+        try {
+            table.get(key).ifPresent(item -> response.set("Item", project(item, projection)));
+        } finally {
+            lock.readLock().unlock();
+        }
+        return response;
+    }
+
+    private JsonNode putItem(JsonNode request) {
+        Write write = put(request);
+        String returnValues = request.path("ReturnValues").asText("NONE");
+        if (!List.of("NONE", "ALL_OLD").contains(returnValues)) {
+            throw ServiceError.validation("ReturnValues can only be ALL_OLD or NONE for PutItem");
+        }
+        lock.writeLock().lock();
+        try {
+            Optional<ObjectNode> old = write.check();
+            write.prepare().run();
+            return returnValues.equals("ALL_OLD") ? attributes(old) : Json.object();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private JsonNode deleteItem(JsonNode request) {
+        Write write = delete(request);
+        String returnValues = request.path("ReturnValues").asText("NONE");
+        if (!List.of("NONE", "ALL_OLD").contains(returnValues)) {
+            throw ServiceError.validation("ReturnValues can only be ALL_OLD or NONE for DeleteItem");
+        }
+        lock.writeLock().lock();
+        try {
+            Optional<ObjectNode> old = write.check();
+            write.prepare().run();
+            return returnValues.equals("ALL_OLD") ? attributes(old) : Json.object();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private JsonNode updateItem(JsonNode request) {
+        UpdateWrite write = update(request);
+        String returnValues = request.path("ReturnValues").asText("NONE");
+        if (!List.of("NONE", "ALL_OLD", "ALL_NEW", "UPDATED_OLD", "UPDATED_NEW").contains(returnValues)) {
+            throw ServiceError.validation("ReturnValues must be one of NONE, ALL_OLD, ALL_NEW, UPDATED_OLD, UPDATED_NEW");
+        }
+        lock.writeLock().lock();
+        try {
+            Optional<ObjectNode> old = write.check();
+            ObjectNode updated = write.updated();
+            write.table.put(updated);
+            return switch (returnValues) {
+                case "ALL_OLD" -> attributes(old);
+                case "ALL_NEW" -> attributes(Optional.of(updated));
+                case "UPDATED_OLD" -> attributes(old.map(item -> only(item, write.update.attributes())));
+                case "UPDATED_NEW" -> attributes(Optional.of(only(updated, write.update.attributes())));
+                default -> Json.object();
+            };
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private JsonNode transactWriteItems(JsonNode request) {
+        JsonNode transactItems = request.path("TransactItems");
+        if (!transactItems.isArray() || transactItems.isEmpty() || transactItems.size() > MAX_TRANSACTION_ITEMS) {
+            throw ServiceError.validation("1 validation error detected: Value at 'transactItems' failed to satisfy constraint: "
+                    + "Member must have length between 1 and " + MAX_TRANSACTION_ITEMS);
+        }
+        List<Write> writes = new ArrayList<>();
+        Set<String> touched = new HashSet<>();
+        for (JsonNode transactItem : transactItems) {
+            if (transactItem.size() != 1) {
+                throw ServiceError.validation("TransactItems can only contain one of Check, Put, Update or Delete");
+            }
+            String kind = transactItem.fieldNames().next();
+            JsonNode operation = transactItem.get(kind);
+            Write write = switch (kind) {
+                case "Put" -> put(operation);
+                case "Delete" -> delete(operation);
+                case "Update" -> update(operation);
+                case "ConditionCheck" -> conditionCheck(operation);
+                default -> throw ServiceError.validation("TransactItems can only contain one of Check, Put, Update or Delete, not " + kind);
+            };
+            if (!touched.add(write.table.name() + "/" + write.table.keyOf(write.key))) {
+                throw ServiceError.validation("Transaction request cannot include multiple operations on one item");
+            }
+            writes.add(write);
+        }
+        String token = request.path("ClientRequestToken").asText("");
+        String fingerprint = transactItems.toString();
+        lock.writeLock().lock();
+        try {
+            if (!token.isEmpty() && transactionTokens.containsKey(token)) {
+                if (transactionTokens.get(token).equals(fingerprint)) {
+                    return Json.object(); // the same transaction again: DynamoDB answers success without writing twice
+                }
+                throw new ServiceError(400, "IdempotentParameterMismatchException",
+                        "The ClientRequestToken was already used for a different transaction");
+            }
+            ArrayNode reasons = Json.mapper().createArrayNode();
+            boolean cancelled = false;
+            List<String> codes = new ArrayList<>();
+            for (Write write : writes) {
+                ObjectNode reason = Json.object();
+                try {
+                    write.check();
+                    reason.put("Code", "None");
+                } catch (ServiceError conditionFailed) {
+                    cancelled = true;
+                    reason.put("Code", "ConditionalCheckFailed");
+                    reason.put("Message", conditionFailed.getMessage());
+                    if (conditionFailed.fields().has("Item")) {
+                        reason.set("Item", conditionFailed.fields().get("Item"));
+                    }
+                }
+                codes.add(reason.get("Code").asText());
+                reasons.add(reason);
+            }
+            if (cancelled) {
+                ObjectNode fields = Json.object();
+                fields.set("CancellationReasons", reasons);
+                throw new ServiceError(400, "TransactionCanceledException",
+                        "Transaction cancelled, please refer cancellation reasons for specific reasons " + codes, fields);
+            }
+            // Every new item is computed before any is written, so a failing update leaves the transaction unwritten.
+            List<Runnable> mutations = new ArrayList<>();
+            for (Write write : writes) {
+                mutations.add(write.prepare());
+            }
+            mutations.forEach(Runnable::run);
+            if (!token.isEmpty()) {
+                transactionTokens.put(token, fingerprint);
+            }
+            return Json.object();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private Write put(JsonNode request) {
+        Table table = table(request.path("TableName").asText());
+        JsonNode item = request.get("Item");
+        table.checkKey(item, false);
+        item.fields().forEachRemaining(field -> AttributeValues.validate(field.getKey(), field.getValue()));
+        Expressions expressions = Expressions.of(request);
+        Expressions.Condition condition = expressions.condition(request.get("ConditionExpression"));
+        expressions.checkAllUsed();
+        ObjectNode copy = ((ObjectNode) item).deepCopy();
+        return new Write(table, item, condition, failureValues(request)) {
+            @Override
+            Runnable prepare() {
+                return () -> table.put(copy);
+            }
+        };
+    }
+
+    private Write delete(JsonNode request) {
+        Table table = table(request.path("TableName").asText());
+        JsonNode key = request.get("Key");
+        table.checkKey(key, true);
+        Expressions expressions = Expressions.of(request);
+        Expressions.Condition condition = expressions.condition(request.get("ConditionExpression"));
+        expressions.checkAllUsed();
+        return new Write(table, key, condition, failureValues(request)) {
+            @Override
+            Runnable prepare() {
+                return () -> table.delete(key);
+            }
+        };
+    }
+
+    private Write conditionCheck(JsonNode request) {
+        Table table = table(request.path("TableName").asText());
+        JsonNode key = request.get("Key");
+        table.checkKey(key, true);
+        if (!request.hasNonNull("ConditionExpression")) {
+            throw ServiceError.validation("ConditionCheck requires a ConditionExpression");
+        }
+        Expressions expressions = Expressions.of(request);
+        Expressions.Condition condition = expressions.condition(request.get("ConditionExpression"));
+        expressions.checkAllUsed();
+        return new Write(table, key, condition, failureValues(request)) {
+            @Override
+            Runnable prepare() {
+                return () -> { }; // a check writes nothing
+            }
+        };
+    }
+
+    private UpdateWrite update(JsonNode request) {
+        Table table = table(request.path("TableName").asText());
+        JsonNode key = request.get("Key");
+        table.checkKey(key, true);
+        Expressions expressions = Expressions.of(request);
+        JsonNode updateExpression = request.get("UpdateExpression");
+        Expressions.Update update = updateExpression == null || updateExpression.isNull()
+                ? null
+                : expressions.update(updateExpression.asText());
+        if (update != null) {
+            for (String attribute : update.attributes()) {
+                if (table.isKeyAttribute(attribute)) {
+                    throw ServiceError.validation("One or more parameter values were invalid: Cannot update attribute "
+                            + attribute + ". This attribute is part of the key; expression: " + updateExpression.asText());
+                }
+            }
+        }
+        Expressions.Condition condition = expressions.condition(request.get("ConditionExpression"));
+        expressions.checkAllUsed();
+        return new UpdateWrite(table, key, condition, failureValues(request), update);
+    }
+
+    private static boolean failureValues(JsonNode request) {
+        return "ALL_OLD".equals(request.path("ReturnValuesOnConditionCheckFailure").asText());
+    }
+
+    private Table table(String name) {
+        Table table = tables.get(name);
+        if (table == null) {
+            throw new ServiceError(400, "ResourceNotFoundException", "Requested resource not found: Table: " + name + " not found");
+        }
+        return table;
+    }
+
+    private static ObjectNode attributes(Optional<ObjectNode> item) {
+        ObjectNode response = Json.object();
+        item.filter(found -> !found.isEmpty()).ifPresent(found -> response.set("Attributes", found));
+        return response;
+    }
+
+    private static ObjectNode only(ObjectNode item, Set<String> attributes) {
+        ObjectNode subset = Json.object();
+        attributes.stream().filter(item::has).forEach(attribute -> subset.set(attribute, item.get(attribute)));
+        return subset;
+    }
+
+    private static ObjectNode project(ObjectNode item, Optional<List<String>> projection) {
+        return projection.map(attributes -> only(item, Set.copyOf(attributes))).orElse(item.deepCopy());
+    }
+
+    /** One prepared write: parsed and validated before the lock is taken, checked and applied under it. */
+    private abstract static class Write {
+        final Table table;
+        final JsonNode key;
+        final Expressions.Condition condition;
+        final boolean returnOldOnFailure;
+
+        Write(Table table, JsonNode key, Expressions.Condition condition, boolean returnOldOnFailure) {
+            this.table = table;
+            this.key = key;
+            this.condition = condition;
+            this.returnOldOnFailure = returnOldOnFailure;
+        }
+
+        /** The current item; throws ConditionalCheckFailedException when the condition does not hold for it. */
+        Optional<ObjectNode> check() {
+            Optional<ObjectNode> old = table.get(key);
+            if (!condition.test(old.orElse(Json.object()))) {
+                ObjectNode fields = Json.object();
+                if (returnOldOnFailure) {
+                    old.ifPresent(item -> fields.set("Item", item));
+                }
+                throw new ServiceError(400, "ConditionalCheckFailedException", "The conditional request failed", fields);
+            }
+            return old;
+        }
+
+        /** Computes the write against the current item; running the answer performs it. */
+        abstract Runnable prepare();
+    }
+
+    private static final class UpdateWrite extends Write {
+        final Expressions.Update update;
+
+        UpdateWrite(Table table, JsonNode key, Expressions.Condition condition, boolean returnOldOnFailure, Expressions.Update update) {
+            super(table, key, condition, returnOldOnFailure);
+            this.update = update;
+        }
+
+        @Override
+        Runnable prepare() {
+            ObjectNode updated = updated();
+            return () -> table.put(updated);
+        }
+
+        /** The item after the update; UpdateItem is an upsert, so an absent item starts as its key. */
+        ObjectNode updated() {
+            ObjectNode base = table.get(key).map(ObjectNode::deepCopy).orElseGet(() -> table.keyOf(key));
+            return update == null ? base : update.apply(base);
+        }
+    }
+}
