@@ -1,0 +1,39 @@
+package shop.analytics;
+
+import java.time.Clock;
+import shop.events.OrderCreated;
+
+/** Adds each order's sales to the per-SKU counters exactly once, however often the order is delivered. */
+public final class SalesTally {
+
+    /** What handling one delivery of an order did. */
+    public enum Outcome {
+        /** The order's sales were added (all of them, or the part an earlier failed attempt had left out). */
+        RECORDED,
+        /** The order had been recorded before: a redelivery, nothing written. */
+        ALREADY_RECORDED;
+
+        /** Whether this delivery was a duplicate of one already handled. */
+        public boolean duplicate() {
+            return this == ALREADY_RECORDED;
+        }
+    }
+
+    /** The sales an order is worth and whether this delivery recorded them. */
+    public record Result(OrderSales sales, Outcome outcome) {}
+
+    private final SalesLedger ledger;
+    private final Clock clock;
+
+    public SalesTally(SalesLedger ledger, Clock clock) {
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    /** Records the sales of {@code order} unless they were recorded before. */
+    public Result record(OrderCreated order) {
+        OrderSales sales = OrderSales.of(order);
+        boolean recorded = ledger.recordOnce(sales, clock.instant());
+        return new Result(sales, recorded ? Outcome.RECORDED : Outcome.ALREADY_RECORDED);
+    }
+}
