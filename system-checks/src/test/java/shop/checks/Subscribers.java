@@ -9,6 +9,8 @@ import java.net.URL;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import shop.events.ConsumerContract;
 import shop.events.OrderCreatedEvent;
 import shop.events.SchemaCheck;
@@ -17,8 +19,20 @@ import shop.template.FunctionResource;
 import shop.template.SamTemplate;
 import software.amazon.event.ruler.Machine;
 
-/** The bus's subscribers as {@code template.yaml} declares them: their rule patterns and their consumer contracts. */
+/**
+ * The bus's subscribers: who should receive what (stated here once, as the expectation), and their rule patterns and
+ * consumer contracts as {@code template.yaml} and their modules declare them.
+ */
 final class Subscribers {
+
+    /** Subscribers that must receive every 1.x OrderCreated. A new subscriber goes here or in {@link #SIGNUPS_ONLY}. */
+    static final Set<String> EVERY_ORDER = Set.of("EmailFunction", "WarehouseFunction", "AnalyticsFunction");
+
+    /** Subscribers that must receive an order only when its customer signed up for rewards at checkout. */
+    static final Set<String> SIGNUPS_ONLY = Set.of("RewardsFunction");
+
+    /** Every subscriber: what an order with a rewards signup must reach. */
+    static final Set<String> ALL = Stream.concat(EVERY_ORDER.stream(), SIGNUPS_ONLY.stream()).collect(Collectors.toUnmodifiableSet());
 
     /** Where every consumer module keeps the schema of the OrderCreated fields it reads. */
     static final String CONTRACT_RESOURCE = "/contract/order-created.json";
