@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import shop.checkout.authorization.Ownership;
 import shop.checkout.ordering.IdempotencyKey;
 import shop.checkout.ordering.OrderIds;
 import shop.checkout.publishing.OrderEvents;
@@ -24,8 +25,9 @@ import shop.events.SchemaCheck;
 import shop.wiring.StructuredLog;
 
 /**
- * Places an order: validates the request, builds the OrderCreated event, checks it against the producer schema and
- * publishes it. Answers 202 only when the bus accepted the event.
+ * Places an order for the signed-in customer: validates the request, builds the OrderCreated event, checks it against
+ * the producer schema and publishes it. Answers 202 only when the bus accepted the event. The customer id is the
+ * verified token's, never the body's: a body naming someone else gets 403, a request without a verified customer 401.
  *
  * <p>Logs carry the order id and the outcome, never the customer's email, name or address. Thread-safe if its
  * collaborators are.
@@ -55,10 +57,18 @@ public final class Checkout {
 
     /** Handles one {@code POST /orders}. */
     public Reply place(Submission submission, StructuredLog log) {
+        if (submission.customerId() == null) {
+            log.info("order.rejected", "status", 401, "reason", "no-verified-customer");
+            return Replies.unauthenticated();
+        }
         RequestBody.Content body = RequestBody.read(submission.body(), submission.base64Encoded());
         if (body instanceof RequestBody.TooLarge tooLarge) {
             log.info("order.rejected", "status", 413, "reason", "body-too-large", "bytes", tooLarge.bytes());
             return Replies.tooLarge();
+        }
+        if (body instanceof RequestBody.Json json && !Ownership.bind(json.tree(), submission.customerId())) {
+            log.info("order.rejected", "status", 403, "reason", "other-customer");
+            return Replies.otherCustomer(Ownership.FIELD);
         }
         List<FieldError> errors = new ArrayList<>();
         IdempotencyKey.Lookup key = IdempotencyKey.lookup(submission.headers());

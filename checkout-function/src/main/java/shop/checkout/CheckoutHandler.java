@@ -38,7 +38,7 @@ public final class CheckoutHandler implements RequestHandler<APIGatewayV2HTTPEve
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        Submission submission = new Submission(event.getBody(), event.getIsBase64Encoded(), event.getHeaders());
+        Submission submission = Submission.of(event);
         Reply reply = checkout.place(submission, new StructuredLog(FUNCTION, context.getLogger()));
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(reply.status())

@@ -1,11 +1,35 @@
 package shop.checkout;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import java.util.Map;
+import java.util.Optional;
 
-/** What checkout reads of an HTTP request: the raw body, API Gateway's base64 flag and the headers. */
-public record Submission(String body, boolean base64Encoded, Map<String, String> headers) {
+/**
+ * What checkout reads of an HTTP request: the raw body, API Gateway's base64 flag, the headers, and the customer id
+ * the API's JWT authorizer verified ({@code null} when the request carries no verified claims).
+ */
+public record Submission(String body, boolean base64Encoded, Map<String, String> headers, String customerId) {
+
+    /** The claim API Gateway's JWT authorizer passes on that names the signed-in customer. */
+    public static final String SUBJECT_CLAIM = "sub";
 
     public Submission {
         headers = headers == null ? Map.of() : headers;
+    }
+
+    /**
+     * Reads an HTTP API (payload 2.0) event. The customer id is the {@code sub} claim under
+     * {@code requestContext.authorizer.jwt.claims}, which API Gateway fills only after it verified the token's
+     * signature, issuer, audience and expiry; nothing the client sends elsewhere is trusted as identity.
+     */
+    public static Submission of(APIGatewayV2HTTPEvent event) {
+        String subject = Optional.ofNullable(event.getRequestContext())
+                .map(APIGatewayV2HTTPEvent.RequestContext::getAuthorizer)
+                .map(APIGatewayV2HTTPEvent.RequestContext.Authorizer::getJwt)
+                .map(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT::getClaims)
+                .map(claims -> claims.get(SUBJECT_CLAIM))
+                .filter(sub -> !sub.isBlank())
+                .orElse(null);
+        return new Submission(event.getBody(), event.getIsBase64Encoded(), event.getHeaders(), subject);
     }
 }

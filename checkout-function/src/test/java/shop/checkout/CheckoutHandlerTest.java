@@ -112,8 +112,9 @@ class CheckoutHandlerTest {
     @Test
     void theSameKeyFromAnotherCustomerGivesAnotherOrderId() {
         CheckoutHandler handler = handler(events);
-        APIGatewayV2HTTPEvent otherCustomer = SampleRequests.withBody(SampleRequests.WITH_IDEMPOTENCY_KEY,
-                body -> body.withObject("/customer").put("customerId", "cust-2025"));
+        APIGatewayV2HTTPEvent otherCustomer = SampleRequests.signedInAs(SampleRequests.withBody(
+                SampleRequests.WITH_IDEMPOTENCY_KEY, body -> body.withObject("/customer").put("customerId", "cust-2025")),
+                "cust-2025");
 
         String original = orderId(handler.handleRequest(SampleRequests.load(SampleRequests.WITH_IDEMPOTENCY_KEY), context));
         String other = orderId(handler.handleRequest(otherCustomer, context));

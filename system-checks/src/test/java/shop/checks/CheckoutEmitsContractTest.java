@@ -64,7 +64,9 @@ class CheckoutEmitsContractTest {
             new Request("post-order-with-idempotency-key.json", 202, ALL));
 
     static final List<Request> REJECTED = List.of(
-            new Request("post-order-invalid.json", 400, Set.of()));
+            new Request("post-order-invalid.json", 400, Set.of()),
+            new Request("post-order-without-token.json", 401, Set.of()),
+            new Request("post-order-for-another-customer.json", 403, Set.of()));
 
     /** Stands in for the bus: keeps what checkout publishes and accepts it, as PutEvents does on success. */
     static final class CapturingBus implements OrderEvents {

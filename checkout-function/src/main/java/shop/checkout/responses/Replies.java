@@ -42,6 +42,27 @@ public final class Replies {
         return new Reply(400, Map.of("Content-Type", PROBLEM_JSON), write(problem));
     }
 
+    /**
+     * 401: no verified identity came with the request. Behind the deployed API this cannot happen (API Gateway's JWT
+     * authorizer refuses such requests first); it is what a direct invocation without claims gets.
+     */
+    public static Reply unauthenticated() {
+        ObjectNode problem = problem("unauthenticated", "Sign-in required", 401,
+                "The request carries no verified customer: send 'Authorization: Bearer <token>' with a token from the"
+                        + " shop's identity provider whose 'sub' claim is your customer id.");
+        return new Reply(401, Map.of("Content-Type", PROBLEM_JSON, "WWW-Authenticate", "Bearer"), write(problem));
+    }
+
+    /** 403: the body names a customer other than the signed-in one; {@code field} is where it does. */
+    public static Reply otherCustomer(String field) {
+        ObjectNode problem = problem("other-customer", "The order names another customer", 403,
+                "Orders are placed for the signed-in customer only: leave " + field
+                        + " out or send the id your token names.");
+        problem.set("errors", MAPPER.valueToTree(List.of(new FieldError(field,
+                "differs from the signed-in customer's id (the token's 'sub' claim)"))));
+        return new Reply(403, Map.of("Content-Type", PROBLEM_JSON), write(problem));
+    }
+
     /** 413: the body is over {@link Limits#MAX_BODY_BYTES}. */
     public static Reply tooLarge() {
         ObjectNode problem = problem("body-too-large", "The request body is too large", 413,

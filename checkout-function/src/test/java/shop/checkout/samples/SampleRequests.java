@@ -26,6 +26,11 @@ public final class SampleRequests {
     public static final String WITH_IDEMPOTENCY_KEY = FOLDER + "post-order-with-idempotency-key.json";
     public static final String INVALID = FOLDER + "post-order-invalid.json";
 
+    /** No verified claims: what a direct invocation, or a route without the authorizer, hands over. */
+    public static final String WITHOUT_TOKEN = FOLDER + "post-order-without-token.json";
+    /** Signed in as one customer, ordering in another's name. */
+    public static final String FOR_ANOTHER_CUSTOMER = FOLDER + "post-order-for-another-customer.json";
+
     /** The samples a client could send as they are and expect 202. */
     public static final List<String> VALID = List.of(REWARDS_SIGNUP, NO_SIGNUP, WITH_IDEMPOTENCY_KEY);
 
@@ -64,6 +69,21 @@ public final class SampleRequests {
         headers.put(name, value);
         event.setHeaders(headers);
         return event;
+    }
+
+    /** {@code event} as API Gateway passes it after verifying a token whose claims are {@code claims}. */
+    public static APIGatewayV2HTTPEvent withClaims(APIGatewayV2HTTPEvent event, Map<String, String> claims) {
+        event.getRequestContext().setAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder().withClaims(claims).build())
+                .build());
+        return event;
+    }
+
+    /** {@code event} signed in as {@code customerId}: a token whose {@code sub} claim is that id. */
+    public static APIGatewayV2HTTPEvent signedInAs(APIGatewayV2HTTPEvent event, String customerId) {
+        Map<String, String> claims = new HashMap<>(event.getRequestContext().getAuthorizer().getJwt().getClaims());
+        claims.put("sub", customerId);
+        return withClaims(event, claims);
     }
 
     public static String write(JsonNode node) {
