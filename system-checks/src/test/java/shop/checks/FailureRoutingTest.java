@@ -59,7 +59,7 @@ class FailureRoutingTest {
     void ruleParksUndeliverableEventsInAnEncryptedQueue(EventRule rule) {
         String queue = rule.deadLetterArn().flatMap(SamTemplate::referencedId).orElse("(none)");
 
-        assertThat(rule.deadLetterArn()).as("%s DeadLetterConfig.Arn", rule.ruleLogicalId()).isPresent();
+        assertThat(rule.deadLetterArn()).as("%s DeadLetterConfig.Arn", rule.ruleLogicalId()).contains(getAtt(queue, "Arn"));
         assertEncryptedQueue(queue);
     }
 
@@ -88,7 +88,9 @@ class FailureRoutingTest {
         assertThat(destination).as("%s EventInvokeConfig OnFailure destination", consumer.logicalId()).isPresent();
         assertThat(at(TEMPLATE.resource(consumer.logicalId()), "Properties", "EventInvokeConfig", "DestinationConfig",
                 "OnFailure", "Type")).contains("SQS");
-        assertEncryptedQueue(SamTemplate.referencedId(destination.get()).orElse("(not a reference)"));
+        String queue = SamTemplate.referencedId(destination.get()).orElse("(not a reference)");
+        assertThat(destination).as("%s OnFailure destination", consumer.logicalId()).contains(getAtt(queue, "Arn"));
+        assertEncryptedQueue(queue);
     }
 
     @ParameterizedTest(name = "{0}")
