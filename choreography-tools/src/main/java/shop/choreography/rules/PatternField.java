@@ -43,7 +43,7 @@ public record PatternField(String path, List<Object> matchers) {
 
     private static String valueText(Object value) {
         if (value instanceof List<?> list) {
-            return String.join(",", list.stream().map(PatternField::valueText).toList());
+            return String.join(" ", list.stream().map(PatternField::valueText).toList());
         }
         return String.valueOf(value);
     }
