@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +22,7 @@ import shop.email.Confirmation;
 import shop.email.ConfirmationWriter;
 import shop.events.EventJson;
 import shop.events.OrderCreated;
+import shop.events.OrderCreated.LineItem;
 import shop.rewards.EarningRule;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -55,13 +57,13 @@ class CheckoutFlowIT {
         String orderId = placeOrder("post-order-rewards-signup.json");
         Map<Subscriber, JsonNode> routed = new EnumMap<>(Subscriber.class);
         for (Subscriber subscriber : Subscriber.values()) {
-            JsonNode envelope = awaitOrder(subscriber, orderId);
-            subscriber.deliver(SUBSCRIBERS.get(subscriber), envelope);
-            routed.put(subscriber, envelope);
+            routed.put(subscriber, awaitOrder(subscriber, orderId));
         }
+        OrderCreated order = EventJson.fromTree(routed.get(Subscriber.EMAIL).path("detail"));
+        Map<String, Map<String, AttributeValue>> countersBefore = salesCounters(order);
+        routed.forEach((subscriber, envelope) -> subscriber.deliver(SUBSCRIBERS.get(subscriber), envelope));
 
         // Assert: each item and the email, read back through the emulator.
-        OrderCreated order = EventJson.fromTree(routed.get(Subscriber.EMAIL).path("detail"));
         assertThat(order.customer().rewardsSignup()).isTrue();
 
         Map<String, AttributeValue> shipment = item("ShipmentsTable", Map.of("orderId", AttributeValue.fromS(orderId)));
@@ -83,7 +85,18 @@ class CheckoutFlowIT {
         assertThat(emails.get(0).body()).isEqualTo(expected.html());
         assertThat(item("ConfirmationsTable", Map.of("orderId", AttributeValue.fromS(orderId))).get("status").s()).isEqualTo("SENT");
 
+        assertThat(item("SalesTable", Map.of("pk", AttributeValue.fromS("ORDER#" + orderId), "sk", AttributeValue.fromS("PART#1"))))
+                .as("sales marker of %s", orderId).isNotEmpty();
+        Map<String, Map<String, AttributeValue>> countersAfter = salesCounters(order);
+        for (LineItem line : order.items()) {
+            assertThat(number(countersAfter.get(line.sku()), "units") - number(countersBefore.get(line.sku()), "units"))
+                    .as("units of %s added by %s", line.sku(), orderId).isEqualTo(line.quantity());
+            assertThat(number(countersAfter.get(line.sku()), "revenue") - number(countersBefore.get(line.sku()), "revenue"))
+                    .as("revenue of %s added by %s", line.sku(), orderId).isEqualTo((long) line.quantity() * line.unitPrice());
+        }
+
         assertThat(SdkCalls.madeBy("CheckoutFunction")).containsExactly("EventBridge.PutEvents");
+        assertThat(SdkCalls.madeBy("AnalyticsFunction")).containsExactly("DynamoDb.TransactWriteItems(conditional)");
         assertThat(SdkCalls.madeBy("WarehouseFunction")).containsExactly("DynamoDb.PutItem(conditional)");
         assertThat(SdkCalls.madeBy("EmailFunction")).contains("DynamoDb.PutItem(conditional)", "SesV2.SendEmail");
         assertThat(SdkCalls.madeBy("RewardsFunction")).containsExactly("DynamoDb.TransactWriteItems(conditional)");
@@ -98,8 +111,10 @@ class CheckoutFlowIT {
         String withSignup = placeOrder("post-order-rewards-signup.json");
         List<JsonNode> atRewards = EMULATOR.stack().queueOf(Subscriber.REWARDS.logicalId())
                 .drainThrough(envelope -> withSignup.equals(orderIdOf(envelope)), "signup order " + withSignup, BOUND);
-        for (Subscriber subscriber : List.of(Subscriber.EMAIL, Subscriber.WAREHOUSE)) {
-            subscriber.deliver(SUBSCRIBERS.get(subscriber), awaitOrder(subscriber, withoutSignup));
+        for (Subscriber subscriber : Subscriber.values()) {
+            if (subscriber != Subscriber.REWARDS) {
+                subscriber.deliver(SUBSCRIBERS.get(subscriber), awaitOrder(subscriber, withoutSignup));
+            }
         }
 
         // Assert
@@ -142,6 +157,22 @@ class CheckoutFlowIT {
     private static Map<String, AttributeValue> item(String tableLogicalId, Map<String, AttributeValue> key) {
         String table = EMULATOR.stack().tableName(tableLogicalId);
         return EMULATOR.session().dynamo().getItem(r -> r.tableName(table).key(key).consistentRead(true)).item();
+    }
+
+    /** The SKU counters an order adds to, by SKU; an empty map for a SKU not sold yet. */
+    private static Map<String, Map<String, AttributeValue>> salesCounters(OrderCreated order) {
+        Map<String, Map<String, AttributeValue>> counters = new HashMap<>();
+        for (LineItem line : order.items()) {
+            counters.put(line.sku(), item("SalesTable", Map.of(
+                    "pk", AttributeValue.fromS("SKU#" + line.sku()),
+                    "sk", AttributeValue.fromS("CURRENCY#" + order.total().currency()))));
+        }
+        return counters;
+    }
+
+    private static long number(Map<String, AttributeValue> item, String attribute) {
+        AttributeValue value = item.get(attribute);
+        return value == null ? 0 : Long.parseLong(value.n());
     }
 
     private static List<SentEmail> emailsAbout(String orderId) {

@@ -28,6 +28,7 @@ public final class EmulatorSession implements AutoCloseable {
 
     private EmulatorSession(EmulatorEndpoint endpoint, String region) {
         this.endpoint = endpoint;
+        OneRequestAtATime.enableFor(endpoint.emulator());
         Map<String, String> aws = new LinkedHashMap<>();
         aws.put("AWS_REGION", region);
         // Emulators accept any keys; these are LocalStack's documented defaults and obviously not real ones.

@@ -2,8 +2,10 @@ package shop.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * One envelope for the routing table, and the functions the checkout design says it must reach.
@@ -12,14 +14,12 @@ import java.util.function.Consumer;
  */
 public record RoutingCase(String name, JsonNode envelope, Set<String> reaches) {
 
-    static final String EMAIL = "EmailFunction";
-    static final String WAREHOUSE = "WarehouseFunction";
-    static final String REWARDS = "RewardsFunction";
+    static final String REWARDS = Subscriber.REWARDS.logicalId();
 
-    /** Every consumer: what any valid 1.x OrderCreated reaches when the customer joined rewards. */
-    static final Set<String> ALL = Set.of(EMAIL, WAREHOUSE, REWARDS);
-    /** A valid 1.x OrderCreated without a rewards signup. */
-    static final Set<String> NOT_REWARDS = Set.of(EMAIL, WAREHOUSE);
+    /** Every subscriber: what any valid 1.x OrderCreated reaches when the customer joined rewards. */
+    static final Set<String> ALL = Arrays.stream(Subscriber.values()).map(Subscriber::logicalId).collect(Collectors.toUnmodifiableSet());
+    /** Rewards is the one subscriber that only members' orders reach. */
+    static final Set<String> NOT_REWARDS = ALL.stream().filter(f -> !f.equals(REWARDS)).collect(Collectors.toUnmodifiableSet());
     static final Set<String> NONE = Set.of();
 
     /** A sample file as it is. */
