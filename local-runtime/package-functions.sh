@@ -2,7 +2,8 @@
 # Lays out every function of a SAM template the way `sam build` does for a Java Maven function: the compiled classes
 # in <CodeUri>/target/classes and the runtime jars in <CodeUri>/target/dependency, from the same command SAM's Maven
 # builder runs (dependency:copy-dependencies -DincludeScope=runtime). The CodeUris come from the template, so a new
-# function needs no change here. The functions must be compiled and their inner modules installed (./mvnw install).
+# function needs no change here. The modules the functions depend on (order-events, lambda-wiring) must be installed
+# (./mvnw install), as sam build also requires.
 #
 #   package-functions.sh path/to/template.yaml [--offline=true|false] [--list]
 set -euo pipefail
@@ -41,5 +42,5 @@ for code_uri in "${code_uris[@]}"; do
   rm -rf "$root/$code_uri/target/dependency"
 done
 
-"$root/mvnw" -q "${offline[@]}" -f "$root/pom.xml" dependency:copy-dependencies -DincludeScope=runtime \
+"$root/mvnw" -q "${offline[@]}" -f "$root/pom.xml" compile dependency:copy-dependencies -DincludeScope=runtime \
   -pl "$(IFS=,; echo "${code_uris[*]}")"

@@ -1,0 +1,352 @@
+package shop.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import shop.local.api.HttpApi;
+import shop.local.aws.AwsStandIn;
+import shop.local.aws.EventBridgeService;
+import shop.local.aws.EventSink;
+import shop.local.aws.SesService;
+import shop.local.bus.AsyncInvoker;
+import shop.local.bus.DeadLetterStore;
+import shop.local.bus.EventBus;
+import shop.local.bus.Ledger;
+import shop.local.bus.Redrive;
+import shop.local.bus.RetryDelays;
+import shop.local.console.ConsoleReport;
+import shop.local.deploy.Deployment;
+import shop.local.deploy.Intrinsics;
+import shop.local.dynamodb.DynamoDbService;
+import shop.local.functions.FunctionLog;
+import shop.local.functions.LambdaFunction;
+import shop.local.outbox.Outbox;
+import shop.template.SamTemplate;
+import shop.template.TemplateException;
+
+/**
+ * The whole system of a SAM template running in this JVM: the HTTP API, the buses and rules, every function in its own
+ * class loader, asynchronous invocation with retries and dead letters, and the AWS stand-in the functions call.
+ * This is the in-process API that {@link RunLocal} and the tests drive. Thread-safe.
+ */
+public final class LocalRuntime implements AutoCloseable {
+
+    /** Variables Lambda sets itself; a template may not set them, and locally they point at the stand-in. */
+    private static final Set<String> RESERVED = Set.of("AWS_REGION", "AWS_DEFAULT_REGION", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
+            "AWS_SESSION_TOKEN", "AWS_ENDPOINT_URL", "AWS_LAMBDA_FUNCTION_NAME", "AWS_LAMBDA_FUNCTION_VERSION",
+            "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "AWS_EXECUTION_ENV", "LAMBDA_TASK_ROOT", "LAMBDA_RUNTIME_DIR");
+
+    /**
+     * How to run.
+     *
+     * @param port         HTTP API port; 0 for a free one
+     * @param data         folder for the outbox, tables, dead letters and logs
+     * @param reset        empty {@code data} first
+     * @param parameters   template parameter values
+     * @param retrySpeedUp Lambda's retry waits are divided by this
+     * @param concurrency  asynchronous deliveries (and API requests) served at once
+     * @param console      where the banner, request lines and event blocks go
+     * @param verbose      also echo the functions' logs to the console
+     */
+    public record Settings(Path template, int port, Path data, boolean reset, Map<String, String> parameters, String region,
+            int retrySpeedUp, int concurrency, PrintStream console, boolean verbose) {
+
+        /** The defaults: port 3000, {@code .local} beside the template, Lambda's waits 600 times faster. */
+        public static Settings of(Path template) {
+            Path absolute = template.toAbsolutePath();
+            return new Settings(absolute, 3000, absolute.getParent().resolve(".local"), false, Map.of(), "eu-west-1",
+                    RetryDelays.DEFAULT_SPEED_UP, 16, System.out, false);
+        }
+
+        public Settings withPort(int newPort) {
+            return new Settings(template, newPort, data, reset, parameters, region, retrySpeedUp, concurrency, console, verbose);
+        }
+
+        public Settings withData(Path newData, boolean newReset) {
+            return new Settings(template, port, newData, newReset, parameters, region, retrySpeedUp, concurrency, console, verbose);
+        }
+
+        public Settings withParameters(Map<String, String> newParameters) {
+            return new Settings(template, port, data, reset, Map.copyOf(newParameters), region, retrySpeedUp, concurrency, console, verbose);
+        }
+
+        public Settings withRetrySpeedUp(int newSpeedUp) {
+            return new Settings(template, port, data, reset, parameters, region, newSpeedUp, concurrency, console, verbose);
+        }
+
+        public Settings withConcurrency(int newConcurrency) {
+            return new Settings(template, port, data, reset, parameters, region, retrySpeedUp, newConcurrency, console, verbose);
+        }
+
+        public Settings withRegion(String newRegion) {
+            return new Settings(template, port, data, reset, parameters, newRegion, retrySpeedUp, concurrency, console, verbose);
+        }
+
+        public Settings withConsole(PrintStream newConsole, boolean newVerbose) {
+            return new Settings(template, port, data, reset, parameters, region, retrySpeedUp, concurrency, newConsole, newVerbose);
+        }
+    }
+
+    private final Deployment deployment;
+    private final Settings settings;
+    private final FileChannel lockFile;
+    private final FileLock lock;
+    private final List<AutoCloseable> opened = new ArrayList<>();
+    private final Map<String, LambdaFunction> functions = new LinkedHashMap<>();
+    private final Ledger ledger = new Ledger();
+    private final ConsoleReport console;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private DynamoDbService tables;
+    private Outbox outbox;
+    private DeadLetterStore deadLetters;
+    private AwsStandIn standIn;
+    private AsyncInvoker invoker;
+    private EventBus bus;
+    private Redrive redrive;
+    private HttpApi api;
+
+    private LocalRuntime(Settings settings, Deployment deployment, FileChannel lockFile, FileLock lock) {
+        this.settings = settings;
+        this.deployment = deployment;
+        this.lockFile = lockFile;
+        this.lock = lock;
+        this.console = new ConsoleReport(settings.console(), Path.of(""));
+    }
+
+    /**
+     * Reads the template, checks everything it can before opening anything, then starts the system.
+     *
+     * @throws TemplateException naming the resource and property the runtime cannot understand
+     */
+    public static LocalRuntime start(Settings settings) {
+        Deployment deployment = Deployment.of(SamTemplate.load(settings.template()), settings.template(), settings.parameters(),
+                settings.region());
+        for (Deployment.Function function : deployment.functions()) {
+            for (String name : function.environment().keySet()) {
+                if (RESERVED.contains(name)) {
+                    throw new TemplateException(function.name(), "Environment.Variables." + name, "is reserved: Lambda (and the local runtime) sets it");
+                }
+            }
+        }
+        Path data = settings.data().toAbsolutePath();
+        FileChannel lockFile;
+        FileLock lock;
+        try {
+            Files.createDirectories(data);
+            lockFile = FileChannel.open(data.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            lock = lockFile.tryLock();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot use the data folder " + data, e);
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+            lockFile = null;
+        }
+        if (lock == null) {
+            throw new IllegalStateException("The data folder " + data + " is in use by another local runtime; stop it, or give another --data");
+        }
+        if (settings.reset()) {
+            clear(data); // only once the folder is ours: never under another runtime's feet
+        }
+        LocalRuntime runtime = new LocalRuntime(settings, deployment, lockFile, lock);
+        try {
+            runtime.open(data);
+            return runtime;
+        } catch (RuntimeException | Error e) {
+            runtime.close();
+            throw e;
+        }
+    }
+
+    private void open(Path data) {
+        Clock clock = Clock.systemUTC();
+        tables = new DynamoDbService(data.resolve("dynamodb"), deployment.tables());
+        outbox = new Outbox(data.resolve("outbox"), clock);
+        deadLetters = new DeadLetterStore(data.resolve("dead-letters"), clock);
+        BusReference busReference = new BusReference();
+        standIn = AwsStandIn.start(List.of(tables, new EventBridgeService(busReference, clock)), new SesService(outbox), settings.console());
+        opened.add(standIn);
+
+        Intrinsics intrinsics = new Intrinsics(SamTemplate.load(settings.template()), settings.parameters(), deployment.region());
+        Map<String, Integer> retries = new LinkedHashMap<>();
+        Map<String, String> arns = new LinkedHashMap<>();
+        for (Deployment.Function function : deployment.functions()) {
+            String arn = intrinsics.arn(function.name(), function.name(), "Arn");
+            FunctionLog log = new FunctionLog(data.resolve("logs"), function.name(),
+                    settings.verbose() ? Optional.of(settings.console()) : Optional.empty(), clock);
+            opened.add(log);
+            LambdaFunction loaded = LambdaFunction.load(function, environment(function), log, arn);
+            opened.add(loaded);
+            functions.put(function.name(), loaded);
+            retries.put(function.name(), function.retries());
+            arns.put(function.name(), arn);
+        }
+        invoker = new AsyncInvoker(functions, retries, arns, new RetryDelays(settings.retrySpeedUp()), ledger, deadLetters,
+                settings.concurrency(), settings.console());
+        bus = new EventBus(deployment, clock, ledger, invoker);
+        busReference.bus = bus;
+        redrive = new Redrive(bus, deadLetters, ledger, deployment);
+        ledger.onSettled(console::settled);
+        if (!deployment.routes().isEmpty()) {
+            api = HttpApi.start(settings.port(), Math.max(4, settings.concurrency()), deployment.routes(), functions, clock, console::apiCall);
+        }
+        console.started(deployment, Optional.ofNullable(api).map(a -> a.uri().toString()), standIn.endpoint().toString(), functions, data,
+                settings.retrySpeedUp());
+    }
+
+    /** What a function sees: the template's variables, resolved, and the ones Lambda sets, pointing at the stand-in. */
+    private Map<String, String> environment(Deployment.Function function) {
+        Map<String, String> environment = new LinkedHashMap<>(function.environment());
+        environment.put("AWS_REGION", deployment.region());
+        environment.put("AWS_DEFAULT_REGION", deployment.region());
+        // Dummy keys: the stand-in does not check signatures, and nothing here can reach AWS.
+        environment.put("AWS_ACCESS_KEY_ID", "local");
+        environment.put("AWS_SECRET_ACCESS_KEY", "local");
+        environment.put("AWS_ENDPOINT_URL", standIn.endpoint().toString());
+        environment.put("AWS_LAMBDA_FUNCTION_NAME", function.name());
+        environment.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+        environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(function.resource().memorySize()));
+        return environment;
+    }
+
+    /** Where the HTTP API listens. */
+    public URI apiUri() {
+        if (api == null) {
+            throw new IllegalStateException("The template has no HttpApi route");
+        }
+        return api.uri();
+    }
+
+    /** The functions' {@code AWS_ENDPOINT_URL}. */
+    public URI awsEndpoint() {
+        return standIn.endpoint();
+    }
+
+    public Deployment deployment() {
+        return deployment;
+    }
+
+    public Ledger ledger() {
+        return ledger;
+    }
+
+    public DeadLetterStore deadLetters() {
+        return deadLetters;
+    }
+
+    public DynamoDbService tables() {
+        return tables;
+    }
+
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    public ConsoleReport console() {
+        return console;
+    }
+
+    /** Sends dead-lettered events (of one function, or all) back through the bus; see {@link Redrive}. */
+    public Redrive.Result redrive(Optional<String> function) {
+        function.ifPresent(deployment::function);
+        return redrive.run(function);
+    }
+
+    /** Waits, at most {@code timeout}, until no delivery is pending. */
+    public boolean awaitSettled(Duration timeout) throws InterruptedException {
+        return ledger.awaitSettled(timeout);
+    }
+
+    /** Deliveries that break "processed by every matching consumer or in the dead-letter store"; empty when it holds. */
+    public List<String> unaccounted() {
+        return ledger.unaccounted(deadLetters);
+    }
+
+    /** Puts an event on a bus as if a function had called PutEvents; for tools and tests. */
+    public String publish(String busName, String source, String detailType, JsonNode detail) {
+        return bus.put(bus.bus(busName).orElseThrow(() -> new IllegalArgumentException("No bus " + busName)), source, detailType, detail,
+                List.of(), Clock.systemUTC().instant());
+    }
+
+    /** Stops taking requests, lets pending deliveries finish (10 s at most; the rest are dead-lettered), and stops. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        if (api != null) {
+            api.close();
+        }
+        if (invoker != null) {
+            invoker.close(Duration.ofSeconds(10));
+        }
+        List<AutoCloseable> reversed = new ArrayList<>(opened);
+        java.util.Collections.reverse(reversed);
+        List<Exception> failures = new ArrayList<>();
+        for (AutoCloseable closeable : reversed) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                failures.add(e);
+            }
+        }
+        try {
+            lock.release();
+            lockFile.close();
+        } catch (IOException e) {
+            failures.add(e);
+        }
+        if (!failures.isEmpty()) {
+            IllegalStateException stop = new IllegalStateException("The local runtime did not stop cleanly");
+            failures.forEach(stop::addSuppressed);
+            throw stop;
+        }
+    }
+
+    private static void clear(Path data) {
+        if (!Files.exists(data)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(data)) {
+            for (Path path : all.sorted(Comparator.reverseOrder()).toList()) {
+                if (!path.equals(data) && !path.equals(data.resolve(".lock"))) {
+                    Files.delete(path);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot reset the data folder " + data, e);
+        }
+    }
+
+    /** The bus, once built: the stand-in starts first because the functions need its address, and the bus needs them. */
+    private static final class BusReference implements EventSink {
+        volatile EventBus bus;
+
+        @Override
+        public Optional<String> bus(String nameOrArn) {
+            return bus.bus(nameOrArn);
+        }
+
+        @Override
+        public String put(String busName, String source, String detailType, JsonNode detail, List<String> resources, java.time.Instant time) {
+            return bus.put(busName, source, detailType, detail, resources, time);
+        }
+    }
+}

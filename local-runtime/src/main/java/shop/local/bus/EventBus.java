@@ -1,0 +1,107 @@
+package shop.local.bus;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import shop.local.aws.EventSink;
+import shop.local.deploy.Deployment;
+import shop.local.deploy.Intrinsics;
+import shop.template.TemplateException;
+import software.amazon.event.ruler.Machine;
+
+/**
+ * The local EventBridge buses: each accepted event is wrapped in EventBridge's envelope, matched by AWS's event-ruler
+ * against every rule pattern of its bus (machines built once, from the template, at start) and handed to the
+ * {@link AsyncInvoker} once per matching rule. Thread-safe: event-ruler machines may be read concurrently.
+ */
+public final class EventBus implements EventSink {
+
+    private final Map<String, Machine> machines = new LinkedHashMap<>();
+    private final Map<String, Deployment.Subscription> subscriptions = new LinkedHashMap<>();
+    private final String region;
+    private final Clock clock;
+    private final Ledger ledger;
+    private final AsyncInvoker invoker;
+
+    public EventBus(Deployment deployment, Clock clock, Ledger ledger, AsyncInvoker invoker) {
+        this.region = deployment.region();
+        this.clock = clock;
+        this.ledger = ledger;
+        this.invoker = invoker;
+        deployment.buses().forEach(bus -> machines.put(bus, new Machine()));
+        for (Deployment.Subscription subscription : deployment.subscriptions()) {
+            try {
+                machines.get(subscription.bus()).addRule(subscription.rule(), subscription.patternJson());
+            } catch (Exception e) {
+                // event-ruler names what it cannot parse; so do we, with where it came from.
+                throw new TemplateException(subscription.function(), "Events (rule " + subscription.rule() + ").Properties.Pattern",
+                        "is not a valid event pattern: " + e.getMessage());
+            }
+            subscriptions.put(subscription.rule(), subscription);
+        }
+    }
+
+    @Override
+    public Optional<String> bus(String nameOrArn) {
+        String name = nameOrArn.contains(":event-bus/") ? nameOrArn.substring(nameOrArn.lastIndexOf('/') + 1) : nameOrArn;
+        return machines.containsKey(name) ? Optional.of(name) : Optional.empty();
+    }
+
+    @Override
+    public String put(String bus, String source, String detailType, JsonNode detail, List<String> resources, Instant time) {
+        return publish(bus, source, detailType, detail, resources, time, Optional.empty());
+    }
+
+    /** As {@link #put}, for an event re-sent from the dead-letter store. */
+    public String redrive(String bus, JsonNode deadLettered) {
+        List<String> resources = new ArrayList<>();
+        deadLettered.path("resources").forEach(r -> resources.add(r.asText()));
+        return publish(bus, deadLettered.path("source").asText(), deadLettered.path("detail-type").asText(), deadLettered.path("detail"),
+                resources, clock.instant(), Optional.of(deadLettered.path("id").asText()));
+    }
+
+    /** The rules of {@code bus} that match {@code envelope}, as EventBridge would find them. */
+    public List<Deployment.Subscription> matches(String bus, JsonNode envelope) {
+        try {
+            return machines.get(bus).rulesForJSONEvent(envelope.toString()).stream().distinct().map(subscriptions::get).toList();
+        } catch (Exception e) {
+            throw new IllegalStateException("event-ruler could not read an envelope the bus built itself", e);
+        }
+    }
+
+    private String publish(String bus, String source, String detailType, JsonNode detail, List<String> resources, Instant time,
+            Optional<String> redriveOf) {
+        String id = UUID.randomUUID().toString();
+        ObjectNode envelope = envelope(id, source, detailType, detail, resources, time);
+        List<Deployment.Subscription> matched = matches(bus, envelope);
+        ledger.accepted(id, envelope, clock.instant(), redriveOf,
+                matched.stream().map(s -> new Ledger.Target(s.rule(), s.function())).toList());
+        matched.forEach(subscription -> invoker.deliver(envelope, subscription.rule(), subscription.function()));
+        return id;
+    }
+
+    /** EventBridge's envelope; its {@code time} has whole seconds, as EventBridge writes it. */
+    private ObjectNode envelope(String id, String source, String detailType, JsonNode detail, List<String> resources, Instant time) {
+        ObjectNode envelope = shop.local.json.Json.object();
+        envelope.put("version", "0");
+        envelope.put("id", id);
+        envelope.put("detail-type", detailType);
+        envelope.put("source", source);
+        envelope.put("account", Intrinsics.ACCOUNT_ID);
+        envelope.put("time", time.truncatedTo(ChronoUnit.SECONDS).toString());
+        envelope.put("region", region);
+        ArrayNode resourceArns = envelope.putArray("resources");
+        resources.forEach(resourceArns::add);
+        envelope.set("detail", detail);
+        return envelope;
+    }
+}
