@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import shop.checkout.publishing.CallLimits;
 import shop.checkout.publishing.EventBridgeOrderEvents;
 import shop.checkout.publishing.RetryPolicy;
 import shop.checkout.publishing.Sleeper;
@@ -49,7 +50,9 @@ public final class CheckoutHandler implements RequestHandler<APIGatewayV2HTTPEve
 
     private static Checkout wire(Environment env) {
         String busName = env.require("EVENT_BUS_NAME");
-        EventBridgeClient client = AwsClients.configure(EventBridgeClient.builder(), env).build();
+        EventBridgeClient client = AwsClients.configure(EventBridgeClient.builder(), env)
+                .overrideConfiguration(CallLimits.STANDARD.overrides())
+                .build();
         // Jitter needs spread, not secrecy: the thread's own generator, looked up per call, is enough.
         var events = new EventBridgeOrderEvents(client, busName, RetryPolicy.STANDARD, Sleeper.THREAD,
                 () -> ThreadLocalRandom.current().nextDouble());

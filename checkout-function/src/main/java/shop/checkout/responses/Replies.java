@@ -70,11 +70,16 @@ public final class Replies {
         return new Reply(413, Map.of("Content-Type", PROBLEM_JSON), write(problem));
     }
 
-    /** 503: the bus could not take the event now; the order was not placed and may be retried. */
+    /**
+     * 503: the bus did not confirm the event. Usually it refused it (throttling), but after a timeout or a reset it
+     * may hold it all the same, so the answer promises neither: a retry with the same key keeps the order id, and the
+     * subscribers fulfil an order id once however often it is published.
+     */
     public static Reply unavailable(String orderId) {
         ObjectNode problem = problem("orders-unavailable", "Orders cannot be accepted right now", 503,
-                "The order was not placed. Retry after " + RETRY_AFTER.toSeconds()
-                        + " seconds with the same Idempotency-Key to keep the same order id.");
+                "The orders bus did not confirm the order. Retry after " + RETRY_AFTER.toSeconds()
+                        + " seconds with the same Idempotency-Key: the order keeps its id and is fulfilled once,"
+                        + " whether or not this attempt reached the bus.");
         problem.put("orderId", orderId);
         return new Reply(503, Map.of("Content-Type", PROBLEM_JSON,
                 "Retry-After", Long.toString(RETRY_AFTER.toSeconds())), write(problem));
