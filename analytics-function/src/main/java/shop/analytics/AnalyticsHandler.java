@@ -25,7 +25,7 @@ public final class AnalyticsHandler implements RequestHandler<ScheduledEvent, Vo
     public static final String SALES_TABLE = "SALES_TABLE";
 
     private static final ConsumerContract CONTRACT = new ConsumerContract(FUNCTION, Set.of("1"),
-            SchemaCheck.fromClasspath(AnalyticsHandler.class, "/contract/order-created.json"));
+            SchemaCheck.fromClasspath(AnalyticsHandler.class, "/contract/analytics-function/order-created.json"));
 
     private final SalesTally tally;
 

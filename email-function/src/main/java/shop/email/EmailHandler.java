@@ -28,7 +28,7 @@ public final class EmailHandler implements RequestHandler<ScheduledEvent, Void> 
     public static final String CONFIRMATIONS_TABLE = "CONFIRMATIONS_TABLE";
 
     private static final ConsumerContract CONTRACT = new ConsumerContract(FUNCTION, Set.of("1"),
-            SchemaCheck.fromClasspath(EmailHandler.class, "/contract/order-created.json"));
+            SchemaCheck.fromClasspath(EmailHandler.class, "/contract/email-function/order-created.json"));
 
     private final Confirmations confirmations;
 

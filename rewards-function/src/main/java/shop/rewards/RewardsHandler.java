@@ -25,7 +25,7 @@ public final class RewardsHandler implements RequestHandler<ScheduledEvent, Void
     public static final String REWARDS_TABLE = "REWARDS_TABLE";
 
     private static final ConsumerContract CONTRACT = new ConsumerContract(FUNCTION, Set.of("1"),
-            SchemaCheck.fromClasspath(RewardsHandler.class, "/contract/order-created.json"));
+            SchemaCheck.fromClasspath(RewardsHandler.class, "/contract/rewards-function/order-created.json"));
 
     private final Rewards rewards;
 

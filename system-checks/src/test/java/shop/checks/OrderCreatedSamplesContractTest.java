@@ -67,10 +67,11 @@ class OrderCreatedSamplesContractTest {
 
         // The local runtime, the emulator suite and this module put every function on one class path; a resource name
         // all consumers share would resolve to the first jar's copy for all of them.
-        URL resolved = handler.getResource(Subscribers.CONTRACT_RESOURCE);
+        String resource = Subscribers.contractResource(subscriber);
+        URL resolved = handler.getResource(resource);
 
-        assertThat(resolved).as("%s resolves %s", handler.getSimpleName(), Subscribers.CONTRACT_RESOURCE)
-                .hasToString(Subscribers.ownContract(handler).toString());
+        assertThat(resolved).as("%s resolves %s", handler.getSimpleName(), resource)
+                .hasToString(Subscribers.ownContract(handler, subscriber).toString());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -34,8 +34,13 @@ final class Subscribers {
     /** Every subscriber: what an order with a rewards signup must reach. */
     static final Set<String> ALL = Stream.concat(EVERY_ORDER.stream(), SIGNUPS_ONLY.stream()).collect(Collectors.toUnmodifiableSet());
 
-    /** Where every consumer module keeps the schema of the OrderCreated fields it reads. */
-    static final String CONTRACT_RESOURCE = "/contract/order-created.json";
+    /**
+     * Where a consumer module keeps the schema of the OrderCreated fields it reads: under its own folder name, so that
+     * functions sharing one class path (local runtime, emulator suite, this module) each find their own.
+     */
+    static String contractResource(FunctionResource function) {
+        return "/contract/" + function.codeUri() + "/order-created.json";
+    }
 
     private Subscribers() {}
 
@@ -62,7 +67,7 @@ final class Subscribers {
             if (!function.rules().isEmpty()) {
                 contracts.put(function.logicalId(), new ConsumerContract(function.codeUri(),
                         Set.of(OrderCreatedEvent.majorOf(OrderCreatedEvent.CURRENT_VERSION)),
-                        SchemaCheck.fromUrl(ownContract(handlerOf(function)))));
+                        SchemaCheck.fromUrl(ownContract(handlerOf(function), function))));
             }
         }
         return contracts;
@@ -79,10 +84,10 @@ final class Subscribers {
     }
 
     /** The contract resource inside the jar or classes folder the handler was loaded from, whatever else is on the path. */
-    static URL ownContract(Class<?> handler) {
+    static URL ownContract(Class<?> handler, FunctionResource function) {
         try {
             URI module = handler.getProtectionDomain().getCodeSource().getLocation().toURI();
-            String inside = CONTRACT_RESOURCE.substring(1);
+            String inside = contractResource(function).substring(1);
             return module.getPath().endsWith("/")
                     ? module.resolve(inside).toURL()
                     : URI.create("jar:" + module + "!/" + inside).toURL();

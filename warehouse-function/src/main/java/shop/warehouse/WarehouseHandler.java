@@ -25,7 +25,7 @@ public final class WarehouseHandler implements RequestHandler<ScheduledEvent, Vo
     public static final String SHIPMENTS_TABLE = "SHIPMENTS_TABLE";
 
     private static final ConsumerContract CONTRACT = new ConsumerContract(FUNCTION, Set.of("1"),
-            SchemaCheck.fromClasspath(WarehouseHandler.class, "/contract/order-created.json"));
+            SchemaCheck.fromClasspath(WarehouseHandler.class, "/contract/warehouse-function/order-created.json"));
 
     private final ShipmentRequests shipments;
 

@@ -148,7 +148,7 @@ class ContractChecksTest {
 
         assertThat(ContractChecks.againstProducer(noContract, REAL.producer())).singleElement().asString()
                 .startsWith("mug-function (MugFunction) subscribes to OrderCreated but has no consumer contract at ")
-                .contains("mug-function/src/main/resources/contract/order-created.json");
+                .contains("mug-function/src/main/resources/contract/mug-function/order-created.json");
     }
 
     private static PublishedSchemas history(String folder, String... versions) {
