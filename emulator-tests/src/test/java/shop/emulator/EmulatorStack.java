@@ -26,9 +26,13 @@ public final class EmulatorStack implements BeforeAllCallback, AfterAllCallback 
 
     @Override
     public void afterAll(ExtensionContext context) {
-        try (EmulatorSession closing = session) {
+        try {
             if (stack != null) {
                 stack.close();
+            }
+        } finally {
+            if (session != null) {
+                session.close();
             }
         }
     }

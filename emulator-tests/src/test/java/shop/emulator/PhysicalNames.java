@@ -10,7 +10,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import shop.template.FunctionResource;
 import shop.template.SamTemplate;
-import shop.template.TableResource;
 
 /**
  * The names one run gives the template's resources, as CloudFormation would for a stack of that name, and the
@@ -152,10 +151,5 @@ public final class PhysicalNames {
 
     private static String truncate(String name, int limit) {
         return name.length() <= limit ? name : name.substring(0, limit);
-    }
-
-    /** The tables' logical ids, for callers that provision them. */
-    public List<String> tableIds() {
-        return template.tables().stream().map(TableResource::logicalId).toList();
     }
 }

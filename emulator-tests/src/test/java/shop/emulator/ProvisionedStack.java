@@ -12,8 +12,8 @@ import shop.template.EventRule;
 import shop.template.FunctionResource;
 import shop.template.SamTemplate;
 import shop.template.TableResource;
-import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
 import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
@@ -66,14 +66,6 @@ public final class ProvisionedStack implements AutoCloseable {
             throw e;
         }
         return stack;
-    }
-
-    public PhysicalNames names() {
-        return names;
-    }
-
-    public SamTemplate template() {
-        return template;
     }
 
     public EmulatorSession session() {
@@ -149,7 +141,7 @@ public final class ProvisionedStack implements AutoCloseable {
     private void createTables() {
         DynamoDbWaiter waiter = DynamoDbWaiter.builder().client(session.dynamo())
                 .overrideConfiguration(WaiterOverrideConfiguration.builder().maxAttempts(40)
-                        .backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofMillis(250))).build())
+                        .backoffStrategyV2(BackoffStrategy.fixedDelay(Duration.ofMillis(250))).build())
                 .build();
         for (TableResource table : template.tables()) {
             String name = names.of(table.logicalId());

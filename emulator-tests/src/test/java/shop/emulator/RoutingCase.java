@@ -3,7 +3,9 @@ package shop.emulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -17,9 +19,11 @@ public record RoutingCase(String name, JsonNode envelope, Set<String> reaches) {
     static final String REWARDS = Subscriber.REWARDS.logicalId();
 
     /** Every subscriber: what any valid 1.x OrderCreated reaches when the customer joined rewards. */
-    static final Set<String> ALL = Arrays.stream(Subscriber.values()).map(Subscriber::logicalId).collect(Collectors.toUnmodifiableSet());
+    static final Set<String> ALL = Collections.unmodifiableSortedSet(Arrays.stream(Subscriber.values())
+            .map(Subscriber::logicalId).collect(Collectors.toCollection(TreeSet::new)));
     /** Rewards is the one subscriber that only members' orders reach. */
-    static final Set<String> NOT_REWARDS = ALL.stream().filter(f -> !f.equals(REWARDS)).collect(Collectors.toUnmodifiableSet());
+    static final Set<String> NOT_REWARDS = Collections.unmodifiableSortedSet(ALL.stream()
+            .filter(function -> !function.equals(REWARDS)).collect(Collectors.toCollection(TreeSet::new)));
     static final Set<String> NONE = Set.of();
 
     /** A sample file as it is. */

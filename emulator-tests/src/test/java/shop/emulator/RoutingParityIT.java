@@ -39,8 +39,6 @@ class RoutingParityIT {
 
     private static final RulerRouting RULER = new RulerRouting(EmulatorStack.TEMPLATE);
     private static final Duration BOUND = Duration.ofSeconds(15);
-    /** Matches every rule; once it has reached a queue, everything put before it has been routed there too. */
-    private static final String BARRIER = "order-created-rewards-signup.json";
     private static final String SIGNUP = "order-created-rewards-signup.json";
     /** Case name to the functions whose stand-in queue the emulator routed it to. */
     private static final Map<String, Set<String>> ROUTED = new HashMap<>();
@@ -74,8 +72,10 @@ class RoutingParityIT {
     }
 
     /**
-     * Every case goes through the emulator at once, then one barrier: each delivery to a target costs moto about
-     * 0.4 s, so a barrier per case would triple the run.
+     * Every case goes through the emulator at once, then barriers: each delivery to a target costs moto about 0.4 s,
+     * so a barrier per case would triple the run. A queue's barrier is the first case event-ruler says its rule
+     * matches, put again; once it has arrived, so has everything routed there before it. With an intact template one
+     * barrier serves every queue; with a broken pattern each queue still gets one, so the cases name what changed.
      */
     @BeforeAll
     static void routeTheWholeTableThroughTheEmulator() {
@@ -88,10 +88,16 @@ class RoutingParityIT {
             }
             caseByEventId.put(stack.putOnBus(routingCase.envelope()), routingCase.name());
         }
-        String barrierId = stack.putOnBus(Samples.envelope(BARRIER));
+        Map<RoutingCase, String> barrierIds = new HashMap<>();
         stack.queues().forEach((function, queue) -> {
+            RoutingCase barrier = cases.stream()
+                    .filter(c -> RULER.matching(c.envelope()).contains(ruleOwners().get(function)))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("No routing case matches rule " + ruleOwners().get(function)
+                            + " by event-ruler, so nothing can show what the emulator routes there: add one"));
+            String barrierId = barrierIds.computeIfAbsent(barrier, c -> stack.putOnBus(c.envelope()));
             for (JsonNode envelope : queue.drainThrough(e -> barrierId.equals(e.path("id").asText()),
-                    "barrier event (" + BARRIER + ", which every rule should match)", BOUND)) {
+                    "barrier event ('" + barrier + "', which event-ruler routes there)", BOUND)) {
                 String routed = caseByEventId.get(envelope.path("id").asText());
                 if (routed != null) {
                     ROUTED.get(routed).add(function);

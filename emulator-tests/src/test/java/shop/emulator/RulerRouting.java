@@ -15,7 +15,7 @@ import software.amazon.event.ruler.Machine;
  */
 public final class RulerRouting {
 
-    private final Machine machine = new Machine();
+    private final Machine machine = Machine.builder().build();
 
     public RulerRouting(SamTemplate template) {
         for (EventRule rule : template.rules()) {

@@ -2,7 +2,6 @@ package shop.emulator;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -40,10 +39,5 @@ public final class Samples {
     /** An API Gateway HTTP API request from {@code events/api-gateway/}, loaded with aws-lambda-java-tests. */
     public static APIGatewayV2HTTPEvent apiRequest(String name) {
         return EventLoader.loadApiGatewayHttpEvent(EVENTS.resolve("api-gateway").resolve(name).toString());
-    }
-
-    /** The detail of an envelope. */
-    public static JsonNode detail(JsonNode envelope) {
-        return envelope.path("detail");
     }
 }

@@ -38,14 +38,6 @@ public final class StandInQueue {
         this.sqs = sqs;
     }
 
-    public String functionLogicalId() {
-        return functionLogicalId;
-    }
-
-    public String url() {
-        return url;
-    }
-
     public String arn() {
         return arn;
     }
@@ -76,11 +68,6 @@ public final class StandInQueue {
         drained.add(arrived);
         received.clear();
         return drained;
-    }
-
-    /** Every envelope received so far and not yet taken. */
-    public List<JsonNode> pending() {
-        return List.copyOf(received);
     }
 
     private Optional<JsonNode> take(Predicate<JsonNode> wanted) {
