@@ -6,11 +6,13 @@ package shop.emulator;
  */
 public enum Emulator {
 
-    /** {@code moto_server}: open source, no Docker, no account token. */
-    MOTO("GET /moto-api/config"),
+    // Probed in this order: LocalStack first, since its health path is its own, while LocalStack builds on moto.
 
     /** LocalStack: its image needs Docker and, since March 2026, an auth token. */
-    LOCALSTACK("GET /_localstack/health");
+    LOCALSTACK("GET /_localstack/health"),
+
+    /** {@code moto_server}: open source, no Docker, no account token. */
+    MOTO("GET /moto-api/config");
 
     private final String probe;
 

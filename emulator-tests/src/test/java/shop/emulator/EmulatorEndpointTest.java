@@ -3,8 +3,10 @@ package shop.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.util.Map;
@@ -30,6 +32,55 @@ class EmulatorEndpointTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("No AWS emulator answers at " + endpoint)
                 .hasMessageContaining("AWS_ENDPOINT_URL");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("answeringServers")
+    void emulatorIsRecognisedByThePathOnlyItAnswers(String scenario, String answeredPath, Emulator expected) throws IOException {
+        // Arrange: an in-process HTTP server on loopback answering one path, 404 elsewhere.
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(exchange.getRequestURI().getPath().equals(answeredPath) ? 200 : 404, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+
+            // Act
+            EmulatorEndpoint endpoint = EmulatorEndpoint.probe(uri);
+
+            // Assert
+            assertThat(endpoint.emulator()).isEqualTo(expected);
+            assertThat(endpoint.uri()).isEqualTo(uri);
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    static Stream<Arguments> answeringServers() {
+        return Stream.of(
+                Arguments.of("moto answers its config", "/moto-api/config", Emulator.MOTO),
+                Arguments.of("LocalStack answers its health", "/_localstack/health", Emulator.LOCALSTACK));
+    }
+
+    @Test
+    void somethingElseAnsweringFailsNamingTheEndpointAndWhatItSaid() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String endpoint = "http://127.0.0.1:" + server.getAddress().getPort();
+
+            assertThatThrownBy(() -> EmulatorEndpoint.probe(URI.create(endpoint)))
+                    .hasMessageContaining("Something answers at " + endpoint)
+                    .hasMessageContaining("GET /moto-api/config -> HTTP 404");
+        } finally {
+            server.stop(0);
+        }
     }
 
     @ParameterizedTest(name = "{0}")
