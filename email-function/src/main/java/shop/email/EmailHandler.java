@@ -45,7 +45,8 @@ public final class EmailHandler implements RequestHandler<ScheduledEvent, Void> 
         this(dynamoLedger(env), sesMailer(env), Clock.systemUTC());
     }
 
-    EmailHandler(ConfirmationLedger ledger, Mailer mailer, Clock clock) {
+    /** Tests and the reliability suite hand in their own ledger, mailer and clock. */
+    public EmailHandler(ConfirmationLedger ledger, Mailer mailer, Clock clock) {
         this.confirmations = new Confirmations(ledger, mailer, clock);
     }
 

@@ -38,7 +38,8 @@ public final class RewardsHandler implements RequestHandler<ScheduledEvent, Void
         this(dynamoLedger(new Environment(FUNCTION, environment)), Clock.systemUTC());
     }
 
-    RewardsHandler(RewardsLedger ledger, Clock clock) {
+    /** Tests and the reliability suite hand in their own ledger and clock. */
+    public RewardsHandler(RewardsLedger ledger, Clock clock) {
         this.rewards = new Rewards(ledger, clock);
     }
 

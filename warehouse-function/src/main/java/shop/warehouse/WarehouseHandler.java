@@ -38,7 +38,8 @@ public final class WarehouseHandler implements RequestHandler<ScheduledEvent, Vo
         this(dynamoStore(new Environment(FUNCTION, environment)), Clock.systemUTC());
     }
 
-    WarehouseHandler(ShipmentStore store, Clock clock) {
+    /** Tests and the reliability suite hand in their own store and clock. */
+    public WarehouseHandler(ShipmentStore store, Clock clock) {
         this.shipments = new ShipmentRequests(store, clock);
     }
 
