@@ -36,6 +36,18 @@ public final class AwsClients {
         return builder;
     }
 
+    /**
+     * Returns {@code builder} set up for SnapStart priming: the region from {@code env} as in {@link #configure}, fixed
+     * dummy credentials (resolving the real ones may need a network call) and {@code http}, which answers without one.
+     * Endpoint resolution runs as in production, with no override.
+     */
+    public static <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> B offline(B builder, Environment env,
+                                                                                             SdkHttpClient http) {
+        return builder.region(Region.of(env.require("AWS_REGION")))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("priming", "priming")))
+                .httpClient(http);
+    }
+
     /** One HTTP client per SDK client; cheap to create, no connection pool threads. */
     static SdkHttpClient httpClient() {
         return UrlConnectionHttpClient.builder()
