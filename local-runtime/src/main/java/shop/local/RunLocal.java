@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import shop.local.api.UnsignedJwt;
 import shop.local.bus.Ledger;
 import shop.local.bus.Redrive;
 import shop.local.json.Json;
@@ -37,6 +38,7 @@ public final class RunLocal {
             usage: run-local [options]                       serve until Ctrl-C; type 'redrive [Function]', 'status' or 'quit'
                    run-local [options] --once <request.json> send one API Gateway v2 request through, print its blocks, exit
                    run-local [options] redrive [Function]    send dead-lettered events back through the bus, exit
+                   run-local token claim=value...            print an unsigned JWT for the local API, e.g. token sub=cust-2024
 
             options:
               --template <file>        SAM template (default: template.yaml in this folder or a parent)
@@ -69,6 +71,10 @@ public final class RunLocal {
         }
         if (options.help) {
             out.print(USAGE);
+            return 0;
+        }
+        if (options.token.isPresent()) {
+            out.println(UnsignedJwt.of(options.token.get()));
             return 0;
         }
         LocalRuntime.Settings settings = options.settings(out);
@@ -235,6 +241,11 @@ public final class RunLocal {
             }
         });
         request.path("cookies").forEach(cookie -> builder.header("Cookie", cookie.asText()));
+        JsonNode claims = request.path("requestContext").path("authorizer").path("jwt").path("claims");
+        if (claims.isObject() && !request.path("headers").has("authorization")) {
+            // The sample shows claims API Gateway had verified; the local API takes them from an unsigned token.
+            builder.header("Authorization", "Bearer " + UnsignedJwt.of(claims));
+        }
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         return client.send(builder.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
@@ -253,6 +264,7 @@ public final class RunLocal {
         boolean verbose;
         boolean help;
         Optional<Path> once = Optional.empty();
+        Optional<com.fasterxml.jackson.databind.node.ObjectNode> token = Optional.empty();
         boolean redrive;
         Optional<String> redriveFunction = Optional.empty();
 
@@ -281,6 +293,14 @@ public final class RunLocal {
                     case "--verbose" -> options.verbose = true;
                     case "--once" -> options.once = Optional.of(Path.of(value(argument, rest)));
                     case "--help", "-h" -> options.help = true;
+                    case "token" -> {
+                        com.fasterxml.jackson.databind.node.ObjectNode claims = Json.object();
+                        while (!rest.isEmpty() && rest.get(0).contains("=")) {
+                            String claim = rest.remove(0);
+                            claims.put(claim.substring(0, claim.indexOf('=')), claim.substring(claim.indexOf('=') + 1));
+                        }
+                        options.token = Optional.of(claims);
+                    }
                     case "redrive" -> {
                         options.redrive = true;
                         if (!rest.isEmpty() && !rest.get(0).startsWith("--")) {

@@ -144,7 +144,7 @@ public final class HttpApi implements AutoCloseable {
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return Optional.empty();
         }
-        String[] parts = authorization.substring(7).trim().split("\\.");
+        String[] parts = authorization.substring(7).trim().split("\\.", -1);
         if (parts.length != 3) {
             return Optional.empty();
         }

@@ -15,7 +15,6 @@ import java.util.UUID;
 import shop.local.aws.EventSink;
 import shop.local.deploy.Deployment;
 import shop.local.deploy.Intrinsics;
-import shop.template.TemplateException;
 import software.amazon.event.ruler.Machine;
 
 /**
@@ -41,10 +40,9 @@ public final class EventBus implements EventSink {
         for (Deployment.Subscription subscription : deployment.subscriptions()) {
             try {
                 machines.get(subscription.bus()).addRule(subscription.rule(), subscription.patternJson());
-            } catch (Exception e) {
-                // event-ruler names what it cannot parse; so do we, with where it came from.
-                throw new TemplateException(subscription.function(), "Events (rule " + subscription.rule() + ").Properties.Pattern",
-                        "is not a valid event pattern: " + e.getMessage());
+            } catch (java.io.IOException e) {
+                // Deployment.of already compiled each pattern on its own; reaching this is a runtime bug.
+                throw new IllegalStateException("event-ruler refused the pattern of " + subscription.rule() + " it accepted before", e);
             }
             subscriptions.put(subscription.rule(), subscription);
         }
@@ -69,10 +67,11 @@ public final class EventBus implements EventSink {
                 resources, clock.instant(), Optional.of(deadLettered.path("id").asText()));
     }
 
-    /** The rules of {@code bus} that match {@code envelope}, as EventBridge would find them. */
+    /** The rules of {@code bus} that match {@code envelope}, as EventBridge would find them, in template order. */
     public List<Deployment.Subscription> matches(String bus, JsonNode envelope) {
         try {
-            return machines.get(bus).rulesForJSONEvent(envelope.toString()).stream().distinct().map(subscriptions::get).toList();
+            List<String> matched = machines.get(bus).rulesForJSONEvent(envelope.toString());
+            return subscriptions.values().stream().filter(s -> matched.contains(s.rule())).toList();
         } catch (Exception e) {
             throw new IllegalStateException("event-ruler could not read an envelope the bus built itself", e);
         }

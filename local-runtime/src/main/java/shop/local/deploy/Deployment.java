@@ -14,6 +14,7 @@ import shop.template.FunctionResource;
 import shop.template.HttpRoute;
 import shop.template.SamTemplate;
 import shop.template.TemplateException;
+import software.amazon.event.ruler.Machine;
 
 /**
  * What the template deploys, resolved for one machine: functions with their code folder and environment, the buses
@@ -156,6 +157,12 @@ public record Deployment(
         if (!buses.contains(name)) {
             throw new TemplateException(rule.functionLogicalId(), where + ".EventBusName",
                     "names bus '" + bus + "', which is neither 'default' nor an AWS::Events::EventBus of the template");
+        }
+        try {
+            new Machine().addRule(rule.ruleLogicalId(), rule.patternJson());
+        } catch (Exception | Error e) {
+            // event-ruler says what it cannot read (an unknown operator, a malformed value); we add where it is.
+            throw new TemplateException(rule.functionLogicalId(), where + ".Pattern", "is not a valid event pattern: " + e.getMessage());
         }
         return Optional.of(new Subscription(rule.ruleLogicalId(), name, rule.patternJson(), rule.functionLogicalId()));
     }
