@@ -30,7 +30,12 @@ public final class CheckoutHandler implements RequestHandler<APIGatewayV2HTTPEve
 
     /** Reads {@code EVENT_BUS_NAME} and the AWS settings from {@code environment}; builds the client once. */
     public CheckoutHandler(Map<String, String> environment) {
-        this(wire(new Environment(FUNCTION, environment)));
+        this(new Environment(FUNCTION, environment));
+    }
+
+    private CheckoutHandler(Environment env) {
+        this(wire(env));
+        CheckoutPriming.register(env);
     }
 
     public CheckoutHandler(Checkout checkout) {

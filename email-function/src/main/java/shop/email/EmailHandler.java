@@ -43,6 +43,7 @@ public final class EmailHandler implements RequestHandler<ScheduledEvent, Void> 
 
     private EmailHandler(Environment env) {
         this(dynamoLedger(env), sesMailer(env), Clock.systemUTC());
+        EmailPriming.register(env);
     }
 
     /** Tests and the reliability suite hand in their own ledger, mailer and clock. */

@@ -35,7 +35,12 @@ public final class RewardsHandler implements RequestHandler<ScheduledEvent, Void
 
     /** Builds the real DynamoDB client from {@code environment} (AWS_REGION, credentials, optional AWS_ENDPOINT_URL). */
     public RewardsHandler(Map<String, String> environment) {
-        this(dynamoLedger(new Environment(FUNCTION, environment)), Clock.systemUTC());
+        this(new Environment(FUNCTION, environment));
+    }
+
+    private RewardsHandler(Environment env) {
+        this(dynamoLedger(env), Clock.systemUTC());
+        RewardsPriming.register(env);
     }
 
     /** Tests and the reliability suite hand in their own ledger and clock. */

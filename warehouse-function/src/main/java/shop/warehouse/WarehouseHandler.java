@@ -35,7 +35,12 @@ public final class WarehouseHandler implements RequestHandler<ScheduledEvent, Vo
 
     /** Builds the real DynamoDB client from {@code environment} (AWS_REGION, credentials, optional AWS_ENDPOINT_URL). */
     public WarehouseHandler(Map<String, String> environment) {
-        this(dynamoStore(new Environment(FUNCTION, environment)), Clock.systemUTC());
+        this(new Environment(FUNCTION, environment));
+    }
+
+    private WarehouseHandler(Environment env) {
+        this(dynamoStore(env), Clock.systemUTC());
+        WarehousePriming.register(env);
     }
 
     /** Tests and the reliability suite hand in their own store and clock. */
