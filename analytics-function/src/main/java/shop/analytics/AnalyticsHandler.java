@@ -10,6 +10,7 @@ import shop.events.ConsumerContract;
 import shop.events.EventJson;
 import shop.events.InvalidEventException;
 import shop.events.OrderCreated;
+import shop.events.OrderCreatedEvent;
 import shop.events.SchemaCheck;
 import shop.wiring.AwsClients;
 import shop.wiring.Environment;
@@ -54,7 +55,9 @@ public final class AnalyticsHandler implements RequestHandler<ScheduledEvent, Vo
                     "outcome", result.outcome(), "duplicate", result.outcome().duplicate(), "skus", result.sales().skus().size());
             return null;
         } catch (InvalidEventException poison) {
-            log.warn("event.rejected", "eventId", event.getId(), "problems", poison.problems());
+            // The order id alone, when the detail has one, ties the parked event to its order; nothing else of it is logged.
+            log.warn("event.rejected", "eventId", event.getId(), "orderId", OrderCreatedEvent.orderIdIn(event.getDetail()),
+                    "problems", poison.problems());
             throw poison;
         }
     }

@@ -10,6 +10,7 @@ import shop.events.ConsumerContract;
 import shop.events.EventJson;
 import shop.events.InvalidEventException;
 import shop.events.OrderCreated;
+import shop.events.OrderCreatedEvent;
 import shop.events.SchemaCheck;
 import shop.wiring.AwsClients;
 import shop.wiring.Environment;
@@ -62,7 +63,9 @@ public final class EmailHandler implements RequestHandler<ScheduledEvent, Void> 
                     "outcome", outcome, "duplicate", outcome.duplicate());
             return null;
         } catch (InvalidEventException poison) {
-            log.warn("event.rejected", "eventId", event.getId(), "problems", poison.problems());
+            // The order id alone, when the detail has one, ties the parked event to its order; nothing else of it is logged.
+            log.warn("event.rejected", "eventId", event.getId(), "orderId", OrderCreatedEvent.orderIdIn(event.getDetail()),
+                    "problems", poison.problems());
             throw poison;
         } catch (ConfirmationInProgressException inFlight) {
             log.warn("confirmation.in-progress", "orderId", inFlight.orderId(), "eventId", event.getId(),

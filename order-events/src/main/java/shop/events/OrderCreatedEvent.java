@@ -1,6 +1,7 @@
 package shop.events;
 
 import java.util.List;
+import java.util.Map;
 
 /** The envelope constants of the OrderCreated contract: who emits it, under which name, at which versions. */
 public final class OrderCreatedEvent {
@@ -22,6 +23,14 @@ public final class OrderCreatedEvent {
     /** Classpath location of the producer schema for {@code version}. */
     public static String schemaResource(String version) {
         return "/schemas/order-created/" + version + ".json";
+    }
+
+    /**
+     * The order id of a detail that may be invalid, for tying a rejected event to its order in the logs: null unless
+     * the detail has a textual {@code orderId}. Only that field is read; the rest may hold personal data.
+     */
+    public static String orderIdIn(Map<String, ?> detail) {
+        return detail != null && detail.get("orderId") instanceof String orderId ? orderId : null;
     }
 
     /** The major part of a {@code major.minor} version; consumers accept every minor of the majors they know. */
