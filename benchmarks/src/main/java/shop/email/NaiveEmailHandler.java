@@ -1,0 +1,31 @@
+package shop.email;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+
+/**
+ * The cold-start baseline for {@code EmailFunction}: the very same {@link EmailHandler}, wired the way a first Lambda
+ * usually is - SDK clients from the default builders (HTTP client found on the class path, region and credentials
+ * from the default provider chains) and a default {@link ObjectMapper} with module discovery held for later. It lives
+ * in the function's package only to reach the handler's package-private constructor.
+ */
+public final class NaiveEmailHandler implements RequestHandler<ScheduledEvent, Void> {
+
+    @SuppressWarnings("unused")
+    private static final ObjectMapper MAPPER = new ObjectMapper().findAndRegisterModules();
+
+    private final EmailHandler handler = new EmailHandler(
+            new DynamoConfirmationLedger(DynamoDbClient.create(), System.getenv(EmailHandler.CONFIRMATIONS_TABLE)),
+            new SesMailer(SesV2Client.create(), System.getenv(EmailHandler.SENDER_ADDRESS)),
+            Clock.systemUTC());
+
+    @Override
+    public Void handleRequest(ScheduledEvent event, Context context) {
+        return handler.handleRequest(event, context);
+    }
+}
