@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
 import shop.local.api.HttpApi;
 import shop.local.aws.AwsStandIn;
@@ -48,11 +47,6 @@ import shop.template.TemplateException;
  * This is the in-process API that {@link RunLocal} and the tests drive. Thread-safe.
  */
 public final class LocalRuntime implements AutoCloseable {
-
-    /** Variables Lambda sets itself; a template may not set them, and locally they point at the stand-in. */
-    private static final Set<String> RESERVED = Set.of("AWS_REGION", "AWS_DEFAULT_REGION", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
-            "AWS_SESSION_TOKEN", "AWS_ENDPOINT_URL", "AWS_LAMBDA_FUNCTION_NAME", "AWS_LAMBDA_FUNCTION_VERSION",
-            "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "AWS_EXECUTION_ENV", "LAMBDA_TASK_ROOT", "LAMBDA_RUNTIME_DIR");
 
     /**
      * How to run.
@@ -139,13 +133,6 @@ public final class LocalRuntime implements AutoCloseable {
     public static LocalRuntime start(Settings settings) {
         Deployment deployment = Deployment.of(SamTemplate.load(settings.template()), settings.template(), settings.parameters(),
                 settings.region());
-        for (Deployment.Function function : deployment.functions()) {
-            for (String name : function.environment().keySet()) {
-                if (RESERVED.contains(name)) {
-                    throw new TemplateException(function.name(), "Environment.Variables." + name, "is reserved: Lambda (and the local runtime) sets it");
-                }
-            }
-        }
         Path data = settings.data().toAbsolutePath();
         FileChannel lockFile;
         FileLock lock;

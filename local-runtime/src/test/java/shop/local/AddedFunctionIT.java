@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import shop.local.fixture.AuditHandler;
+import shop.local.fixture.BuildOutput;
 import shop.local.json.Json;
 
 /**
@@ -25,7 +26,7 @@ class AddedFunctionIT {
 
     @Test
     void functionAndRuleAddedToTheTemplateAreLoadedAndInvokedWhenThePatternMatches() throws Exception {
-        Path code = layOutAuditFunction(scratch.resolve("audit-function"));
+        Path code = BuildOutput.layOut(scratch.resolve("audit-function"), AuditHandler.class);
         Path received = scratch.resolve("received");
         Map<String, Object> audit = TemplateFixture.resourceFrom("audit-function.yaml");
         Map<String, Object> properties = TemplateFixture.map(audit.get("Properties"));
@@ -50,17 +51,6 @@ class AddedFunctionIT {
             assertThat(system.consoleText()).contains("AuditFunctionNoSignupOrders").contains("shop.local.fixture.AuditHandler::handleRequest(InputStream)");
             assertThat(system.runtime.unaccounted()).isEmpty();
         }
-    }
-
-    /** What sam build would produce for a function of one class that needs nothing beyond the JDK and Lambda's core. */
-    private static Path layOutAuditFunction(Path code) throws Exception {
-        String classFile = AuditHandler.class.getName().replace('.', '/') + ".class";
-        Path compiled = Path.of(AuditHandler.class.getProtectionDomain().getCodeSource().getLocation().toURI()).resolve(classFile);
-        Path target = code.resolve("target/classes").resolve(classFile);
-        Files.createDirectories(target.getParent());
-        Files.copy(compiled, target);
-        Files.createDirectories(code.resolve("target/dependency"));
-        return code;
     }
 
     private static List<JsonNode> receivedEvents(Path received) throws Exception {

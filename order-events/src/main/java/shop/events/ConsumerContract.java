@@ -1,6 +1,8 @@
 package shop.events;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -55,7 +57,29 @@ public final class ConsumerContract {
         if (!problems.isEmpty()) {
             throw new InvalidEventException(consumer, problems);
         }
-        return EventJson.fromTree(detail);
+        try {
+            return EventJson.fromTree(detail);
+        } catch (IllegalArgumentException unreadable) {
+            // A field this consumer's schema leaves unchecked can still break binding (createdAt: true): name it, so
+            // the event is parked with a reason like any other, but never quote its value, which may be personal data.
+            throw new InvalidEventException(consumer, List.of(unreadableField(unreadable)));
+        }
+    }
+
+    private static String unreadableField(IllegalArgumentException unreadable) {
+        if (!(unreadable.getCause() instanceof JsonMappingException mapping)) {
+            return "detail cannot be read as OrderCreated";
+        }
+        StringBuilder path = new StringBuilder("$");
+        for (JsonMappingException.Reference reference : mapping.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append('.').append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        Class<?> type = mapping instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+        return path + " cannot be read" + (type == null ? "" : " as " + type.getSimpleName());
     }
 
     /** The consumer's name, as used in messages. */

@@ -34,6 +34,10 @@ public record Deployment(
     /** The bus EventBridge uses when an entry or rule names none. */
     public static final String DEFAULT_BUS = "default";
 
+    /** Variables Lambda sets itself; a template may not set them, and locally they point at the stand-in. */
+    private static final Set<String> RESERVED_VARIABLES = Set.of("AWS_REGION", "AWS_DEFAULT_REGION", "AWS_ACCESS_KEY_ID",
+            "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_ENDPOINT_URL", "AWS_LAMBDA_FUNCTION_NAME", "AWS_LAMBDA_FUNCTION_VERSION",
+            "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "AWS_EXECUTION_ENV", "LAMBDA_TASK_ROOT", "LAMBDA_RUNTIME_DIR");
     private static final Set<String> RULE_PROPERTIES = Set.of("Pattern", "EventBusName", "RetryPolicy", "DeadLetterConfig",
             "RuleName", "State", "Target");
     private static final Set<String> EMULATED_TYPES = Set.of("AWS::Serverless::Function", "AWS::Serverless::HttpApi",
@@ -80,8 +84,12 @@ public record Deployment(
             }
             checkEventTypes(template, id);
             Map<String, String> environment = new LinkedHashMap<>();
-            function.environment().forEach((name, value) ->
-                    environment.put(name, intrinsics.resolve(value, id, "Environment.Variables." + name)));
+            function.environment().forEach((name, value) -> {
+                if (RESERVED_VARIABLES.contains(name)) {
+                    throw new TemplateException(id, "Environment.Variables." + name, "is reserved: Lambda (and the local runtime) sets it");
+                }
+                environment.put(name, intrinsics.resolve(value, id, "Environment.Variables." + name));
+            });
             functions.add(new Function(function, folder.resolve(function.codeUri()).normalize(), environment, retries(template, function)));
             for (EventRule rule : function.rules()) {
                 subscription(template, intrinsics, rule, buses).ifPresent(subscriptions::add);

@@ -57,7 +57,7 @@ public final class LambdaFunction implements AutoCloseable {
     private final boolean takesEnvironment;
     private final Method method;
     private final Handling handling;
-    private final Class<?> inputType;
+    private final Type inputType;
     private final FunctionLog log;
     private final String arn;
     private final ConcurrentLinkedDeque<Object> idle = new ConcurrentLinkedDeque<>();
@@ -115,7 +115,10 @@ public final class LambdaFunction implements AutoCloseable {
 
     /** How the handler is called, for the start-up banner, e.g. {@code CheckoutHandler(APIGatewayV2HTTPEvent)}. */
     public String describe() {
-        String input = inputType == null ? "InputStream" : inputType.getSimpleName();
+        String input = inputType == null ? "InputStream"
+                : inputType instanceof Class<?> plain ? plain.getSimpleName()
+                : inputType instanceof ParameterizedType generic && generic.getRawType() instanceof Class<?> raw ? raw.getSimpleName()
+                : inputType.getTypeName();
         return function.resource().handler() + "(" + input + ")" + (takesEnvironment ? "" : " [no-arg constructor: process environment]");
     }
 
@@ -251,23 +254,20 @@ public final class LambdaFunction implements AutoCloseable {
     }
 
     /** The I of {@code RequestHandler<I, O>} when the class declares it, otherwise the method's parameter type. */
-    private static Class<?> inputType(Class<?> handler, Method method) {
+    private static Type inputType(Class<?> handler, Method method) {
         if (RequestHandler.class.isAssignableFrom(handler) && !RequestStreamHandler.class.isAssignableFrom(handler)) {
             for (Class<?> type = handler; type != null; type = type.getSuperclass()) {
                 for (Type implemented : type.getGenericInterfaces()) {
                     if (implemented instanceof ParameterizedType parameterized && parameterized.getRawType() == RequestHandler.class) {
                         Type input = parameterized.getActualTypeArguments()[0];
-                        if (input instanceof Class<?> direct) {
-                            return direct;
-                        }
-                        if (input instanceof ParameterizedType generic && generic.getRawType() instanceof Class<?> raw) {
-                            return raw;
+                        if (input instanceof Class<?> || input instanceof ParameterizedType) {
+                            return input;
                         }
                     }
                 }
             }
         }
-        return method.getParameterTypes()[0];
+        return method.getGenericParameterTypes()[0];
     }
 
     private static Constructor<?> constructor(Class<?> handler, Class<?>... parameters) {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Type;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -26,10 +27,13 @@ final class LambdaSerialization implements AutoCloseable {
 
     private final URLClassLoader library;
     private final ClassLoader function;
+    private final Method isLambdaSupportedEvent;
     private final Method serializerFor;
+    private final Object jackson;
+    private final Method jacksonSerializer;
     private final Method fromJson;
     private final Method toJson;
-    private final Map<Class<?>, Object> serializers = new ConcurrentHashMap<>();
+    private final Map<Type, Object> serializers = new ConcurrentHashMap<>();
 
     LambdaSerialization(ClassLoader function) {
         this.function = function;
@@ -37,7 +41,11 @@ final class LambdaSerialization implements AutoCloseable {
         try {
             Class<?> events = library.loadClass(LambdaEventSerializers.class.getName());
             Class<?> serializer = library.loadClass("com.amazonaws.services.lambda.runtime.serialization.PojoSerializer");
+            Class<?> factory = library.loadClass("com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory");
+            this.isLambdaSupportedEvent = events.getMethod("isLambdaSupportedEvent", String.class);
             this.serializerFor = events.getMethod("serializerFor", Class.class, ClassLoader.class);
+            this.jackson = factory.getMethod("getInstance").invoke(null);
+            this.jacksonSerializer = factory.getMethod("getSerializer", Type.class);
             this.fromJson = serializer.getMethod("fromJson", java.io.InputStream.class);
             this.toJson = serializer.getMethod("toJson", Object.class, java.io.OutputStream.class);
         } catch (ReflectiveOperationException e) {
@@ -45,8 +53,8 @@ final class LambdaSerialization implements AutoCloseable {
         }
     }
 
-    /** The event as an instance of {@code type} (a class of the function's loader). */
-    Object fromJson(Class<?> type, byte[] json) {
+    /** The event as an instance of {@code type} (a type of the function's loader). */
+    Object fromJson(Type type, byte[] json) {
         return call(fromJson, serializer(type), new ByteArrayInputStream(json));
     }
 
@@ -65,9 +73,15 @@ final class LambdaSerialization implements AutoCloseable {
         library.close();
     }
 
-    // serializerFor registers modules on the library's global mapper: one caller at a time.
-    private synchronized Object serializer(Class<?> type) {
-        return serializers.computeIfAbsent(type, t -> call(serializerFor, null, t, function));
+    /**
+     * As the Lambda Java runtime chooses: Lambda's own event types get {@code serializerFor} (with their mixins and
+     * date modules), any other type the plain Jackson serializer, by its generic type.
+     */
+    private synchronized Object serializer(Type type) {
+        // serializerFor registers modules on the library's global mapper: hence one caller at a time.
+        return serializers.computeIfAbsent(type, t -> t instanceof Class<?> c && (Boolean) call(isLambdaSupportedEvent, null, c.getName())
+                ? call(serializerFor, null, c, function)
+                : call(jacksonSerializer, jackson, t));
     }
 
     private static Object call(Method method, Object target, Object... arguments) {
