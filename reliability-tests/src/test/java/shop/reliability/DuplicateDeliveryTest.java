@@ -1,0 +1,125 @@
+package shop.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import shop.reliability.Deliveries.Processed;
+import shop.reliability.fakes.CapturingContext;
+
+/**
+ * The same OrderCreated delivered 2 to 10 times to every subscriber, one after another and all at once from as many
+ * threads, under its own event id and under new ones (a producer retry, an archive replay): one email, one shipment,
+ * one credit, one sales entry per order, every time.
+ */
+class DuplicateDeliveryTest {
+
+    private static final String SAMPLE = "order-created-rewards-signup.json";
+    /** Concurrent runs are repeated so that more interleavings get their chance. */
+    private static final int ROUNDS = 25;
+    private static final List<Integer> COPIES = IntStream.rangeClosed(2, 10).boxed().toList();
+    private static final ExecutorService THREADS = Executors.newFixedThreadPool(10);
+
+    static Stream<Arguments> subscribersAndCopies() {
+        return Subscriber.ALL.stream().flatMap(subscriber -> COPIES.stream().map(copies -> Arguments.of(subscriber, copies)));
+    }
+
+    @AfterAll
+    static void stopThreads() throws InterruptedException {
+        THREADS.shutdown();
+        assertThat(THREADS.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0} x{1}")
+    @MethodSource("subscribersAndCopies")
+    void theSameEventDeliveredInTurnActsOnce(Subscriber.Deployment deployment, int copies) {
+        Subscriber subscriber = deployment.deploy().get();
+        ScheduledEvent event = SampleEvents.envelope(SAMPLE);
+
+        for (int i = 0; i < copies; i++) {
+            assertThat(Deliveries.deliver(subscriber, event, context(deployment))).isEqualTo(new Processed(1));
+        }
+
+        assertThat(subscriber.effects().applyAsInt(SampleEvents.orderId(event))).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "{0} x{1}")
+    @MethodSource("subscribersAndCopies")
+    void theSameEventDeliveredAtOnceFromSeveralThreadsActsOnce(Subscriber.Deployment deployment, int copies)
+            throws Exception {
+        for (int round = 0; round < ROUNDS; round++) {
+            Subscriber subscriber = deployment.deploy().get();
+            ScheduledEvent event = SampleEvents.envelope(SAMPLE);
+
+            deliverConcurrently(subscriber, copies, copy -> event);
+
+            assertThat(subscriber.effects().applyAsInt(SampleEvents.orderId(event))).as("round %d", round).isEqualTo(1);
+        }
+    }
+
+    @ParameterizedTest(name = "{0} x{1}")
+    @MethodSource("subscribersAndCopies")
+    void theSameOrderUnderNewEventIdsActsOnceInTurnAndAtOnce(Subscriber.Deployment deployment, int copies)
+            throws Exception {
+        Subscriber inTurn = deployment.deploy().get();
+        Subscriber atOnce = deployment.deploy().get();
+        List<ScheduledEvent> resent = IntStream.range(0, copies).mapToObj(i -> SampleEvents.redelivered(SAMPLE)).toList();
+        String orderId = SampleEvents.orderId(resent.get(0));
+
+        for (ScheduledEvent event : resent) {
+            Deliveries.deliver(inTurn, event, context(deployment));
+        }
+        deliverConcurrently(atOnce, copies, resent::get);
+
+        assertThat(resent).extracting(ScheduledEvent::getId).doesNotHaveDuplicates();
+        assertThat(inTurn.effects().applyAsInt(orderId)).isEqualTo(1);
+        assertThat(atOnce.effects().applyAsInt(orderId)).isEqualTo(1);
+    }
+
+    @Test
+    void aDuplicatedOrderLeavesTheBalanceAtOneCredit() throws Exception {
+        Subscriber rewards = Subscriber.REWARDS.deploy().get();
+        ScheduledEvent event = SampleEvents.envelope(SAMPLE);
+
+        deliverConcurrently(rewards, 10, copy -> copy % 2 == 0 ? event : SampleEvents.redelivered(SAMPLE));
+
+        // EUR 42.50 earns 42 points, once.
+        assertThat(rewards.rewards().balance("cust-1001")).isEqualTo(42);
+    }
+
+    /** Starts {@code copies} deliveries together (a barrier releases them at once) and waits for all, bounded. */
+    private static void deliverConcurrently(Subscriber subscriber, int copies, IntFunction<ScheduledEvent> eventOf)
+            throws Exception {
+        CyclicBarrier start = new CyclicBarrier(copies);
+        CapturingContext context = new CapturingContext(subscriber.function());
+        List<Future<Deliveries.Outcome>> deliveries = new ArrayList<>();
+        for (int copy = 0; copy < copies; copy++) {
+            ScheduledEvent event = eventOf.apply(copy);
+            deliveries.add(THREADS.submit(() -> {
+                start.await(10, TimeUnit.SECONDS);
+                return Deliveries.deliver(subscriber, event, context);
+            }));
+        }
+        for (Future<Deliveries.Outcome> delivery : deliveries) {
+            assertThat(delivery.get(30, TimeUnit.SECONDS)).isInstanceOf(Processed.class);
+        }
+    }
+
+    private static CapturingContext context(Subscriber.Deployment deployment) {
+        return new CapturingContext(deployment.function());
+    }
+}
