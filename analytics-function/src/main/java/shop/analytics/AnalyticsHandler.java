@@ -36,7 +36,12 @@ public final class AnalyticsHandler implements RequestHandler<ScheduledEvent, Vo
 
     /** Builds the real DynamoDB client from {@code environment} (AWS_REGION, credentials, optional AWS_ENDPOINT_URL). */
     public AnalyticsHandler(Map<String, String> environment) {
-        this(dynamoLedger(new Environment(FUNCTION, environment)), Clock.systemUTC());
+        this(new Environment(FUNCTION, environment));
+    }
+
+    private AnalyticsHandler(Environment env) {
+        this(dynamoLedger(env), Clock.systemUTC());
+        AnalyticsPriming.register(env);
     }
 
     /** Tests and the reliability suite hand in their own ledger and clock. */
