@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import shop.local.api.HttpApi;
 import shop.local.aws.AwsStandIn;
+import shop.local.aws.Effects;
 import shop.local.aws.EventBridgeService;
 import shop.local.aws.EventSink;
 import shop.local.aws.SesService;
@@ -164,11 +165,13 @@ public final class LocalRuntime implements AutoCloseable {
 
     private void open(Path data) {
         Clock clock = Clock.systemUTC();
-        tables = new DynamoDbService(data.resolve("dynamodb"), deployment.tables());
+        Effects effects = new Effects();
+        tables = new DynamoDbService(data.resolve("dynamodb"), deployment.tables(), effects);
         outbox = new Outbox(data.resolve("outbox"), clock);
         deadLetters = new DeadLetterStore(data.resolve("dead-letters"), clock);
         BusReference busReference = new BusReference();
-        standIn = AwsStandIn.start(List.of(tables, new EventBridgeService(busReference, clock)), new SesService(outbox), settings.console());
+        standIn = AwsStandIn.start(List.of(tables, new EventBridgeService(busReference, clock, effects)), new SesService(outbox, effects),
+                settings.console(), effects);
         opened.add(standIn);
 
         Intrinsics intrinsics = new Intrinsics(SamTemplate.load(settings.template()), settings.parameters(), deployment.region());
@@ -179,7 +182,7 @@ public final class LocalRuntime implements AutoCloseable {
             FunctionLog log = new FunctionLog(data.resolve("logs"), function.name(),
                     settings.verbose() ? Optional.of(settings.console()) : Optional.empty(), clock);
             opened.add(log);
-            LambdaFunction loaded = LambdaFunction.load(function, environment(function), log, arn);
+            LambdaFunction loaded = LambdaFunction.load(function, environment(function), log, arn, effects);
             opened.add(loaded);
             functions.put(function.name(), loaded);
             retries.put(function.name(), function.retries());
@@ -264,12 +267,6 @@ public final class LocalRuntime implements AutoCloseable {
     /** Deliveries that break "processed by every matching consumer or in the dead-letter store"; empty when it holds. */
     public List<String> unaccounted() {
         return ledger.unaccounted(deadLetters);
-    }
-
-    /** Puts an event on a bus as if a function had called PutEvents; for tools and tests. */
-    public String publish(String busName, String source, String detailType, JsonNode detail) {
-        return bus.put(bus.bus(busName).orElseThrow(() -> new IllegalArgumentException("No bus " + busName)), source, detailType, detail,
-                List.of(), Clock.systemUTC().instant());
     }
 
     /** Stops taking requests, lets pending deliveries finish (10 s at most; the rest are dead-lettered), and stops. */

@@ -235,7 +235,7 @@ public final class RunLocal {
         // Headers API Gateway or the connection sets are not the caller's to replay.
         Set<String> skipped = Set.of("host", "content-length", "connection", "expect", "upgrade", "x-amzn-trace-id",
                 "x-forwarded-for", "x-forwarded-port", "x-forwarded-proto");
-        request.path("headers").fields().forEachRemaining(header -> {
+        request.path("headers").properties().forEach(header -> {
             if (!skipped.contains(header.getKey().toLowerCase(java.util.Locale.ROOT))) {
                 builder.header(header.getKey(), header.getValue().asText());
             }

@@ -107,6 +107,10 @@ class ChoreographyIT {
                         .map(subscription -> subscription.rule()).toList()))
                 .containsPattern("EmailFunction +ok +\\d+ ms")
                 .containsPattern("RewardsFunction +ok +\\d+ ms")
+                .contains("PutEvents OrderCreated on OrdersBus -> event ")
+                .containsPattern("SendEmail -> \\S+\\.eml")
+                .contains("PutItem ShipmentsTable orderId=" + LocalSystem.orderId(response))
+                .contains("UpdateItem RewardsTable customerId=cust-4711, entry=BALANCE (points=43)")
                 .doesNotContain("ines.marlowe@example.com", "Ines Marlowe", "Lindenhof");
     }
 

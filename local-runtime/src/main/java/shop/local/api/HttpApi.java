@@ -103,7 +103,7 @@ public final class HttpApi implements AutoCloseable {
             if (match.isEmpty()) {
                 answer(exchange, started, method, path, Optional.empty(), new PayloadV2.Response(404,
                         List.of(Map.entry("Content-Type", "application/json")), Json.bytes(Json.object().put("message", "Not Found"))),
-                        Optional.empty());
+                        Optional.empty(), List.of());
                 return;
             }
             Deployment.Route route = match.get().route();
@@ -113,7 +113,7 @@ public final class HttpApi implements AutoCloseable {
                 if (claims.isEmpty()) {
                     answer(exchange, started, method, path, Optional.of(route.routeKey()), new PayloadV2.Response(401,
                             List.of(Map.entry("Content-Type", "application/json"), Map.entry("www-authenticate", "Bearer")),
-                            Json.bytes(Json.object().put("message", "Unauthorized"))), Optional.empty());
+                            Json.bytes(Json.object().put("message", "Unauthorized"))), Optional.empty(), List.of());
                     return;
                 }
             }
@@ -125,18 +125,19 @@ public final class HttpApi implements AutoCloseable {
             PayloadV2.Response response = invocation.output()
                     .map(PayloadV2::response)
                     .orElseGet(() -> new PayloadV2.Response(500, List.of(Map.entry("Content-Type", "application/json")), PayloadV2.internalError()));
-            answer(exchange, started, method, path, Optional.of(route.routeKey()), response, invocation.failure());
+            answer(exchange, started, method, path, Optional.of(route.routeKey()), response, invocation.failure(), invocation.effects());
         }
     }
 
     private void answer(HttpExchange exchange, long started, String method, String path, Optional<String> routeKey,
-            PayloadV2.Response response, Optional<shop.local.functions.Failure> failure) throws IOException {
+            PayloadV2.Response response, Optional<shop.local.functions.Failure> failure, List<String> effects) throws IOException {
         exchange.getResponseHeaders().set("apigw-requestid", requestId());
         response.headers().forEach(header -> exchange.getResponseHeaders().add(header.getKey(), header.getValue()));
         exchange.sendResponseHeaders(response.status(), response.body().length == 0 ? -1 : response.body().length);
         exchange.getResponseBody().write(response.body());
         Optional<String> errorBody = response.status() >= 400 ? Optional.of(new String(response.body(), StandardCharsets.UTF_8)) : Optional.empty();
-        listener.accept(new ApiCall(method, path, routeKey, response.status(), Duration.ofNanos(System.nanoTime() - started), errorBody, failure));
+        listener.accept(new ApiCall(method, path, routeKey, response.status(), Duration.ofNanos(System.nanoTime() - started), errorBody, failure,
+                effects));
     }
 
     /** The claims of a bearer token shaped like a JWT, decoded without verification (see the class comment). */

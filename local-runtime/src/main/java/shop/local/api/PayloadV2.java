@@ -93,7 +93,7 @@ final class PayloadV2 {
         claims.ifPresent(jwt -> {
             ObjectNode authorizer = context.putObject("authorizer").putObject("jwt");
             ObjectNode claimStrings = authorizer.putObject("claims");
-            jwt.fields().forEachRemaining(claim -> claimStrings.put(claim.getKey(),
+            jwt.properties().forEach(claim -> claimStrings.put(claim.getKey(),
                     claim.getValue().isTextual() ? claim.getValue().asText() : claim.getValue().toString()));
             JsonNode scope = jwt.get("scope");
             if (scope != null && scope.isTextual()) {
@@ -134,8 +134,8 @@ final class PayloadV2 {
             byte[] body = answer.isTextual() ? answer.asText().getBytes(StandardCharsets.UTF_8) : output;
             return new Response(200, headers, body);
         }
-        answer.path("headers").fields().forEachRemaining(header -> headers.add(Map.entry(header.getKey(), header.getValue().asText())));
-        answer.path("multiValueHeaders").fields().forEachRemaining(header ->
+        answer.path("headers").properties().forEach(header -> headers.add(Map.entry(header.getKey(), header.getValue().asText())));
+        answer.path("multiValueHeaders").properties().forEach(header ->
                 header.getValue().forEach(value -> headers.add(Map.entry(header.getKey(), value.asText()))));
         answer.path("cookies").forEach(cookie -> headers.add(Map.entry("Set-Cookie", cookie.asText())));
         if (headers.stream().noneMatch(header -> header.getKey().equalsIgnoreCase("Content-Type"))) {

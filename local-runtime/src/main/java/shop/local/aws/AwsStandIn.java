@@ -32,22 +32,25 @@ public final class AwsStandIn implements AutoCloseable {
     private final Map<String, JsonProtocolService> services = new LinkedHashMap<>();
     private final SesService ses;
     private final PrintStream problems;
+    private final Effects effects;
 
     private AwsStandIn(HttpServer server, ExecutorService workers, List<JsonProtocolService> services, SesService ses,
-            PrintStream problems) {
+            PrintStream problems, Effects effects) {
         this.server = server;
         this.workers = workers;
         services.forEach(service -> this.services.put(service.targetPrefix(), service));
         this.ses = ses;
         this.problems = problems;
+        this.effects = effects;
     }
 
     /**
      * Listens on a free loopback port.
      *
      * @param problems where a fault of the stand-in itself is reported, with its stack trace, besides the 500 answered
+     * @param effects  where the services record what they did, told who asked
      */
-    public static AwsStandIn start(List<JsonProtocolService> services, SesService ses, PrintStream problems) {
+    public static AwsStandIn start(List<JsonProtocolService> services, SesService ses, PrintStream problems, Effects effects) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);
             AtomicInteger count = new AtomicInteger();
@@ -56,7 +59,7 @@ public final class AwsStandIn implements AutoCloseable {
                 thread.setDaemon(true);
                 return thread;
             });
-            AwsStandIn standIn = new AwsStandIn(server, workers, services, ses, problems);
+            AwsStandIn standIn = new AwsStandIn(server, workers, services, ses, problems, effects);
             server.createContext("/", standIn::handle);
             server.setExecutor(workers);
             server.start();
@@ -80,6 +83,7 @@ public final class AwsStandIn implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            effects.serving(accessKeyId(exchange.getRequestHeaders().getFirst("Authorization")));
             byte[] body = exchange.getRequestBody().readAllBytes();
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
             if (target != null) {
@@ -91,7 +95,22 @@ public final class AwsStandIn implements AutoCloseable {
                         + exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
                 send(exchange, error.status(), "application/json", errorBody(error, ""), Map.of("x-amzn-ErrorType", error.code()));
             }
+        } finally {
+            effects.served();
         }
+    }
+
+    /** The access key id of a SigV4 {@code Authorization} header ({@code ... Credential=<key>/<date>/...}); the signature is not checked. */
+    static String accessKeyId(String authorization) {
+        if (authorization == null) {
+            return null;
+        }
+        int start = authorization.indexOf("Credential=");
+        if (start < 0) {
+            return null;
+        }
+        int end = authorization.indexOf('/', start);
+        return end < 0 ? null : authorization.substring(start + "Credential=".length(), end);
     }
 
     private void answerJsonProtocol(HttpExchange exchange, String target, byte[] body) throws IOException {

@@ -25,10 +25,12 @@ public final class EventBridgeService implements JsonProtocolService {
 
     private final EventSink sink;
     private final Clock clock;
+    private final Effects effects;
 
-    public EventBridgeService(EventSink sink, Clock clock) {
+    public EventBridgeService(EventSink sink, Clock clock, Effects effects) {
         this.sink = sink;
         this.clock = clock;
+        this.effects = effects;
     }
 
     @Override
@@ -112,6 +114,7 @@ public final class EventBridgeService implements JsonProtocolService {
         List<String> resources = new ArrayList<>();
         entry.path("Resources").forEach(resource -> resources.add(resource.asText()));
         String id = sink.put(bus.get(), source, detailType, detail, resources, timeOf(entry));
+        effects.record("PutEvents " + detailType + " on " + bus.get() + " -> event " + id);
         result.put("EventId", id);
         return result;
     }

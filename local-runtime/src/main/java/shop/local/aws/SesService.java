@@ -24,14 +24,16 @@ public final class SesService {
     static final int MAX_RECIPIENTS = 50;
 
     private final Outbox outbox;
+    private final Effects effects;
     private final Supplier<String> messageIds;
 
-    public SesService(Outbox outbox) {
-        this(outbox, SesService::messageId);
+    public SesService(Outbox outbox, Effects effects) {
+        this(outbox, effects, SesService::messageId);
     }
 
-    SesService(Outbox outbox, Supplier<String> messageIds) {
+    SesService(Outbox outbox, Effects effects, Supplier<String> messageIds) {
         this.outbox = outbox;
+        this.effects = effects;
         this.messageIds = messageIds;
     }
 
@@ -44,11 +46,11 @@ public final class SesService {
             if (raw.length == 0) {
                 throw badRequest("Raw message data is empty.");
             }
-            outbox.writeRaw(messageId, raw);
+            effects.record("SendEmail -> " + outbox.writeRaw(messageId, raw));
         } else if (content.has("Simple")) {
             Outbox.Email email = simple(request, content.path("Simple"));
             try {
-                outbox.write(messageId, email);
+                effects.record("SendEmail -> " + outbox.write(messageId, email));
             } catch (IllegalArgumentException e) {
                 // Jakarta Mail refused an address or header: SES refuses those too, before sending anything.
                 throw badRequest(e.getMessage());

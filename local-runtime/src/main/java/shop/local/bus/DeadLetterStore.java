@@ -129,8 +129,4 @@ public final class DeadLetterStore {
             throw new UncheckedIOException("Cannot remove dead letter " + letter.file(), e);
         }
     }
-
-    public Path folder() {
-        return folder;
-    }
 }

@@ -36,7 +36,7 @@ public final class EventBus implements EventSink {
         this.clock = clock;
         this.ledger = ledger;
         this.invoker = invoker;
-        deployment.buses().forEach(bus -> machines.put(bus, new Machine()));
+        deployment.buses().forEach(bus -> machines.put(bus, Machine.builder().build()));
         for (Deployment.Subscription subscription : deployment.subscriptions()) {
             try {
                 machines.get(subscription.bus()).addRule(subscription.rule(), subscription.patternJson());

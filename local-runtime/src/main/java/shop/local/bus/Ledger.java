@@ -102,19 +102,6 @@ public final class Ledger {
         return true;
     }
 
-    /** Waits until {@code eventId}'s deliveries have settled, at most {@code timeout}. */
-    public synchronized Optional<Event> awaitSettled(String eventId, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (entries.containsKey(eventId) && !entries.get(eventId).snapshot().settled()) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return Optional.empty();
-            }
-            wait(Math.max(1, left / 1_000_000));
-        }
-        return event(eventId);
-    }
-
     public synchronized Optional<Event> event(String id) {
         return Optional.ofNullable(entries.get(id)).map(Entry::snapshot);
     }
@@ -189,13 +176,23 @@ public final class Ledger {
             }
             delivery.outcome = outcome;
             delivery.deadLetter = deadLetter;
-            pending--;
-            notifyAll();
             Event event = entries.get(eventId).snapshot();
             settled = event.settled() ? event : null;
+            if (settled == null) {
+                pending--;
+                notifyAll();
+                return true;
+            }
         }
-        if (settled != null) {
+        // The last delivery counts as settled once listeners have seen the event: whoever waits for the ledger to
+        // settle then also finds the event's block printed.
+        try {
             listeners.forEach(listener -> listener.accept(settled));
+        } finally {
+            synchronized (this) {
+                pending--;
+                notifyAll();
+            }
         }
         return true;
     }

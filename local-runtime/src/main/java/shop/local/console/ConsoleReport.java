@@ -65,7 +65,8 @@ public final class ConsoleReport {
     public void apiCall(ApiCall call) {
         StringBuilder line = new StringBuilder(String.format("%s %s -> %d (%s)", call.method(), call.path(), call.status(), millis(call.duration())));
         call.errorBody().ifPresent(body -> line.append("\n    ").append(body));
-        call.failure().ifPresent(failure -> describe(line, failure, "    "));
+        call.failure().ifPresent(failure -> describe(line.append("\n    "), failure, "    "));
+        call.effects().forEach(effect -> line.append("\n    ").append(relativePaths(effect)));
         print(line.append('\n').toString());
     }
 
@@ -106,6 +107,7 @@ public final class ConsoleReport {
                     describe(failure, attempt.failure().get(), "        ");
                     text.append(failure).append('\n');
                 }
+                attempt.effects().forEach(effect -> text.append("        ").append(relativePaths(effect)).append('\n'));
             }
             delivery.deadLetter().ifPresent(file -> text.append("      dead letter: ").append(relative(file)).append('\n'));
         }
@@ -122,6 +124,11 @@ public final class ConsoleReport {
         failure.topFrame().ifPresent(top -> text.append('\n').append(indent).append("at ").append(top));
         failure.ownFrame().filter(own -> !own.equals(failure.topFrame().orElse(""))).ifPresent(own ->
                 text.append('\n').append(indent).append("from ").append(own));
+    }
+
+    /** Effects name files by absolute path; under the current folder, a relative one reads better. */
+    private String relativePaths(String text) {
+        return text.replace(base + java.io.File.separator, "");
     }
 
     private String relative(Path path) {

@@ -167,7 +167,7 @@ public record Deployment(
                     "names bus '" + bus + "', which is neither 'default' nor an AWS::Events::EventBus of the template");
         }
         try {
-            new Machine().addRule(rule.ruleLogicalId(), rule.patternJson());
+            Machine.builder().build().addRule(rule.ruleLogicalId(), rule.patternJson());
         } catch (Exception | Error e) {
             // event-ruler says what it cannot read (an unknown operator, a malformed value); we add where it is.
             throw new TemplateException(rule.functionLogicalId(), where + ".Pattern", "is not a valid event pattern: " + e.getMessage());

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -54,7 +53,7 @@ final class AttributeValues {
                     }
                 }
             }
-            case "M" -> content.fields().forEachRemaining(field -> validate(name + "." + field.getKey(), field.getValue()));
+            case "M" -> content.properties().forEach(field -> validate(name + "." + field.getKey(), field.getValue()));
             case "L" -> content.forEach(member -> validate(name + "[]", member));
             default -> { }
         }
@@ -154,8 +153,7 @@ final class AttributeValues {
     }
 
     private static boolean allFieldsEqual(JsonNode x, JsonNode y) {
-        for (Iterator<Map.Entry<String, JsonNode>> fields = x.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : x.properties()) {
             if (!equal(field.getValue(), y.get(field.getKey()))) {
                 return false;
             }

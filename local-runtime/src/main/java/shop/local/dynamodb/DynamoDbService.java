@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.zip.CRC32;
+import shop.local.aws.Effects;
 import shop.local.aws.JsonProtocolService;
 import shop.local.aws.ServiceError;
 import shop.local.json.Json;
@@ -34,12 +35,14 @@ public final class DynamoDbService implements JsonProtocolService {
     private final Map<String, Table> tables = new LinkedHashMap<>();
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<String, String> transactionTokens = new ConcurrentHashMap<>();
+    private final Effects effects;
 
     /** A table as the template declares it: name and key attributes (hash first) to their scalar types. */
     public record TableDefinition(String name, Map<String, String> keyTypes) {}
 
-    /** Opens (and loads) the tables under {@code folder}, one sub-folder each. */
-    public DynamoDbService(Path folder, List<TableDefinition> definitions) {
+    /** Opens (and loads) the tables under {@code folder}, one sub-folder each; writes are recorded in {@code effects}. */
+    public DynamoDbService(Path folder, List<TableDefinition> definitions, Effects effects) {
+        this.effects = effects;
         for (TableDefinition definition : definitions) {
             tables.put(definition.name(), new Table(definition.name(), definition.keyTypes(), folder.resolve(definition.name())));
         }
@@ -131,8 +134,9 @@ public final class DynamoDbService implements JsonProtocolService {
         }
         lock.writeLock().lock();
         try {
-            Optional<ObjectNode> old = write.check();
+            Optional<ObjectNode> old = checked(write);
             write.prepare().run();
+            effects.record(write.describe());
             return returnValues.equals("ALL_OLD") ? attributes(old) : Json.object();
         } finally {
             lock.writeLock().unlock();
@@ -147,8 +151,9 @@ public final class DynamoDbService implements JsonProtocolService {
         }
         lock.writeLock().lock();
         try {
-            Optional<ObjectNode> old = write.check();
+            Optional<ObjectNode> old = checked(write);
             write.prepare().run();
+            effects.record(write.describe());
             return returnValues.equals("ALL_OLD") ? attributes(old) : Json.object();
         } finally {
             lock.writeLock().unlock();
@@ -163,9 +168,10 @@ public final class DynamoDbService implements JsonProtocolService {
         }
         lock.writeLock().lock();
         try {
-            Optional<ObjectNode> old = write.check();
+            Optional<ObjectNode> old = checked(write);
             ObjectNode updated = write.updated();
             write.table.put(updated);
+            effects.record(write.describe(updated));
             return switch (returnValues) {
                 case "ALL_OLD" -> attributes(old);
                 case "ALL_NEW" -> attributes(Optional.of(updated));
@@ -235,6 +241,7 @@ public final class DynamoDbService implements JsonProtocolService {
                 reasons.add(reason);
             }
             if (cancelled) {
+                effects.record("TransactWriteItems cancelled " + codes + ": " + writes.stream().map(Write::describe).toList());
                 ObjectNode fields = Json.object();
                 fields.set("CancellationReasons", reasons);
                 throw new ServiceError(400, "TransactionCanceledException",
@@ -242,10 +249,13 @@ public final class DynamoDbService implements JsonProtocolService {
             }
             // Every new item is computed before any is written, so a failing update leaves the transaction unwritten.
             List<Runnable> mutations = new ArrayList<>();
+            List<String> described = new ArrayList<>();
             for (Write write : writes) {
                 mutations.add(write.prepare());
+                described.add(write instanceof UpdateWrite update ? update.describe(update.updated()) : write.describe());
             }
             mutations.forEach(Runnable::run);
+            described.forEach(effect -> effects.record("TransactWriteItems: " + effect));
             if (!token.isEmpty()) {
                 transactionTokens.put(token, fingerprint);
             }
@@ -259,12 +269,12 @@ public final class DynamoDbService implements JsonProtocolService {
         Table table = table(request.path("TableName").asText());
         JsonNode item = request.get("Item");
         table.checkKey(item, false);
-        item.fields().forEachRemaining(field -> AttributeValues.validate(field.getKey(), field.getValue()));
+        item.properties().forEach(field -> AttributeValues.validate(field.getKey(), field.getValue()));
         Expressions expressions = Expressions.of(request);
         Expressions.Condition condition = expressions.condition(request.get("ConditionExpression"));
         expressions.checkAllUsed();
         ObjectNode copy = ((ObjectNode) item).deepCopy();
-        return new Write(table, item, condition, failureValues(request)) {
+        return new Write("PutItem", table, item, condition, failureValues(request)) {
             @Override
             Runnable prepare() {
                 return () -> table.put(copy);
@@ -279,7 +289,7 @@ public final class DynamoDbService implements JsonProtocolService {
         Expressions expressions = Expressions.of(request);
         Expressions.Condition condition = expressions.condition(request.get("ConditionExpression"));
         expressions.checkAllUsed();
-        return new Write(table, key, condition, failureValues(request)) {
+        return new Write("DeleteItem", table, key, condition, failureValues(request)) {
             @Override
             Runnable prepare() {
                 return () -> table.delete(key);
@@ -297,7 +307,7 @@ public final class DynamoDbService implements JsonProtocolService {
         Expressions expressions = Expressions.of(request);
         Expressions.Condition condition = expressions.condition(request.get("ConditionExpression"));
         expressions.checkAllUsed();
-        return new Write(table, key, condition, failureValues(request)) {
+        return new Write("ConditionCheck", table, key, condition, failureValues(request)) {
             @Override
             Runnable prepare() {
                 return () -> { }; // a check writes nothing
@@ -355,14 +365,26 @@ public final class DynamoDbService implements JsonProtocolService {
         return projection.map(attributes -> only(item, Set.copyOf(attributes))).orElse(item.deepCopy());
     }
 
+    /** The current item when the write's condition holds; a failed condition is recorded as an effect too. */
+    private Optional<ObjectNode> checked(Write write) {
+        try {
+            return write.check();
+        } catch (ServiceError conditionFailed) {
+            effects.record(write.describe() + ": condition failed");
+            throw conditionFailed;
+        }
+    }
+
     /** One prepared write: parsed and validated before the lock is taken, checked and applied under it. */
     private abstract static class Write {
+        final String operation;
         final Table table;
         final JsonNode key;
         final Expressions.Condition condition;
         final boolean returnOldOnFailure;
 
-        Write(Table table, JsonNode key, Expressions.Condition condition, boolean returnOldOnFailure) {
+        Write(String operation, Table table, JsonNode key, Expressions.Condition condition, boolean returnOldOnFailure) {
+            this.operation = operation;
             this.table = table;
             this.key = key;
             this.condition = condition;
@@ -384,14 +406,29 @@ public final class DynamoDbService implements JsonProtocolService {
 
         /** Computes the write against the current item; running the answer performs it. */
         abstract Runnable prepare();
+
+        /** The write as people read it: operation, table and key (keys are identifiers, never the item's data). */
+        String describe() {
+            return operation + " " + table.name() + " " + table.describeKey(key);
+        }
     }
 
     private static final class UpdateWrite extends Write {
         final Expressions.Update update;
 
         UpdateWrite(Table table, JsonNode key, Expressions.Condition condition, boolean returnOldOnFailure, Expressions.Update update) {
-            super(table, key, condition, returnOldOnFailure);
+            super("UpdateItem", table, key, condition, returnOldOnFailure);
             this.update = update;
+        }
+
+        /** With the new values of the counters the update added to, such as a balance. */
+        String describe(ObjectNode updated) {
+            if (update == null || update.counters().isEmpty()) {
+                return describe();
+            }
+            StringBuilder text = new StringBuilder(describe()).append(" (");
+            update.counters().forEach(counter -> text.append(counter).append('=').append(updated.path(counter).path("N").asText("?")).append(' '));
+            return text.toString().stripTrailing() + ")";
         }
 
         @Override

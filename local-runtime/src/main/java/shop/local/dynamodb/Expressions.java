@@ -38,8 +38,8 @@ final class Expressions {
     private final Set<String> usedValues = new LinkedHashSet<>();
 
     Expressions(JsonNode attributeNames, JsonNode attributeValues) {
-        attributeNames.fields().forEachRemaining(field -> names.put(field.getKey(), field.getValue().asText()));
-        attributeValues.fields().forEachRemaining(field -> {
+        attributeNames.properties().forEach(field -> names.put(field.getKey(), field.getValue().asText()));
+        attributeValues.properties().forEach(field -> {
             AttributeValues.validate(field.getKey(), field.getValue());
             values.put(field.getKey(), field.getValue());
         });
@@ -113,6 +113,11 @@ final class Expressions {
 
         Update(String expression) {
             this.expression = expression;
+        }
+
+        /** The attributes ADD counts up: counters, whose new values are worth showing. */
+        Set<String> counters() {
+            return adds.keySet();
         }
 
         /** Every attribute the update writes or removes. */

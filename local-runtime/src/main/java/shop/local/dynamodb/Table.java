@@ -112,6 +112,18 @@ final class Table {
         return keyTypes.containsKey(attribute);
     }
 
+    /** The key as people read it: {@code customerId=cust-1, entry=BALANCE}. */
+    String describeKey(JsonNode keyOrItem) {
+        StringBuilder text = new StringBuilder();
+        keyTypes.forEach((attribute, type) -> {
+            if (!text.isEmpty()) {
+                text.append(", ");
+            }
+            text.append(attribute).append('=').append(keyOrItem.path(attribute).path(type).asText());
+        });
+        return text.toString();
+    }
+
     /** The key attributes of {@code item}. */
     ObjectNode keyOf(JsonNode item) {
         ObjectNode key = Json.object();

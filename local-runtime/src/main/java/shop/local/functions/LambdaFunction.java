@@ -33,7 +33,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import shop.local.aws.Effects;
 import shop.local.deploy.Deployment;
 import shop.template.TemplateException;
 
@@ -60,13 +62,22 @@ public final class LambdaFunction implements AutoCloseable {
     private final Type inputType;
     private final FunctionLog log;
     private final String arn;
-    private final ConcurrentLinkedDeque<Object> idle = new ConcurrentLinkedDeque<>();
+    private final ConcurrentLinkedDeque<Instance> idle = new ConcurrentLinkedDeque<>();
+    private final AtomicInteger started = new AtomicInteger();
+    private final Effects effects;
     private final ExecutorService instances;
+
+    /** A handler object and the access key it signs with, which tells its calls to the stand-in from any other's. */
+    private record Instance(Object handler, String accessKeyId) {}
+
+    /** What one run produced: the output or what the handler threw, and its effects. */
+    private record Outcome(byte[] output, Throwable failure, List<String> effects) {}
 
     private enum Handling { STREAM, STREAM_WITH_CONTEXT, EVENT, EVENT_WITH_CONTEXT }
 
-    private LambdaFunction(Deployment.Function function, Map<String, String> environment, FunctionLog log, String arn) {
+    private LambdaFunction(Deployment.Function function, Map<String, String> environment, FunctionLog log, String arn, Effects effects) {
         this.function = function;
+        this.effects = effects;
         this.environment = Map.copyOf(environment);
         this.log = log;
         this.arn = arn;
@@ -96,9 +107,11 @@ public final class LambdaFunction implements AutoCloseable {
      * first event.
      *
      * @param environment everything the function sees: the template's variables plus the AWS ones
+     * @param effects     where the stand-in records what each instance asked of it
      */
-    public static LambdaFunction load(Deployment.Function function, Map<String, String> environment, FunctionLog log, String arn) {
-        LambdaFunction loaded = new LambdaFunction(function, environment, log, arn);
+    public static LambdaFunction load(Deployment.Function function, Map<String, String> environment, FunctionLog log, String arn,
+            Effects effects) {
+        LambdaFunction loaded = new LambdaFunction(function, environment, log, arn, effects);
         try {
             loaded.idle.push(loaded.newInstance());
         } catch (InvocationTargetException e) {
@@ -125,25 +138,37 @@ public final class LambdaFunction implements AutoCloseable {
     /** Runs the handler on {@code event} (JSON) and waits for it, at most the function's Timeout. */
     public Invocation invoke(byte[] event) {
         String requestId = UUID.randomUUID().toString();
-        long started = System.nanoTime();
-        Object pooled = idle.poll();
+        long begun = System.nanoTime();
+        Instance pooled = idle.poll();
         boolean cold = pooled == null;
-        Future<byte[]> running = instances.submit(() -> run(pooled, requestId, event));
+        Instance instance;
         try {
-            byte[] output = running.get(function.resource().timeout(), TimeUnit.SECONDS);
-            return new Invocation(requestId, cold, since(started), Optional.of(output), Optional.empty());
+            instance = pooled != null ? pooled : newInstance();
+        } catch (InvocationTargetException | RuntimeException e) {
+            // The handler's constructor failed: Lambda reports the init error as the invocation's.
+            Throwable cause = e instanceof InvocationTargetException init ? init.getCause() : e;
+            return new Invocation(requestId, true, since(begun), Optional.empty(), Optional.of(Failure.of(cause, handlerPackage())), List.of());
+        }
+        effects.take(instance.accessKeyId());
+        Future<Outcome> running = instances.submit(() -> run(instance, requestId, event));
+        try {
+            Outcome outcome = running.get(function.resource().timeout(), TimeUnit.SECONDS);
+            return outcome.failure() == null
+                    ? new Invocation(requestId, cold, since(begun), Optional.of(outcome.output()), Optional.empty(), outcome.effects())
+                    : new Invocation(requestId, cold, since(begun), Optional.empty(),
+                            Optional.of(Failure.of(outcome.failure(), handlerPackage())), outcome.effects());
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause() instanceof HandlerFailure failure ? failure.getCause() : e.getCause();
-            return new Invocation(requestId, cold, since(started), Optional.empty(), Optional.of(Failure.of(cause, handlerPackage())));
+            throw new IllegalStateException("The local runtime failed running " + function.name(), e.getCause());
         } catch (TimeoutException e) {
             running.cancel(true); // the instance is not returned: Lambda stops a timed-out environment
             String message = String.format("%s Task timed out after %d.00 seconds", requestId, function.resource().timeout());
-            return new Invocation(requestId, cold, since(started), Optional.empty(), Optional.of(Failure.of("Sandbox.Timedout", message)));
+            return new Invocation(requestId, cold, since(begun), Optional.empty(), Optional.of(Failure.of("Sandbox.Timedout", message)),
+                    effects.take(instance.accessKeyId()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running.cancel(true);
-            return new Invocation(requestId, cold, since(started), Optional.empty(),
-                    Optional.of(Failure.of("Runtime.Interrupted", "The local runtime stopped during the invocation")));
+            return new Invocation(requestId, cold, since(begun), Optional.empty(),
+                    Optional.of(Failure.of("Runtime.Interrupted", "The local runtime stopped during the invocation")), List.of());
         }
     }
 
@@ -158,56 +183,54 @@ public final class LambdaFunction implements AutoCloseable {
         }
     }
 
-    private byte[] run(Object pooled, String requestId, byte[] event) throws HandlerFailure {
-        Object instance;
-        try {
-            instance = pooled != null ? pooled : newInstance();
-        } catch (InvocationTargetException e) {
-            throw new HandlerFailure(e.getCause());
-        } catch (RuntimeException e) {
-            throw new HandlerFailure(e);
-        }
+    private Outcome run(Instance instance, String requestId, byte[] event) {
         Context context = new LocalContext(requestId, function.name(), arn, function.resource().memorySize(),
                 System.currentTimeMillis() + function.resource().timeout() * 1000L, log.forRequest(requestId));
+        Object handler = instance.handler();
         try {
             byte[] output = switch (handling) {
                 case STREAM, STREAM_WITH_CONTEXT -> {
                     ByteArrayOutputStream out = new ByteArrayOutputStream();
                     InputStream in = new ByteArrayInputStream(event);
                     if (handling == Handling.STREAM) {
-                        method.invoke(instance, in, out);
+                        method.invoke(handler, in, out);
                     } else {
-                        method.invoke(instance, in, out, context);
+                        method.invoke(handler, in, out, context);
                     }
                     yield out.toByteArray();
                 }
                 case EVENT, EVENT_WITH_CONTEXT -> {
                     Object input = serialization.fromJson(inputType, event);
-                    Object result = handling == Handling.EVENT ? method.invoke(instance, input) : method.invoke(instance, input, context);
+                    Object result = handling == Handling.EVENT ? method.invoke(handler, input) : method.invoke(handler, input, context);
                     yield serialization.toJson(result);
                 }
             };
             idle.push(instance);
-            return output;
+            return new Outcome(output, null, effects.take(instance.accessKeyId()));
         } catch (InvocationTargetException e) {
             // A handler that threw keeps its instance, as a Java function's environment survives an unhandled error.
             idle.push(instance);
-            throw new HandlerFailure(e.getCause());
+            return new Outcome(null, e.getCause(), effects.take(instance.accessKeyId()));
         } catch (IllegalAccessException e) {
-            throw new HandlerFailure(e);
+            return new Outcome(null, e, effects.take(instance.accessKeyId()));
         } catch (RuntimeException e) {
             // The event did not bind to the input type, or the result did not serialise: Lambda reports those too.
             idle.push(instance);
-            throw new HandlerFailure(e);
+            return new Outcome(null, e, effects.take(instance.accessKeyId()));
         }
     }
 
-    private Object newInstance() throws InvocationTargetException {
+    private Instance newInstance() throws InvocationTargetException {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(loader); // as Lambda does; the SDK looks classes up through it
+        String accessKeyId = "local-" + function.name() + "-" + started.incrementAndGet();
+        Map<String, String> own = new java.util.HashMap<>(environment);
+        if (own.containsKey("AWS_ACCESS_KEY_ID")) {
+            own.put("AWS_ACCESS_KEY_ID", accessKeyId);
+        }
         try {
-            return takesEnvironment ? constructor.newInstance(environment) : constructor.newInstance();
+            return new Instance(takesEnvironment ? constructor.newInstance(Map.copyOf(own)) : constructor.newInstance(), accessKeyId);
         } catch (InstantiationException | IllegalAccessException e) {
             throw new IllegalStateException("Cannot construct " + constructor.getDeclaringClass().getName(), e);
         } finally {
@@ -312,12 +335,5 @@ public final class LambdaFunction implements AutoCloseable {
 
     private static Duration since(long started) {
         return Duration.ofNanos(System.nanoTime() - started);
-    }
-
-    /** Carries what the handler threw out of the instance thread, unwrapped again by {@link #invoke}. */
-    private static final class HandlerFailure extends Exception {
-        HandlerFailure(Throwable cause) {
-            super(cause);
-        }
     }
 }

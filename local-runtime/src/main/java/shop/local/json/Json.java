@@ -57,10 +57,6 @@ public final class Json {
         }
     }
 
-    public static String text(JsonNode node) {
-        return node.toString();
-    }
-
     /** Indented, for files people read. */
     public static byte[] prettyBytes(JsonNode node) {
         try {

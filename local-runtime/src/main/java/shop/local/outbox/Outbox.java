@@ -108,10 +108,6 @@ public final class Outbox {
         }
     }
 
-    public Path folder() {
-        return folder;
-    }
-
     private Path store(String messageId, Body body) {
         try {
             Files.createDirectories(folder);

@@ -61,6 +61,25 @@ class DynamoDbStandInIT {
     }
 
     @Test
+    void writesAreRecordedForTheCallerKnownByItsAccessKeyWithTheNewValueOfCounters() {
+        dynamo.putItem(b -> b.tableName("Orders").item(Map.of("orderId", s("ord-1"))));
+        dynamo.updateItem(b -> b.tableName("Ledger").key(Map.of("customerId", s("cust-1"), "entry", s("BALANCE")))
+                .updateExpression("ADD points :p").expressionAttributeValues(Map.of(":p", n("120"))));
+        try {
+            dynamo.putItem(b -> b.tableName("Orders").item(Map.of("orderId", s("ord-1"))).conditionExpression("attribute_not_exists(orderId)"));
+        } catch (ConditionalCheckFailedException expected) {
+            // recorded too, below
+        }
+        dynamo.getItem(b -> b.tableName("Orders").key(Map.of("orderId", s("ord-1"))));
+
+        assertThat(aws.effects.take("local")).containsExactly(
+                "PutItem Orders orderId=ord-1",
+                "UpdateItem Ledger customerId=cust-1, entry=BALANCE (points=120)",
+                "PutItem Orders orderId=ord-1: condition failed");
+        assertThat(aws.effects.take("local")).isEmpty();
+    }
+
+    @Test
     void getItemOfAnAbsentKeyAnswersNoItem() {
         var response = dynamo.getItem(b -> b.tableName("Orders").key(Map.of("orderId", s("absent"))));
 
@@ -232,7 +251,7 @@ class DynamoDbStandInIT {
         dynamo.putItem(b -> b.tableName("Orders").item(Map.of("orderId", s("ord/1 ü"), "total", n("4250"))));
 
         Path file = folder.resolve("dynamodb/Orders/orderId=ord%2F1+%C3%BC.json");
-        DynamoDbService reopened = new DynamoDbService(folder.resolve("dynamodb"), StandInFixture.TABLES);
+        DynamoDbService reopened = new DynamoDbService(folder.resolve("dynamodb"), StandInFixture.TABLES, new Effects());
 
         assertThat(Files.readString(file)).contains("\"N\" : \"4250\"");
         assertThat(reopened.item("Orders", key("ord/1 ü"))).isPresent();

@@ -32,6 +32,7 @@ final class StandInFixture implements AutoCloseable {
             new DynamoDbService.TableDefinition("Ledger", orderedKeys()));
 
     final Path folder;
+    final Effects effects = new Effects();
     final DynamoDbService dynamo;
     final Outbox outbox;
     final RecordingSink bus = new RecordingSink();
@@ -41,10 +42,10 @@ final class StandInFixture implements AutoCloseable {
     StandInFixture(Path folder) {
         this.folder = folder;
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        this.dynamo = new DynamoDbService(folder.resolve("dynamodb"), TABLES);
+        this.dynamo = new DynamoDbService(folder.resolve("dynamodb"), TABLES, effects);
         this.outbox = new Outbox(folder.resolve("outbox"), clock);
-        this.standIn = AwsStandIn.start(List.of(dynamo, new EventBridgeService(bus, clock)), new SesService(outbox),
-                new PrintStream(System.err, true));
+        this.standIn = AwsStandIn.start(List.of(dynamo, new EventBridgeService(bus, clock, effects)), new SesService(outbox, effects),
+                new PrintStream(System.err, true), effects);
         this.environment = new Environment("StandInTest", Map.of(
                 "AWS_REGION", "eu-west-1",
                 "AWS_ACCESS_KEY_ID", "local",

@@ -99,7 +99,7 @@ class LedgerTest {
 
     private Path deadLetter(String function, String eventId) {
         Invocation failed = new Invocation("req-1", false, Duration.ofMillis(3), Optional.empty(),
-                Optional.of(Failure.of("java.lang.IllegalStateException", "boom")));
+                Optional.of(Failure.of("java.lang.IllegalStateException", "boom")), List.of());
         return store.write(function, "arn:aws:lambda:eu-west-1:123456789012:function:" + function, Json.object().put("id", eventId),
                 Optional.of(failed), 3, "RetriesExhausted");
     }

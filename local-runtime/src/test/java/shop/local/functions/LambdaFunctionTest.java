@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import shop.local.aws.Effects;
 import shop.local.deploy.Deployment;
 import shop.local.fixture.BuildOutput;
 import shop.local.fixture.EchoHandler;
@@ -81,7 +82,7 @@ class LambdaFunctionTest {
         BuildOutput.layOut(folder.resolve("audit-function"));
         Deployment.Function missing = function("AuditFunction", "shop.audit.AuditHandler::handleRequest", 3, Map.of());
 
-        assertThatThrownBy(() -> LambdaFunction.load(missing, Map.of(), log(), "arn"))
+        assertThatThrownBy(() -> LambdaFunction.load(missing, Map.of(), log(), "arn", new Effects()))
                 .isInstanceOf(TemplateException.class)
                 .hasMessageStartingWith("template.yaml: AuditFunction.Handler names class shop.audit.AuditHandler, which is not in "
                         + "the build output of CodeUri 'audit-function'");
@@ -91,7 +92,7 @@ class LambdaFunctionTest {
     void functionNotBuiltNamesFunctionAndCodeUriAndHowToBuildIt() {
         Deployment.Function unbuilt = function("AuditFunction", "shop.audit.AuditHandler::handleRequest", 3, Map.of());
 
-        assertThatThrownBy(() -> LambdaFunction.load(unbuilt, Map.of(), log(), "arn"))
+        assertThatThrownBy(() -> LambdaFunction.load(unbuilt, Map.of(), log(), "arn", new Effects()))
                 .isInstanceOf(TemplateException.class)
                 .hasMessageContaining("AuditFunction.CodeUri 'audit-function' has no build output")
                 .hasMessageContaining("./run-local");
@@ -100,7 +101,7 @@ class LambdaFunctionTest {
     private LambdaFunction load(String name, Class<?> handler, int timeout, Map<String, String> environment) {
         BuildOutput.layOut(folder.resolve("audit-function"), handler);
         return LambdaFunction.load(function(name, handler.getName() + "::handleRequest", timeout, environment), environment, log(),
-                "arn:aws:lambda:eu-west-1:123456789012:function:" + name);
+                "arn:aws:lambda:eu-west-1:123456789012:function:" + name, new Effects());
     }
 
     private Deployment.Function function(String name, String handler, int timeout, Map<String, String> environment) {
