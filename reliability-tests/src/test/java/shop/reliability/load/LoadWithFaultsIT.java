@@ -115,16 +115,22 @@ class LoadWithFaultsIT {
                     .flatMap(delivery -> delivery.attempts().stream())
                     .filter(attempt -> attempt.failure().map(f -> f.errorType().endsWith("InjectedFault")).orElse(false))
                     .count();
-            long otherFailures = events.stream().flatMap(event -> event.deliveries().stream())
+            Map<String, Long> otherFailures = events.stream().flatMap(event -> event.deliveries().stream())
                     .flatMap(delivery -> delivery.attempts().stream())
-                    .filter(attempt -> attempt.failure().map(f -> !f.errorType().endsWith("InjectedFault")).orElse(false))
-                    .count();
+                    .flatMap(attempt -> attempt.failure().stream())
+                    .filter(failure -> !failure.errorType().endsWith("InjectedFault"))
+                    .collect(Collectors.groupingBy(failure -> failure.errorType()
+                            .substring(failure.errorType().lastIndexOf('.') + 1), TreeMap::new, Collectors.counting()));
+            long published = events.size() - redrive.eventIds().size();
+            long ordersOnBus = events.stream().map(event -> event.envelope().path("detail").path("orderId").asText())
+                    .distinct().count();
 
             System.out.printf("""
                     Load with faults (local runtime, %d client threads, consumers failing %.1f%% of invocations):
                       requests posted            %d (%d distinct orders, %d resent with the same Idempotency-Key)
-                      events accepted by the bus %d
-                      invocations                %d, of which %d failed by injection and %d otherwise
+                      events accepted by the bus %d for %d orders (each resend publishes again; so does an SDK retry
+                                                 after a PutEvents answer lost to a timeout)
+                      invocations                %d, of which %d failed by injection; other failures: %s
                       dead letters               %d after retries; %d redriven, %d left after the redrive
                       emails                     %d for %d orders (max %d per order)
                       shipment requests          %d for %d orders (max %d per order)
@@ -132,7 +138,7 @@ class LoadWithFaultsIT {
                       time                       %d s posting, %d s until settled, %d s with the redrive
                     """,
                     CONCURRENCY, FAILURE_RATE * 100, requests.size(), distinct.size(), requests.size() - ORDERS,
-                    events.size() - redrive.eventIds().size(), attempts, injected, otherFailures,
+                    published, ordersOnBus, attempts, injected, otherFailures.isEmpty() ? "none" : otherFailures,
                     deadLettered, redrive.eventIds().size(), runtime.deadLetters().list(Optional.empty()).size(),
                     emails.values().stream().mapToInt(Integer::intValue).sum(), emails.size(),
                     emails.values().stream().mapToInt(Integer::intValue).max().orElse(0),
