@@ -1,0 +1,32 @@
+package shop.redrive;
+
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.InvocationType;
+
+/** {@link Redelivery} by Lambda's asynchronous invoke of one function alias. Thread-safe as the client is. */
+public final class LambdaRedelivery implements Redelivery {
+
+    private final LambdaClient lambda;
+    private final FunctionTarget target;
+
+    public LambdaRedelivery(LambdaClient lambda, FunctionTarget target) {
+        this.lambda = lambda;
+        this.target = target;
+    }
+
+    @Override
+    public int invokeAsync(String event) {
+        try {
+            return lambda.invoke(r -> r.functionName(target.function())
+                            .qualifier(target.qualifier())
+                            .invocationType(InvocationType.EVENT)
+                            // The event's own characters, UTF-8 as SQS delivered them: the consumer sees what it would have.
+                            .payload(SdkBytes.fromUtf8String(event)))
+                    .statusCode();
+        } catch (SdkException e) {
+            throw new RedeliveryException("Invoke of " + target + " failed: " + e.getMessage(), e);
+        }
+    }
+}
