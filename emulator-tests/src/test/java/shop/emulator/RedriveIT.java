@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -92,7 +93,7 @@ class RedriveIT {
     /** The event a sample dead letter holds, as the unit-tested reader takes it out of the message. */
     private static String originalEvent(String sample) {
         SQSEvent.SQSMessage message = DeadLetterQueueInEmulator.sample(sample);
-        Map<String, String> attributes = new java.util.HashMap<>();
+        Map<String, String> attributes = new HashMap<>();
         message.getMessageAttributes().forEach((key, value) -> attributes.put(key, value.getStringValue()));
         return DeadLetter.of(new QueueMessage(message.getMessageId(), message.getReceiptHandle(), message.getBody(), attributes))
                 .event();

@@ -70,6 +70,8 @@ public final class Redrive {
                     break;
                 }
                 boolean anyNew = false;
+                int invokes = 0;
+                int invokesFailed = 0;
                 for (QueueMessage message : batch) {
                     if (!seen.add(message.messageId()) || outcomes.size() >= max) {
                         // Seen: its visibility timeout ran out during a long run and it came back; it was handled
@@ -84,6 +86,18 @@ public final class Redrive {
                     if (outcome.result() != Result.REDRIVEN) {
                         kept.put(message.messageId(), message);
                     }
+                    if (outcome.result() == Result.REDRIVEN || outcome.leftBecause() == LeftBecause.DELETE_FAILED) {
+                        invokes++;
+                    } else if (outcome.leftBecause() == LeftBecause.INVOKE_FAILED) {
+                        invokes++;
+                        invokesFailed++;
+                    }
+                }
+                if (invokes >= 2 && invokesFailed == invokes) {
+                    // Throttled, not permitted, alias gone: trying thousands more would only hammer Lambda.
+                    stoppedBy = "Lambda accepted none of the last " + invokes + " events (reasons above); "
+                            + "the rest of the queue was not tried";
+                    break;
                 }
                 // Empty: nothing visible is left. Only repeats: everything visible has been handled in this run.
                 if (!anyNew) {

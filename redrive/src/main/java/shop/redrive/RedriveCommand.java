@@ -18,9 +18,6 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 public final class RedriveCommand {
 
-    /** The longest one asynchronous invoke may take, SDK retries included; Lambda queues the event in milliseconds. */
-    public static final Duration INVOKE_BOUND = Duration.ofSeconds(10);
-
     static final String USAGE = """
             usage: redrive --queue-url URL --function NAME|ARN[:ALIAS] [--dry-run] [--max N] [--region REGION]
 
@@ -54,7 +51,7 @@ public final class RedriveCommand {
         }
         try (SqsClient sqs = configure(SqsClient.builder(), options).build();
              LambdaClient lambda = configure(LambdaClient.builder(), options)
-                     .overrideConfiguration(o -> o.apiCallTimeout(INVOKE_BOUND))
+                     .overrideConfiguration(o -> o.apiCallTimeout(LambdaRedelivery.INVOKE_BOUND))
                      .build()) {
             out.println((options.dryRun() ? "Dry run: listing" : "Redriving") + " dead letters from " + options.queueUrl()
                     + " into " + options.function() + (options.max() == RedriveOptions.ALL ? "" : ", at most " + options.max()));

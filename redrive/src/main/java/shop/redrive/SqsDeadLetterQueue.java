@@ -17,10 +17,10 @@ public final class SqsDeadLetterQueue implements DeadLetterQueue {
 
     /**
      * How long a received message stays hidden: a whole batch redriven one by one, each invoke bounded by
-     * {@link RedriveCommand#INVOKE_BOUND}, with room for the deletes. Messages kept back are released at the end of
+     * {@link LambdaRedelivery#INVOKE_BOUND}, with room for the deletes. Messages kept back are released at the end of
      * the run; if the run is cut short they reappear after this.
      */
-    public static final Duration VISIBILITY = RedriveCommand.INVOKE_BOUND.multipliedBy(Redrive.BATCH).plusSeconds(20);
+    public static final Duration VISIBILITY = LambdaRedelivery.INVOKE_BOUND.multipliedBy(Redrive.BATCH).plusSeconds(20);
 
     private final SqsClient sqs;
     private final String queueUrl;

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -137,7 +138,7 @@ class DeadLetterTest {
         ObjectNode record = body(message(ON_FAILURE_RECORD));
         String written = JSON.writer().with(JsonWriteFeature.ESCAPE_NON_ASCII).withDefaultPrettyPrinter()
                 .writeValueAsString(record);
-        QueueMessage message = new QueueMessage("m-1", "r-1", written, java.util.Map.of());
+        QueueMessage message = new QueueMessage("m-1", "r-1", written, Map.of());
 
         // Act
         DeadLetter letter = DeadLetter.of(message);
@@ -157,7 +158,7 @@ class DeadLetterTest {
         record.putObject("responsePayload").set("requestPayload", Samples.eventbridge("order-created-no-signup.json"));
         record.set("requestContext", original.path("requestContext"));
         record.set("requestPayload", original.path("requestPayload"));
-        QueueMessage message = new QueueMessage("m-1", "r-1", record.toString(), java.util.Map.of());
+        QueueMessage message = new QueueMessage("m-1", "r-1", record.toString(), Map.of());
 
         // Act
         DeadLetter letter = DeadLetter.of(message);

@@ -3,6 +3,7 @@ package shop.redrive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
@@ -25,7 +26,7 @@ class LambdaRedeliveryTest {
         assertThat(status).isEqualTo(202);
         ScriptedHttpClient.Sent invoke = http.sent.get(0);
         assertThat(invoke.request().encodedPath()).isEqualTo("/2015-03-31/functions/shop-EmailFunction-A1B2C3D4E5F6/invocations");
-        assertThat(invoke.request().rawQueryParameters()).containsEntry("Qualifier", java.util.List.of("live"));
+        assertThat(invoke.request().rawQueryParameters()).containsEntry("Qualifier", List.of("live"));
         assertThat(invoke.request().firstMatchingHeader("X-Amz-Invocation-Type")).hasValue("Event");
         assertThat(invoke.bodyText()).isEqualTo(event);
     }

@@ -10,12 +10,14 @@ import static shop.redrive.Samples.message;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import shop.redrive.Outcome.LeftBecause;
 import shop.redrive.Outcome.Result;
 
@@ -69,7 +71,7 @@ class RedriveTest {
         assertThat(queue.deleted).isEmpty();
         assertThat(queue.released).containsExactly(rule.messageId());
         assertThat(queue.remaining()).containsExactly(rule.messageId());
-        assertThat(report.left()).containsExactly(java.util.Map.entry(because, 1L));
+        assertThat(report.left()).containsExactly(Map.entry(because, 1L));
         assertThat(report.exitCode()).isEqualTo(1);
         assertThat(lines).singleElement().asString().startsWith("left").contains(detail);
     }
@@ -193,6 +195,29 @@ class RedriveTest {
     }
 
     @Test
+    void batchInWhichLambdaAcceptedNothingStopsTheRun() {
+        // Arrange: 25 dead letters, and Lambda refusing every invoke (throttled, say).
+        QueueMessage rule = message(RULE_DEAD_LETTER);
+        FakeDeadLetterQueue queue = new FakeDeadLetterQueue(IntStream.rangeClosed(1, 25)
+                .mapToObj(i -> Samples.copy(rule, "m-" + i)).toList());
+        RecordingRedelivery lambda = RecordingRedelivery.answering(event -> {
+            throw new RedeliveryException("Invoke failed: Rate Exceeded.", null);
+        });
+
+        // Act
+        RedriveReport report = redrive(queue, lambda, false, RedriveOptions.ALL);
+
+        // Assert
+        assertThat(lambda.payloads).as("one batch tried, not the whole queue").hasSize(Redrive.BATCH);
+        assertThat(queue.receiveSizes).hasSize(1);
+        assertThat(queue.remaining()).hasSize(25);
+        assertThat(queue.hidden()).isEmpty();
+        assertThat(report.stoppedBy()).isEqualTo("Lambda accepted none of the last 10 events (reasons above); "
+                + "the rest of the queue was not tried");
+        assertThat(report.exitCode()).isEqualTo(1);
+    }
+
+    @Test
     void messageBackFromAnExpiredVisibilityTimeoutIsNotHandledTwice() {
         // Arrange: a failing invoke, then the visibility timeout runs out before the next receive.
         QueueMessage rule = message(RULE_DEAD_LETTER);
@@ -251,7 +276,7 @@ class RedriveTest {
     }
 
     @ParameterizedTest(name = "dry run {0}")
-    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    @ValueSource(booleans = {false, true})
     void outputNamesNoCustomer(boolean dryRun) {
         // Arrange: every sample, each handled each way; one refusal so the 'left' line is printed too.
         QueueMessage rule = message(RULE_DEAD_LETTER);
