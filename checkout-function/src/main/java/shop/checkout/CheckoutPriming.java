@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import shop.wiring.AwsClients;
 import shop.wiring.Environment;
 import shop.wiring.priming.CannedHttpClient;
 import shop.wiring.priming.PrimingContext;
+import shop.wiring.priming.UnsentRequest;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 /**
@@ -70,6 +72,7 @@ public final class CheckoutPriming implements Resource {
                             + response.getBody());
                 }
             }
+            UnsentRequest.prepare(URI.create("https://events." + env.require("AWS_REGION") + ".amazonaws.com/"));
         }
     }
 
