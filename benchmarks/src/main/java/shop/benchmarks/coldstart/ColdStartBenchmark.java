@@ -33,7 +33,7 @@ import shop.template.SamTemplate;
  *
  * <pre>
  * ColdStartBenchmark [--rounds 12] [--java /path/to/bin/java] [--out benchmarks/target/cold-start]
- *                    [--variants naive,ours,...] [--functions CheckoutFunction,...]
+ *                    [--variants naive,ours,...] [--functions CheckoutFunction,...] [--jvm-args "-Xlog:..."]
  * </pre>
  *
  * Needs the functions laid out as SAM packages them ({@code target/classes} plus {@code target/dependency}, see
@@ -52,8 +52,11 @@ public final class ColdStartBenchmark {
     private final List<FunctionUnderTest> functions;
     private final List<Variant> variants;
     private final Path out;
+    private final Path layout;
+    private final List<String> diagnosticArgs;
 
-    private ColdStartBenchmark(Path root, String java, List<String> functionNames, List<Variant> variants, Path out) {
+    private ColdStartBenchmark(Path root, String java, List<String> functionNames, List<Variant> variants, Path out,
+                               List<String> diagnosticArgs) {
         this.root = root;
         this.benchmarks = root.resolve("benchmarks");
         this.java = java;
@@ -63,6 +66,8 @@ public final class ColdStartBenchmark {
                 .toList();
         this.variants = variants;
         this.out = out;
+        this.layout = out.resolve("layout");
+        this.diagnosticArgs = diagnosticArgs;
     }
 
     public static void main(String[] args) throws Exception {
@@ -75,12 +80,15 @@ public final class ColdStartBenchmark {
         List<String> functions = options.containsKey("functions") ? List.of(options.get("functions").split(",")) : List.of();
         Path out = Path.of(options.getOrDefault("out", root.resolve("benchmarks/target/cold-start").toString()));
         int rounds = Integer.parseInt(options.getOrDefault("rounds", "12"));
-        new ColdStartBenchmark(root, java, functions, variants, out).run(rounds);
+        // Diagnostics only (e.g. -Xlog:class+load): they slow every launch, so never for published figures.
+        List<String> jvmArgs = options.containsKey("jvm-args") ? List.of(options.get("jvm-args").split(" ")) : List.of();
+        new ColdStartBenchmark(root, java, functions, variants, out, jvmArgs).run(rounds);
     }
 
     private void run(int rounds) throws IOException, InterruptedException {
         Files.createDirectories(out);
         ClassDirectoryJar.deleteFolder(out.resolve("jarred"));
+        layOut();
         String javaVersion = javaVersion();
         System.out.println("Cold start: " + rounds + " rounds, " + javaVersion + ", load " + loadAverage());
         for (Variant variant : variants) {
@@ -176,12 +184,13 @@ public final class ColdStartBenchmark {
         command.add(java);
         command.addAll(job.variant().jvmFlags());
         command.addAll(extraFlags);
+        command.addAll(diagnosticArgs);
         if (job.variant().primed()) {
             command.add("-Dorg.crac.Core.Compat=shop.benchmarks.checkpoint");
         }
         command.add("-cp");
         if (job.function() == null) {
-            command.add(benchmarks.resolve("target/classes").toString());
+            command.add(layout.resolve("runtime").toString());
             command.add("shop.benchmarks.probe.EmptyMain");
             return command;
         }
@@ -202,22 +211,51 @@ public final class ColdStartBenchmark {
 
     /**
      * The runtime's part first (probe and event serialization, as Lambda's runtime sits on the class path), then the
-     * function as SAM packages it; the naive build swaps the URL-connection client for the default ones.
+     * function as SAM packages it; the naive build swaps the URL-connection client for the default ones. Everything
+     * comes from the copies {@link #layOut} made, so a rebuild elsewhere during the run cannot change what is timed.
      */
     List<String> classPath(FunctionUnderTest function, boolean naive) {
         List<String> path = new ArrayList<>();
-        path.add(benchmarks.resolve("target/classes").toString());
+        path.add(layout.resolve("runtime").toString());
         path.add(jarOnOwnClassPath("aws-lambda-java-serialization"));
-        path.add(function.module().resolve("target/classes").toString());
-        for (Path jar : jars(function.module().resolve("target/dependency"))) {
+        Path artifact = layout.resolve(function.logicalId());
+        path.add(artifact.resolve("classes").toString());
+        for (Path jar : jars(artifact.resolve("lib"))) {
             if (!(naive && jar.getFileName().toString().startsWith("url-connection-client"))) {
                 path.add(jar.toString());
             }
         }
         if (naive) {
-            jars(benchmarks.resolve("target/naive-http")).forEach(jar -> path.add(jar.toString()));
+            jars(layout.resolve("naive-http")).forEach(jar -> path.add(jar.toString()));
         }
         return path;
+    }
+
+    /** Copies what the launches run: the probe and naive handlers, each function's classes and jars, the extra clients. */
+    private void layOut() throws IOException {
+        ClassDirectoryJar.deleteFolder(layout);
+        copy(benchmarks.resolve("target/classes"), layout.resolve("runtime"));
+        copy(benchmarks.resolve("target/naive-http"), layout.resolve("naive-http"));
+        for (FunctionUnderTest function : functions) {
+            copy(function.module().resolve("target/classes"), layout.resolve(function.logicalId()).resolve("classes"));
+            copy(function.module().resolve("target/dependency"), layout.resolve(function.logicalId()).resolve("lib"));
+        }
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        if (!Files.isDirectory(from)) {
+            throw new IllegalStateException(from + " is missing: lay the functions out first (benchmarks/run.sh does)");
+        }
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path source : walk.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
+        }
     }
 
     /** {@code entry} itself when it is a jar, else a jar of the directory's files, made once per run. */
@@ -226,7 +264,7 @@ public final class ColdStartBenchmark {
         if (!Files.isDirectory(directory)) {
             return entry;
         }
-        Path jar = out.resolve("jarred").resolve(root.relativize(directory).toString().replace(File.separatorChar, '_') + ".jar");
+        Path jar = out.resolve("jarred").resolve(layout.relativize(directory).toString().replace(File.separatorChar, '_') + ".jar");
         if (!Files.exists(jar)) {
             ClassDirectoryJar.write(directory, jar);
         }

@@ -7,8 +7,9 @@ import java.util.List;
  *
  * @param p10 the 10th percentile (nearest rank), the low end of the spread reported
  * @param p90 the 90th percentile (nearest rank), the high end
+ * @param p99 the 99th percentile (nearest rank), for latency tails
  */
-public record Stats(int count, double median, double p10, double p90, double min, double max) {
+public record Stats(int count, double median, double p10, double p90, double p99, double min, double max) {
 
     /** Statistics of {@code values}; needs at least one. */
     public static Stats of(List<Double> values) {
@@ -17,7 +18,7 @@ public record Stats(int count, double median, double p10, double p90, double min
         }
         double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         return new Stats(sorted.length, median(sorted), percentile(sorted, 10), percentile(sorted, 90),
-                sorted[0], sorted[sorted.length - 1]);
+                percentile(sorted, 99), sorted[0], sorted[sorted.length - 1]);
     }
 
     /** Nearest-rank percentile: the smallest value with at least {@code p}% of the sample at or below it. */

@@ -38,27 +38,30 @@ public final class LambdaProbe {
         ClassLoader loader = LambdaProbe.class.getClassLoader();
         Class<?> handlerClass = Class.forName(args[0], true, loader);
         Object handler = handlerClass.getConstructor().newInstance();
+        // As the runtime does while loading the handler: both serializers are made during Init, not per invocation.
+        Type[] types = handlerTypes(handlerClass);
+        PojoSerializer<Object> input = LambdaEventSerializers.serializerFor(rawClass(types[0]), loader);
+        PojoSerializer<Object> output = types[1] == Void.class ? null
+                : LambdaEventSerializers.serializerFor(rawClass(types[1]), loader);
         long constructed = System.nanoTime();
         if (args.length > 2 && args[2].equals("primed")) {
             org.crac.Core.checkpointRestore();
         }
         long primed = System.nanoTime();
+        // Loaded here so that -Xlog:class+load shows which classes the invocation itself still had to load.
+        PhaseMarker.invocationStarts();
 
         @SuppressWarnings("unchecked")
         RequestHandler<Object, Object> requestHandler = (RequestHandler<Object, Object>) handler;
-        Class<Object> inputType = inputTypeOf(handlerClass);
-        PojoSerializer<Object> input = LambdaEventSerializers.serializerFor(inputType, loader);
         Object event;
         try (InputStream in = Files.newInputStream(Path.of(args[1]))) {
             event = input.fromJson(in);
         }
         Object result = requestHandler.handleRequest(event, new ProbeContext());
         ByteArrayOutputStream response = new ByteArrayOutputStream();
-        if (result == null) {
+        if (result == null || output == null) {
             response.write("null".getBytes(StandardCharsets.UTF_8));
         } else {
-            @SuppressWarnings("unchecked")
-            PojoSerializer<Object> output = LambdaEventSerializers.serializerFor((Class<Object>) result.getClass(), loader);
             output.toJson(result, response);
         }
         long invoked = System.nanoTime();
@@ -68,15 +71,19 @@ public final class LambdaProbe {
         System.exit(0);
     }
 
-    /** The {@code I} of {@code RequestHandler<I, O>}, as the runtime finds it. */
-    @SuppressWarnings("unchecked")
-    private static Class<Object> inputTypeOf(Class<?> handlerClass) {
+    /** The {@code I} and {@code O} of {@code RequestHandler<I, O>}, as the runtime finds them. */
+    private static Type[] handlerTypes(Class<?> handlerClass) {
         for (Type type : handlerClass.getGenericInterfaces()) {
             if (type instanceof ParameterizedType parameterized && parameterized.getRawType() == RequestHandler.class) {
-                return (Class<Object>) parameterized.getActualTypeArguments()[0];
+                return parameterized.getActualTypeArguments();
             }
         }
         throw new IllegalArgumentException(handlerClass.getName() + " does not implement RequestHandler<I, O> directly");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Class<Object> rawClass(Type type) {
+        return (Class<Object>) (type instanceof ParameterizedType parameterized ? parameterized.getRawType() : type);
     }
 
     /** The invocation context; the logger writes to standard output, as Lambda's goes to the function's log. */

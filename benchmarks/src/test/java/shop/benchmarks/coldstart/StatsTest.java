@@ -18,7 +18,7 @@ class StatsTest {
         Stats stats = Stats.of(values);
 
         // Assert
-        assertThat(stats).isEqualTo(new Stats(10, 5.5, 1.0, 9.0, 1.0, 10.0));
+        assertThat(stats).isEqualTo(new Stats(10, 5.5, 1.0, 9.0, 10.0, 1.0, 10.0));
     }
 
     @Test
@@ -33,6 +33,7 @@ class StatsTest {
         assertThat(stats.median()).isEqualTo(6.0);
         assertThat(stats.p10()).isEqualTo(2.0);
         assertThat(stats.p90()).isEqualTo(10.0);
+        assertThat(stats.p99()).isEqualTo(11.0);
     }
 
     @Test

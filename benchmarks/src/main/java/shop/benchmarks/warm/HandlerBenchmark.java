@@ -1,0 +1,124 @@
+package shop.benchmarks.warm;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import shop.checkout.Checkout;
+import shop.checkout.CheckoutHandler;
+import shop.checkout.publishing.EventBridgeOrderEvents;
+import shop.checkout.publishing.RetryPolicy;
+import shop.checkout.publishing.Sleeper;
+import shop.email.DynamoConfirmationLedger;
+import shop.email.EmailHandler;
+import shop.email.SesMailer;
+import shop.events.EventJson;
+import shop.rewards.DynamoRewardsLedger;
+import shop.rewards.RewardsHandler;
+import shop.template.SamTemplate;
+import shop.warehouse.DynamoShipmentStore;
+import shop.warehouse.WarehouseHandler;
+import shop.wiring.AwsClients;
+import shop.wiring.Environment;
+import shop.wiring.priming.CannedHttpClient;
+import shop.wiring.priming.PrimingContext;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+
+/**
+ * Warm cost of each handler's own work per event: the real handler, domain and SDK clients (marshalling, SigV4
+ * signing, response parsing), with the HTTP layer answered in memory by {@link CannedHttpClient}, so no network and
+ * no stand-in's work is counted. The events are the samples from {@code events/}, read once as the Lambda runtime
+ * reads them. Log lines are formatted and then dropped. Short runs: this machine has 2 cores shared with builds.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m"})
+public class HandlerBenchmark {
+
+    private CheckoutHandler checkout;
+    private EmailHandler email;
+    private WarehouseHandler warehouse;
+    private RewardsHandler rewards;
+    private APIGatewayV2HTTPEvent postOrder;
+    private ScheduledEvent orderCreated;
+    private final Context context = new PrimingContext("benchmark");
+
+    @Setup
+    public void setUp() {
+        Environment env = new Environment("benchmark", Map.of("AWS_REGION", "eu-west-1"));
+        ObjectNode putEventsAccepted = EventJson.mapper().createObjectNode().put("FailedEntryCount", 0);
+        putEventsAccepted.putArray("Entries").addObject().put("EventId", "benchmark");
+        EventBridgeClient bus = AwsClients.offline(EventBridgeClient.builder(), env,
+                CannedHttpClient.answering(putEventsAccepted.toString())).build();
+        DynamoDbClient dynamo = AwsClients.offline(DynamoDbClient.builder(), env, CannedHttpClient.answering("{}")).build();
+        SesV2Client ses = AwsClients.offline(SesV2Client.builder(), env,
+                CannedHttpClient.answering(EventJson.mapper().createObjectNode().put("MessageId", "benchmark").toString())).build();
+        Clock clock = Clock.systemUTC();
+        checkout = new CheckoutHandler(new Checkout(
+                new EventBridgeOrderEvents(bus, "OrdersBus", RetryPolicy.STANDARD, Sleeper.THREAD, () -> 0.5), clock));
+        email = new EmailHandler(new DynamoConfirmationLedger(dynamo, "ConfirmationsTable"),
+                new SesMailer(ses, "orders@example.com"), clock);
+        warehouse = new WarehouseHandler(new DynamoShipmentStore(dynamo, "ShipmentsTable"), clock);
+        rewards = new RewardsHandler(new DynamoRewardsLedger(dynamo, "RewardsTable"), clock);
+        Path events = SamTemplate.locate(Path.of("")).getParent().resolve("events");
+        postOrder = read(events.resolve("api-gateway/post-order-rewards-signup.json"), APIGatewayV2HTTPEvent.class);
+        orderCreated = read(events.resolve("eventbridge/order-created-rewards-signup.json"), ScheduledEvent.class);
+        APIGatewayV2HTTPResponse response = checkout.handleRequest(postOrder, context);
+        if (response.getStatusCode() != 202) {
+            throw new IllegalStateException("The sample order is not accepted: " + response.getBody());
+        }
+    }
+
+    @Benchmark
+    public APIGatewayV2HTTPResponse checkout() {
+        return checkout.handleRequest(postOrder, context);
+    }
+
+    @Benchmark
+    public Void email() {
+        return email.handleRequest(orderCreated, context);
+    }
+
+    @Benchmark
+    public Void warehouse() {
+        return warehouse.handleRequest(orderCreated, context);
+    }
+
+    @Benchmark
+    public Void rewards() {
+        return rewards.handleRequest(orderCreated, context);
+    }
+
+    private static <T> T read(Path file, Class<T> type) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return LambdaEventSerializers.serializerFor(type, HandlerBenchmark.class.getClassLoader()).fromJson(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read sample " + file, e);
+        }
+    }
+}
