@@ -52,7 +52,10 @@ public final class Redrive {
         this.out = out;
     }
 
-    /** Runs until the queue shows nothing new, {@code max} messages were received, or SQS fails; never throws for those. */
+    /**
+     * Runs until the queue shows nothing new, {@code max} messages were received, SQS fails, or Lambda accepted no
+     * event of a batch (two invokes at least); reports those in {@link RedriveReport#stoppedBy()} rather than throwing.
+     */
     public RedriveReport run() {
         List<Outcome> outcomes = new ArrayList<>();
         Set<String> seen = new HashSet<>();
