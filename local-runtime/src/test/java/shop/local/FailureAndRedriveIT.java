@@ -51,7 +51,10 @@ class FailureAndRedriveIT {
             assertThat(letter.record().path("responsePayload").path("errorType").asText()).endsWith("ResourceNotFoundException");
             assertThat(system.consoleText())
                     .containsPattern("RewardsFunction +FAILED +\\d+ ms +after 2 retries")
-                    .contains("attempt 3 of 3: software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException")
+                    .contains("attempt 1 of 3: software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException: "
+                            + "Requested resource not found: Table: RewardsTabel not found")
+                    .contains("from shop.rewards.")
+                    .contains("attempt 3 of 3: the same software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException")
                     .contains("dead letter: ");
             assertThat(system.runtime.unaccounted()).isEmpty();
             assertThat(system.items("RewardsTable")).isEmpty();

@@ -100,13 +100,20 @@ public final class ConsoleReport {
             text.append(String.format("   %-18s %-6s %6s%s%s%n", delivery.function(), outcome, millis(last.duration()),
                     retries > 0 ? "  after " + retries + (retries == 1 ? " retry" : " retries") : "",
                     attempts.stream().anyMatch(Invocation::coldStart) ? "  (cold start)" : ""));
+            Optional<Failure> previous = Optional.empty();
             for (int i = 0; i < attempts.size(); i++) {
                 Invocation attempt = attempts.get(i);
                 if (attempt.failure().isPresent()) {
-                    StringBuilder failure = new StringBuilder("      attempt " + (i + 1) + " of " + attempts.size() + ": ");
-                    describe(failure, attempt.failure().get(), "        ");
-                    text.append(failure).append('\n');
+                    Failure failure = attempt.failure().get();
+                    StringBuilder line = new StringBuilder("      attempt " + (i + 1) + " of " + attempts.size() + ": ");
+                    if (previous.isPresent() && sameFault(previous.get(), failure)) {
+                        line.append("the same ").append(failure.errorType());
+                    } else {
+                        describe(line, failure, "        ");
+                    }
+                    text.append(line).append('\n');
                 }
+                previous = attempt.failure();
                 attempt.effects().forEach(effect -> text.append("        ").append(relativePaths(effect)).append('\n'));
             }
             delivery.deadLetter().ifPresent(file -> text.append("      dead letter: ").append(relative(file)).append('\n'));
@@ -117,6 +124,11 @@ public final class ConsoleReport {
     /** A free-form line (redrive, status, summaries). */
     public void line(String message) {
         print(message + "\n");
+    }
+
+    /** Same type thrown from the same place: the message may differ only by a request id. */
+    private static boolean sameFault(Failure a, Failure b) {
+        return a.errorType().equals(b.errorType()) && a.topFrame().equals(b.topFrame()) && a.ownFrame().equals(b.ownFrame());
     }
 
     private static void describe(StringBuilder text, Failure failure, String indent) {

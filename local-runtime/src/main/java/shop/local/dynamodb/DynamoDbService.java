@@ -241,7 +241,8 @@ public final class DynamoDbService implements JsonProtocolService {
                 reasons.add(reason);
             }
             if (cancelled) {
-                effects.record("TransactWriteItems cancelled " + codes + ": " + writes.stream().map(Write::describe).toList());
+                effects.record("TransactWriteItems cancelled " + codes + ": "
+                        + writes.stream().map(write -> write.describe().replaceFirst("^(Put|Update|Delete)Item ", "$1 ")).toList());
                 ObjectNode fields = Json.object();
                 fields.set("CancellationReasons", reasons);
                 throw new ServiceError(400, "TransactionCanceledException",
@@ -255,7 +256,8 @@ public final class DynamoDbService implements JsonProtocolService {
                 described.add(write instanceof UpdateWrite update ? update.describe(update.updated()) : write.describe());
             }
             mutations.forEach(Runnable::run);
-            described.forEach(effect -> effects.record("TransactWriteItems: " + effect));
+            // Inside a transaction the operations are called Put, Update, Delete and ConditionCheck.
+            described.forEach(effect -> effects.record("TransactWriteItems: " + effect.replaceFirst("^(Put|Update|Delete)Item ", "$1 ")));
             if (!token.isEmpty()) {
                 transactionTokens.put(token, fingerprint);
             }
