@@ -2,8 +2,8 @@
 # Lays out every function of a SAM template the way `sam build` does for a Java Maven function: the compiled classes
 # in <CodeUri>/target/classes and the runtime jars in <CodeUri>/target/dependency, from the same command SAM's Maven
 # builder runs (dependency:copy-dependencies -DincludeScope=runtime). The CodeUris come from the template, so a new
-# function needs no change here. The modules the functions depend on (order-events, lambda-wiring) must be installed
-# (./mvnw install), as sam build also requires.
+# function needs no change here. The modules the functions use (order-events, lambda-wiring) are built in the same
+# reactor (-am), so their jars are this checkout's, never a stale copy from the local Maven repository.
 #
 #   package-functions.sh path/to/template.yaml [--offline=true|false] [--list]
 set -euo pipefail
@@ -42,5 +42,5 @@ for code_uri in "${code_uris[@]}"; do
   rm -rf "$root/$code_uri/target/dependency"
 done
 
-"$root/mvnw" -q "${offline[@]}" -f "$root/pom.xml" compile dependency:copy-dependencies -DincludeScope=runtime \
-  -pl "$(IFS=,; echo "${code_uris[*]}")"
+"$root/mvnw" -q "${offline[@]}" -f "$root/pom.xml" package dependency:copy-dependencies -DincludeScope=runtime -DskipTests \
+  -pl "$(IFS=,; echo "${code_uris[*]}")" -am

@@ -110,7 +110,7 @@ class ChoreographyIT {
                 .contains("PutEvents OrderCreated on OrdersBus -> event ")
                 .containsPattern("SendEmail -> \\S+\\.eml")
                 .contains("PutItem ShipmentsTable orderId=" + LocalSystem.orderId(response))
-                .contains("UpdateItem RewardsTable customerId=cust-4711, entry=BALANCE (points=43)")
+                .contains("TransactWriteItems: Update RewardsTable customerId=cust-4711, entry=BALANCE (points=43)")
                 .doesNotContain("ines.marlowe@example.com", "Ines Marlowe", "Lindenhof");
     }
 
