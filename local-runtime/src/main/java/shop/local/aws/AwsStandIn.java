@@ -44,6 +44,11 @@ public final class AwsStandIn implements AutoCloseable {
         this.effects = effects;
     }
 
+    /** Listens on a free loopback port; see {@link #start(List, SesService, PrintStream, Effects)}. */
+    public static AwsStandIn start(List<JsonProtocolService> services, SesService ses, PrintStream problems) {
+        return start(services, ses, problems, Effects.none());
+    }
+
     /**
      * Listens on a free loopback port.
      *

@@ -14,14 +14,38 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Effects {
 
+    /** Beyond this many effects not taken, a caller's oldest are dropped: a client outside the runtime never takes its own. */
+    static final int MAX_PER_CALLER = 1000;
+
     private final ThreadLocal<String> caller = new ThreadLocal<>();
     private final Map<String, List<String>> byCaller = new ConcurrentHashMap<>();
+    private final boolean recording;
+
+    /** Effects that are recorded, for the local runtime's console. */
+    public Effects() {
+        this(true);
+    }
+
+    private Effects(boolean recording) {
+        this.recording = recording;
+    }
+
+    /** Effects nobody reads: for a stand-in used on its own. */
+    public static Effects none() {
+        return new Effects(false);
+    }
 
     /** Records an effect for the caller whose request is being served on this thread. */
     public void record(String effect) {
         String key = caller.get();
-        if (key != null) {
-            byCaller.computeIfAbsent(key, k -> Collections.synchronizedList(new ArrayList<>())).add(effect);
+        if (recording && key != null) {
+            List<String> effects = byCaller.computeIfAbsent(key, k -> Collections.synchronizedList(new ArrayList<>()));
+            synchronized (effects) {
+                if (effects.size() >= MAX_PER_CALLER) {
+                    effects.remove(0);
+                }
+                effects.add(effect);
+            }
         }
     }
 

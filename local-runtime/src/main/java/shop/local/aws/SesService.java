@@ -27,6 +27,11 @@ public final class SesService {
     private final Effects effects;
     private final Supplier<String> messageIds;
 
+    public SesService(Outbox outbox) {
+        this(outbox, Effects.none());
+    }
+
+    /** As {@link #SesService(Outbox)}, recording every message written in {@code effects}. */
     public SesService(Outbox outbox, Effects effects) {
         this(outbox, effects, SesService::messageId);
     }
