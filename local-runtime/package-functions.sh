@@ -22,8 +22,12 @@ for argument in "$@"; do
 done
 
 root="$(cd "$(dirname "$template")" && pwd)"
-# CodeUri: value (optionally quoted), one per function or under Globals; sorted and de-duplicated.
-mapfile -t code_uris < <(sed -n -E "s/^[[:space:]]+CodeUri:[[:space:]]*['\"]?([^'\"[:space:]#]+)['\"]?.*/\1/p" "$template" | sort -u)
+# CodeUri: value (optionally quoted), one per function or under Globals; sorted and de-duplicated. (A read loop, not
+# mapfile: macOS still ships bash 3.2.)
+code_uris=()
+while IFS= read -r code_uri; do
+  code_uris+=("$code_uri")
+done < <(sed -n -E "s/^[[:space:]]+CodeUri:[[:space:]]*['\"]?([^'\"[:space:]#]+)['\"]?.*/\1/p" "$template" | sort -u)
 if [[ ${#code_uris[@]} -eq 0 ]]; then
   echo "package-functions.sh: no CodeUri in $template" >&2
   exit 1
@@ -42,5 +46,5 @@ for code_uri in "${code_uris[@]}"; do
   rm -rf "$root/$code_uri/target/dependency"
 done
 
-"$root/mvnw" -q "${offline[@]}" -f "$root/pom.xml" package dependency:copy-dependencies -DincludeScope=runtime -DskipTests \
+"$root/mvnw" -q ${offline[@]+"${offline[@]}"} -f "$root/pom.xml" package dependency:copy-dependencies -DincludeScope=runtime -DskipTests \
   -pl "$(IFS=,; echo "${code_uris[*]}")" -am
