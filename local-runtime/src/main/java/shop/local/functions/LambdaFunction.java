@@ -116,8 +116,12 @@ public final class LambdaFunction implements AutoCloseable {
             loaded.idle.push(loaded.newInstance());
         } catch (InvocationTargetException e) {
             loaded.close();
+            String hint = e.getCause() instanceof LinkageError
+                    ? " (a class is missing from the build output: is " + function.code().resolve("target/dependency")
+                            + " up to date? ./run-local rebuilds it)"
+                    : "";
             throw new IllegalStateException(function.name() + " (" + function.resource().handlerClass() + ") failed to start: "
-                    + e.getCause(), e.getCause());
+                    + e.getCause() + hint, e.getCause());
         }
         return loaded;
     }
