@@ -5,10 +5,12 @@
 #   benchmarks/run.sh sizes                   zipped deployment artifact per function, against the 8 MB budget
 #   benchmarks/run.sh cold-start [options]    fresh JVMs per function and variant (--rounds 12 --java path/to/bin/java
 #                                             --variants naive,ours,... --functions CheckoutFunction,...)
+#   benchmarks/run.sh goals                   the cold-start goals, as per-round paired ratios, from the last results
 #   benchmarks/run.sh chart                   docs/cold-start.svg from the last cold-start results
 #   benchmarks/run.sh warm                    JMH, each handler's work per event (SampleTime p50/p99)
 #   benchmarks/run.sh cost                    cost per million orders from the last warm results
-#   benchmarks/run.sh throughput [options]    orders/s end to end through the local runtime (--levels 1,4,16,64 --orders 2000)
+#   benchmarks/run.sh throughput [options]    orders/s end to end through the local runtime (--levels 1,4,16,64 --orders 2000
+#                                             --tcp-nodelay false|true)
 #   benchmarks/run.sh all                     all of the above, in that order
 #
 # OFFLINE=true makes the Maven calls offline. Results land in benchmarks/target/<step>/.
@@ -33,6 +35,7 @@ case "$step" in
     ;;
   sizes) run_java shop.benchmarks.size.PackageSizes "$@" ;;
   cold-start) run_java shop.benchmarks.coldstart.ColdStartBenchmark "$@" ;;
+  goals) run_java shop.benchmarks.coldstart.ColdStartGoals benchmarks/target/cold-start/results.json ;;
   chart) run_java shop.benchmarks.chart.ColdStartChart benchmarks/target/cold-start/results.json docs/cold-start.svg ;;
   warm) run_java shop.benchmarks.warm.WarmCost "$@" ;;
   cost) run_java shop.benchmarks.cost.CostModel "$@" ;;
@@ -41,10 +44,12 @@ case "$step" in
     "$0" build
     "$0" sizes
     "$0" cold-start
+    "$0" goals
     "$0" chart
     "$0" warm
     "$0" cost
     "$0" throughput
+    "$0" throughput --tcp-nodelay true
     ;;
-  *) echo "run.sh: unknown step '$step' (build, sizes, cold-start, chart, warm, cost, throughput, all)" >&2; exit 2 ;;
+  *) echo "run.sh: unknown step '$step' (build, sizes, cold-start, goals, chart, warm, cost, throughput, all)" >&2; exit 2 ;;
 esac
