@@ -4,9 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import shop.checkout.publishing.CallLimits;
 import shop.checkout.publishing.EventBridgeOrderEvents;
 import shop.checkout.publishing.RetryPolicy;
@@ -58,9 +58,10 @@ public final class CheckoutHandler implements RequestHandler<APIGatewayV2HTTPEve
         EventBridgeClient client = AwsClients.configure(EventBridgeClient.builder(), env)
                 .overrideConfiguration(CallLimits.STANDARD.overrides())
                 .build();
-        // Jitter needs spread, not secrecy: the thread's own generator, looked up per call, is enough.
-        var events = new EventBridgeOrderEvents(client, busName, RetryPolicy.STANDARD, Sleeper.THREAD,
-                () -> ThreadLocalRandom.current().nextDouble());
+        // Jitter needs spread between instances. Under SnapStart every instance restores the same snapshot, and with it
+        // the same seed of any generator created before it; Lambda reseeds SecureRandom on restore, so it spreads.
+        SecureRandom jitter = new SecureRandom();
+        var events = new EventBridgeOrderEvents(client, busName, RetryPolicy.STANDARD, Sleeper.THREAD, jitter::nextDouble);
         return new Checkout(events, Clock.systemUTC());
     }
 }

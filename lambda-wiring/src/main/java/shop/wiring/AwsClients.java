@@ -61,6 +61,11 @@ public final class AwsClients {
      * Either is read explicitly, so a missing one fails here with its name rather than deep inside the first call.
      */
     static AwsCredentialsProvider credentials(Environment env) {
+        // SnapStart functions get a container endpoint; it goes first so that keys seen while the snapshot is taken
+        // are never frozen into it and replayed after they expired.
+        if (env.optional("AWS_CONTAINER_CREDENTIALS_FULL_URI").isPresent()) {
+            return ContainerCredentialsProvider.builder().build();
+        }
         var accessKey = env.optional("AWS_ACCESS_KEY_ID");
         if (accessKey.isPresent()) {
             String secret = env.require("AWS_SECRET_ACCESS_KEY");
@@ -68,9 +73,6 @@ public final class AwsClients {
                     .<software.amazon.awssdk.auth.credentials.AwsCredentials>map(
                             token -> AwsSessionCredentials.create(accessKey.get(), secret, token))
                     .orElseGet(() -> AwsBasicCredentials.create(accessKey.get(), secret)));
-        }
-        if (env.optional("AWS_CONTAINER_CREDENTIALS_FULL_URI").isPresent()) {
-            return ContainerCredentialsProvider.builder().build();
         }
         throw new IllegalStateException("No AWS credentials in the environment of " + env.function()
                 + ": expected AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (set by Lambda) or AWS_CONTAINER_CREDENTIALS_FULL_URI");

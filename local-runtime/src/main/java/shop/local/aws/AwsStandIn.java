@@ -27,6 +27,12 @@ import shop.local.json.Json;
  */
 public final class AwsStandIn implements AutoCloseable {
 
+    static {
+        // Without TCP_NODELAY the JDK server's small responses wait out the client's 40 ms delayed ACK on every
+        // loopback hop (measured in docs/performance.md); the JDK reads this once, when its first server starts.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final HttpServer server;
     private final ExecutorService workers;
     private final Map<String, JsonProtocolService> services = new LinkedHashMap<>();
