@@ -49,7 +49,7 @@ case "$step" in
     "$0" warm
     "$0" cost
     "$0" throughput
-    "$0" throughput --tcp-nodelay true
+    "$0" throughput --tcp-nodelay false
     ;;
   *) echo "run.sh: unknown step '$step' (build, sizes, cold-start, goals, chart, warm, cost, throughput, all)" >&2; exit 2 ;;
 esac
