@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  *
  * <p>Thread-safe: the SDK client is.
  */
-public final class DynamoSalesLedger implements SalesLedger {
+public record DynamoSalesLedger(DynamoDbClient dynamo, String table) implements SalesLedger {
 
     /** DynamoDB's limit on the actions of one TransactWriteItems call. */
     public static final int MAX_TRANSACTION_ACTIONS = 100;
@@ -44,14 +44,6 @@ public final class DynamoSalesLedger implements SalesLedger {
     static final String CURRENCY_PREFIX = "CURRENCY#";
 
     private static final String CONDITIONAL_CHECK_FAILED = "ConditionalCheckFailed";
-
-    private final DynamoDbClient dynamo;
-    private final String table;
-
-    public DynamoSalesLedger(DynamoDbClient dynamo, String table) {
-        this.dynamo = dynamo;
-        this.table = table;
-    }
 
     @Override
     public boolean recordOnce(OrderSales sales, Instant now) {

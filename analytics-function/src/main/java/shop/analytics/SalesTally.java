@@ -2,12 +2,13 @@ package shop.analytics;
 
 import java.time.Clock;
 import shop.events.OrderCreated;
+import shop.subscriber.Effect;
 
 /** Adds each order's sales to the per-SKU counters exactly once, however often the order is delivered. */
 public final class SalesTally {
 
     /** What handling one delivery of an order did. */
-    public enum Outcome {
+    public enum Outcome implements Effect {
         /** The order's sales were added (all of them, or the part an earlier failed attempt had left out). */
         RECORDED,
         /** The order had been recorded before: a redelivery, nothing written. */

@@ -1,24 +1,20 @@
 package shop.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import shop.testkit.CapturingContext;
+import shop.testkit.SampleEvent;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.ValueSource;
 import shop.analytics.InMemorySalesLedger.Counters;
-import shop.events.InvalidEventException;
 
 class AnalyticsHandlerTest {
 
@@ -26,7 +22,7 @@ class AnalyticsHandlerTest {
 
     private final InMemorySalesLedger ledger = new InMemorySalesLedger();
     private final AnalyticsHandler handler = new AnalyticsHandler(ledger, Clock.fixed(NOW, ZoneOffset.UTC));
-    private final CapturingContext context = new CapturingContext();
+    private final CapturingContext context = new CapturingContext("AnalyticsFunction");
 
     static Stream<Arguments> samples() {
         return Stream.of(
@@ -47,7 +43,7 @@ class AnalyticsHandlerTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("samples")
     void addsTheOrdersSalesPerSkuAndCurrency(String name, String file, Map<String, Counters> expected) {
-        handler.handleRequest(Samples.load(file), context);
+        SampleEvent.load(file).deliverTo(handler, context);
 
         assertThat(ledger.keys()).containsExactlyInAnyOrderElementsOf(expected.keySet());
         expected.forEach((key, counters) -> {
@@ -59,10 +55,10 @@ class AnalyticsHandlerTest {
 
     @Test
     void sameEventDeliveredTwiceCountsOnce() {
-        ScheduledEvent event = Samples.load("order-created-rewards-signup.json");
+        SampleEvent event = SampleEvent.load("order-created-rewards-signup.json");
 
-        handler.handleRequest(event, context);
-        handler.handleRequest(event, context);
+        event.deliverTo(handler, context);
+        event.deliverTo(handler, context);
 
         assertThat(ledger.of("CUP-ESP-2", "EUR")).isEqualTo(new Counters(2, 2500, 1));
         assertThat(context.lines().get(0)).contains("\"outcome\":\"RECORDED\"", "\"duplicate\":false");
@@ -71,9 +67,9 @@ class AnalyticsHandlerTest {
 
     @Test
     void sameOrderUnderANewEventIdCountsOnce() {
-        handler.handleRequest(Samples.load("order-created-rewards-signup.json"), context);
+        SampleEvent.load("order-created-rewards-signup.json").deliverTo(handler, context);
 
-        handler.handleRequest(Samples.redelivered("order-created-rewards-signup.json"), context);
+        SampleEvent.load("order-created-rewards-signup.json").redelivered().deliverTo(handler, context);
 
         assertThat(ledger.of("CUP-ESP-2", "EUR")).isEqualTo(new Counters(2, 2500, 1));
         assertThat(context.lines().get(1)).contains("\"duplicate\":true");
@@ -81,54 +77,10 @@ class AnalyticsHandlerTest {
 
     @Test
     void differentOrdersOfTheSameSkuAddUp() {
-        handler.handleRequest(Samples.load("order-created-rewards-signup.json"), context);
+        SampleEvent.load("order-created-rewards-signup.json").deliverTo(handler, context);
 
-        handler.handleRequest(Samples.load("compatible/order-created-1.1-new-fields.json"), context);
+        SampleEvent.load("compatible/order-created-1.1-new-fields.json").deliverTo(handler, context);
 
         assertThat(ledger.of("CUP-ESP-2", "EUR")).isEqualTo(new Counters(4, 5000, 2));
-    }
-
-    static Stream<Arguments> poison() {
-        return Stream.of(
-                arguments("missing order id", "poison/missing-order-id.json", "orderId"),
-                arguments("missing total", "poison/missing-total.json", "total"),
-                arguments("unknown major version", "poison/unknown-major.json", "schemaVersion 2.0 is not supported"),
-                arguments("wrong detail-type", "poison/wrong-detail-type.json", "detail-type is 'OrderCancelled'"));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("poison")
-    void poisonEventIsRejectedNamingTheReasonAndCountsNothing(String name, String file, String reason) {
-        ScheduledEvent event = Samples.load(file);
-
-        assertThatThrownBy(() -> handler.handleRequest(event, context))
-                .isInstanceOfSatisfying(InvalidEventException.class,
-                        e -> assertThat(e.problems()).anySatisfy(problem -> assertThat(problem).contains(reason)));
-        assertThat(ledger.keys()).isEmpty();
-        assertThat(context.all()).contains("event.rejected", reason);
-    }
-
-    /** Analytics reads no customer data and no address, so an event missing them still counts. */
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"poison/missing-customer-email.json", "poison/missing-shipping-address.json"})
-    void fieldsThisConsumerDoesNotReadMayBeMissing(String file) {
-        handler.handleRequest(Samples.load(file), context);
-
-        assertThat(ledger.of("CUP-ESP-2", "EUR")).isEqualTo(new Counters(2, 2500, 1));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"order-created-rewards-signup.json", "order-created-no-signup.json", "order-created-jpy.json",
-            "poison/missing-order-id.json", "poison/missing-total.json", "poison/unknown-major.json",
-            "poison/wrong-detail-type.json"})
-    void logsNeverCarryPersonalData(String file) {
-        ScheduledEvent event = Samples.load(file);
-        List<String> personalData = Samples.personalData(event);
-
-        catchThrowable(() -> handler.handleRequest(event, context));
-
-        assertThat(personalData).isNotEmpty();
-        assertThat(context.lines()).isNotEmpty().allSatisfy(line -> assertThat(line).contains(event.getId()));
-        assertThat(context.all()).doesNotContain(personalData);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import shop.testkit.FakeDynamoDb;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -32,7 +33,7 @@ class DynamoSalesLedgerTest {
             .mapToObj(i -> new OrderSales.SkuSale("SKU-%03d".formatted(i), 1, 100))
             .toList());
 
-    private final FakeDynamoDb dynamo = new FakeDynamoDb();
+    private final FakeDynamoDb dynamo = new FakeDynamoDb().withKey("SalesTable-test", "pk", "sk");
     private final DynamoSalesLedger ledger = new DynamoSalesLedger(dynamo, "SalesTable-test");
 
     @Test
@@ -40,8 +41,8 @@ class DynamoSalesLedgerTest {
         boolean recorded = ledger.recordOnce(TWO_SKUS, NOW);
 
         assertThat(recorded).isTrue();
-        assertThat(dynamo.transactions).hasSize(1);
-        List<TransactWriteItem> actions = dynamo.transactions.get(0).transactItems();
+        assertThat(dynamo.transactions()).hasSize(1);
+        List<TransactWriteItem> actions = dynamo.transactions().get(0).transactItems();
         assertThat(actions).hasSize(3);
         Put marker = actions.get(0).put();
         assertThat(marker.tableName()).isEqualTo("SalesTable-test");
@@ -70,12 +71,12 @@ class DynamoSalesLedgerTest {
         boolean recorded = ledger.recordOnce(HUNDRED_SKUS, NOW);
 
         assertThat(recorded).isTrue();
-        assertThat(dynamo.transactions).extracting(request -> request.transactItems().size())
+        assertThat(dynamo.transactions()).extracting(request -> request.transactItems().size())
                 .containsExactly(DynamoSalesLedger.MAX_TRANSACTION_ACTIONS, 2)
                 .allSatisfy(size -> assertThat(size).isLessThanOrEqualTo(DynamoSalesLedger.MAX_TRANSACTION_ACTIONS));
-        assertThat(dynamo.transactions).extracting(request -> request.transactItems().get(0).put().item().get("sk").s())
+        assertThat(dynamo.transactions()).extracting(request -> request.transactItems().get(0).put().item().get("sk").s())
                 .containsExactly("PART#1", "PART#2");
-        assertThat(dynamo.transactions.get(1).transactItems().get(1).update().key().get("pk").s()).isEqualTo("SKU#SKU-100");
+        assertThat(dynamo.transactions().get(1).transactItems().get(1).update().key().get("pk").s()).isEqualTo("SKU#SKU-100");
     }
 
     @Test
@@ -96,7 +97,7 @@ class DynamoSalesLedgerTest {
         boolean recorded = ledger.recordOnce(HUNDRED_SKUS, NOW);
 
         assertThat(recorded).isTrue();
-        assertThat(dynamo.transactions).hasSize(4);
+        assertThat(dynamo.transactions()).hasSize(4);
     }
 
     @Test

@@ -1,9 +1,10 @@
 package shop.email;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
@@ -14,7 +15,7 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
  * from the default provider chains) and a default {@link ObjectMapper} with module discovery held for later. It lives
  * in the function's package only to reach the handler's package-private constructor.
  */
-public final class NaiveEmailHandler implements RequestHandler<ScheduledEvent, Void> {
+public final class NaiveEmailHandler implements RequestStreamHandler {
 
     @SuppressWarnings("unused")
     private static final ObjectMapper MAPPER = new ObjectMapper().findAndRegisterModules();
@@ -25,7 +26,7 @@ public final class NaiveEmailHandler implements RequestHandler<ScheduledEvent, V
             Clock.systemUTC());
 
     @Override
-    public Void handleRequest(ScheduledEvent event, Context context) {
-        return handler.handleRequest(event, context);
+    public void handleRequest(InputStream input, OutputStream output, Context context) {
+        handler.handleRequest(input, output, context);
     }
 }

@@ -1,9 +1,10 @@
 package shop.warehouse;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -12,7 +13,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * (default SDK client builder, default {@link ObjectMapper} with module discovery). In the function's package only to
  * reach the handler's package-private constructor.
  */
-public final class NaiveWarehouseHandler implements RequestHandler<ScheduledEvent, Void> {
+public final class NaiveWarehouseHandler implements RequestStreamHandler {
 
     @SuppressWarnings("unused")
     private static final ObjectMapper MAPPER = new ObjectMapper().findAndRegisterModules();
@@ -22,7 +23,7 @@ public final class NaiveWarehouseHandler implements RequestHandler<ScheduledEven
             Clock.systemUTC());
 
     @Override
-    public Void handleRequest(ScheduledEvent event, Context context) {
-        return handler.handleRequest(event, context);
+    public void handleRequest(InputStream input, OutputStream output, Context context) {
+        handler.handleRequest(input, output, context);
     }
 }

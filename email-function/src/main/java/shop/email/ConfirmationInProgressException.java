@@ -1,12 +1,15 @@
 package shop.email;
 
+import java.util.List;
+import shop.subscriber.ReportedFailure;
+
 /**
  * Another invocation holds a live claim on this order's confirmation and may be sending it right now.
  *
  * <p>Retryable by design: thrown so that Lambda retries the event later, when it finds the confirmation sent (and
  * does nothing) or the claim abandoned (and takes it over).
  */
-public final class ConfirmationInProgressException extends RuntimeException {
+public final class ConfirmationInProgressException extends RuntimeException implements ReportedFailure {
 
     private final String orderId;
 
@@ -19,5 +22,15 @@ public final class ConfirmationInProgressException extends RuntimeException {
     /** The order whose confirmation is in flight. */
     public String orderId() {
         return orderId;
+    }
+
+    @Override
+    public String logEvent() {
+        return "confirmation.in-progress";
+    }
+
+    @Override
+    public List<Object> logFields() {
+        return List.of("duplicate", true);
     }
 }

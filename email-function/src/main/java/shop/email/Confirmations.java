@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import shop.events.OrderCreated;
+import shop.subscriber.Effect;
 
 /**
  * Sends each order's confirmation once, however often the order is delivered.
@@ -27,7 +28,7 @@ public final class Confirmations {
     static final Duration RETENTION = Duration.ofDays(30);
 
     /** What handling one delivery of an order did. */
-    public enum Outcome {
+    public enum Outcome implements Effect {
         /** First delivery: the confirmation was sent. */
         SENT,
         /** An earlier attempt died holding the claim; this delivery took it over and sent. */

@@ -20,18 +20,10 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * {@code {orderId, status: "SENT", messageId, sentAt, expiresAt}}. {@code leaseExpiresAt} and {@code expiresAt} are
  * epoch seconds; {@code expiresAt} is the table's TTL attribute. Thread-safe: the SDK client is.
  */
-public final class DynamoConfirmationLedger implements ConfirmationLedger {
+public record DynamoConfirmationLedger(DynamoDbClient dynamo, String table) implements ConfirmationLedger {
 
     static final String SENDING = "SENDING";
     static final String SENT = "SENT";
-
-    private final DynamoDbClient dynamo;
-    private final String table;
-
-    public DynamoConfirmationLedger(DynamoDbClient dynamo, String table) {
-        this.dynamo = dynamo;
-        this.table = table;
-    }
 
     @Override
     public Claim claim(ConfirmationClaim claim) {

@@ -1,37 +1,29 @@
 package shop.email;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import java.time.Clock;
 import java.util.Map;
-import java.util.Set;
-import shop.events.ConsumerContract;
-import shop.events.EventJson;
-import shop.events.InvalidEventException;
-import shop.events.OrderCreated;
-import shop.events.OrderCreatedEvent;
-import shop.events.SchemaCheck;
-import shop.wiring.AwsClients;
-import shop.wiring.Environment;
-import shop.wiring.StructuredLog;
+import shop.subscriber.Handled;
+import shop.subscriber.OrderAction;
+import shop.subscriber.Subscriber;
+import shop.subscriber.SubscriberHandler;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /** Lambda entry point: sends one confirmation email per OrderCreated event delivered by the bus. */
-public final class EmailHandler implements RequestHandler<ScheduledEvent, Void> {
+public final class EmailHandler extends SubscriberHandler {
 
-    /** Name used in logs and error messages. */
-    public static final String FUNCTION = "email-function";
     /** Environment variable holding the verified SES identity confirmations are sent from. */
     public static final String SENDER_ADDRESS = "SENDER_ADDRESS";
     /** Environment variable naming ConfirmationsTable, as declared in template.yaml. */
     public static final String CONFIRMATIONS_TABLE = "CONFIRMATIONS_TABLE";
 
-    private static final ConsumerContract CONTRACT = new ConsumerContract(FUNCTION, Set.of("1"),
-            SchemaCheck.fromClasspath(EmailHandler.class, "/contract/email-function/order-created.json"));
-
-    private final Confirmations confirmations;
+    /** The subscriber as the skeleton runs it: name, log event, contract, and its wiring from the environment. */
+    public static final Subscriber SUBSCRIBER = new Subscriber("EmailFunction", "confirmation.handled",
+            "/contract/email-function/order-created.json", wiring -> action(
+                    new DynamoConfirmationLedger(wiring.client(DynamoDbClient.builder()),
+                            wiring.require(CONFIRMATIONS_TABLE)),
+                    new SesMailer(wiring.client(SesV2Client.builder()), wiring.require(SENDER_ADDRESS)),
+                    wiring.clock()));
 
     public EmailHandler() {
         this(System.getenv());
@@ -39,48 +31,16 @@ public final class EmailHandler implements RequestHandler<ScheduledEvent, Void> 
 
     /** Builds the real DynamoDB and SES clients from {@code environment} (AWS_REGION, credentials, AWS_ENDPOINT_URL). */
     public EmailHandler(Map<String, String> environment) {
-        this(new Environment(FUNCTION, environment));
-    }
-
-    private EmailHandler(Environment env) {
-        this(dynamoLedger(env), sesMailer(env), Clock.systemUTC());
-        EmailPriming.register(env);
+        super(SUBSCRIBER.start(environment));
     }
 
     /** Tests and the reliability suite hand in their own ledger, mailer and clock. */
     public EmailHandler(ConfirmationLedger ledger, Mailer mailer, Clock clock) {
-        this.confirmations = new Confirmations(ledger, mailer, clock);
+        super(SUBSCRIBER.over(action(ledger, mailer, clock)));
     }
 
-    @Override
-    public Void handleRequest(ScheduledEvent event, Context context) {
-        StructuredLog log = new StructuredLog(FUNCTION, context.getLogger());
-        try {
-            OrderCreated order = CONTRACT.read(event.getSource(), event.getDetailType(),
-                    EventJson.mapper().valueToTree(event.getDetail()));
-            Confirmations.Outcome outcome = confirmations.confirm(order);
-            log.info("confirmation.handled", "orderId", order.orderId(), "eventId", event.getId(),
-                    "outcome", outcome, "duplicate", outcome.duplicate());
-            return null;
-        } catch (InvalidEventException poison) {
-            // The order id alone, when the detail has one, ties the parked event to its order; nothing else of it is logged.
-            log.warn("event.rejected", "eventId", event.getId(), "orderId", OrderCreatedEvent.orderIdIn(event.getDetail()),
-                    "problems", poison.problems());
-            throw poison;
-        } catch (ConfirmationInProgressException inFlight) {
-            log.warn("confirmation.in-progress", "orderId", inFlight.orderId(), "eventId", event.getId(),
-                    "duplicate", true);
-            throw inFlight;
-        }
-    }
-
-    private static ConfirmationLedger dynamoLedger(Environment env) {
-        String table = env.require(CONFIRMATIONS_TABLE);
-        return new DynamoConfirmationLedger(AwsClients.configure(DynamoDbClient.builder(), env).build(), table);
-    }
-
-    private static Mailer sesMailer(Environment env) {
-        String sender = env.require(SENDER_ADDRESS);
-        return new SesMailer(AwsClients.configure(SesV2Client.builder(), env).build(), sender);
+    private static OrderAction action(ConfirmationLedger ledger, Mailer mailer, Clock clock) {
+        Confirmations confirmations = new Confirmations(ledger, mailer, clock);
+        return order -> Handled.of(confirmations.confirm(order));
     }
 }

@@ -1,9 +1,8 @@
 package shop.email;
 
 import java.math.BigDecimal;
-import java.util.Currency;
-import java.util.List;
 import shop.events.InvalidEventException;
+import shop.events.OrderCreated;
 
 /**
  * Writes an amount in minor units as the customer reads it: the ISO code, a space, and as many decimals as the
@@ -20,21 +19,7 @@ final class MoneyText {
      *                               cannot be confirmed with a correct total, so the event is parked, not guessed at
      */
     static String format(long minorUnits, String currency) {
-        return currency + " " + BigDecimal.valueOf(minorUnits, fractionDigits(currency)).toPlainString();
-    }
-
-    private static int fractionDigits(String code) {
-        Currency currency;
-        try {
-            currency = Currency.getInstance(code);
-        } catch (IllegalArgumentException unknown) {
-            throw new InvalidEventException(EmailHandler.FUNCTION,
-                    List.of("$.total.currency '" + code + "' is not an ISO 4217 currency"));
-        }
-        if (currency.getDefaultFractionDigits() < 0) {
-            throw new InvalidEventException(EmailHandler.FUNCTION,
-                    List.of("$.total.currency '" + code + "' has no minor unit to write amounts in"));
-        }
-        return currency.getDefaultFractionDigits();
+        int digits = new OrderCreated.Money(minorUnits, currency).minorUnitDigits();
+        return currency + " " + BigDecimal.valueOf(minorUnits, digits).toPlainString();
     }
 }

@@ -10,15 +10,7 @@ import software.amazon.awssdk.services.sesv2.model.Message;
 import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
 
 /** Sends through Amazon SES v2 {@code SendEmail} with simple content, from one verified sender. Thread-safe. */
-public final class SesMailer implements Mailer {
-
-    private final SesV2Client ses;
-    private final String sender;
-
-    public SesMailer(SesV2Client ses, String sender) {
-        this.ses = ses;
-        this.sender = sender;
-    }
+public record SesMailer(SesV2Client ses, String sender) implements Mailer {
 
     @Override
     public String send(Confirmation confirmation) {

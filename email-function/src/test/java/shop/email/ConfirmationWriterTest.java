@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import shop.events.EventJson;
+import shop.testkit.SampleEvent;
 
 class ConfirmationWriterTest {
 
@@ -77,7 +79,7 @@ class ConfirmationWriterTest {
     @MethodSource("samples")
     void writesSubjectTextAndHtmlFromTheOrder(String name, String file, String to, String subject, String text,
             List<String> htmlParts) {
-        Confirmation confirmation = writer.write(Samples.order(file));
+        Confirmation confirmation = writer.write(EventJson.fromTree(SampleEvent.load(file).detail()));
 
         assertThat(confirmation.to()).isEqualTo(to);
         assertThat(confirmation.subject()).isEqualTo(subject);
@@ -87,7 +89,7 @@ class ConfirmationWriterTest {
 
     @Test
     void noCustomerSuppliedMarkupReachesTheHtml() {
-        Confirmation confirmation = writer.write(Samples.order("order-created-no-signup.json"));
+        Confirmation confirmation = writer.write(EventJson.fromTree(SampleEvent.load("order-created-no-signup.json").detail()));
 
         assertThat(confirmation.html()).doesNotContain("<A5", "\"Fine\"", "O'Neill");
     }

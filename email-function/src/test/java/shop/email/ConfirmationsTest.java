@@ -7,13 +7,15 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import shop.events.EventJson;
+import shop.testkit.SampleEvent;
 import shop.events.InvalidEventException;
 import shop.events.OrderCreated;
 
 class ConfirmationsTest {
 
     private static final Instant START = Instant.parse("2025-11-03T09:15:30Z");
-    private static final OrderCreated ORDER = Samples.order("order-created-rewards-signup.json");
+    private static final OrderCreated ORDER = EventJson.fromTree(SampleEvent.load("order-created-rewards-signup.json").detail());
 
     private final SettableClock clock = new SettableClock(START);
     private final InMemoryConfirmationLedger ledger = new InMemoryConfirmationLedger();

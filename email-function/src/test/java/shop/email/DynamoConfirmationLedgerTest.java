@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import shop.testkit.FakeDynamoDb;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -16,6 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
@@ -43,7 +45,7 @@ class DynamoConfirmationLedgerTest {
         Claim claim = ledger.claim(CLAIM);
 
         assertThat(claim).isEqualTo(Claim.NEW);
-        PutItemRequest put = dynamo.puts.get(0);
+        PutItemRequest put = dynamo.puts().get(0);
         assertThat(put.tableName()).isEqualTo("ConfirmationsTable-test");
         assertThat(put.item()).isEqualTo(Map.of(
                 "orderId", AttributeValue.fromS(ORDER_ID),
@@ -62,7 +64,7 @@ class DynamoConfirmationLedgerTest {
 
     @Test
     void replacingAnExpiredClaimIsATakeover() {
-        dynamo.putAnswer = request -> PutItemResponse.builder().attributes(SENDING_ITEM).build();
+        dynamo.answeringPuts(request -> PutItemResponse.builder().attributes(SENDING_ITEM).build());
 
         assertThat(ledger.claim(CLAIM)).isEqualTo(Claim.TAKEN_OVER);
     }
@@ -84,15 +86,15 @@ class DynamoConfirmationLedgerTest {
         if (returned != null) {
             failure.item(returned);
         }
-        dynamo.putAnswer = request -> {
+        dynamo.answeringPuts(request -> {
             throw failure.build();
-        };
-        dynamo.getAnswer = request -> GetItemResponse.builder().item(read).build();
+        });
+        dynamo.answeringGets(request -> GetItemResponse.builder().item(read).build());
 
         Claim claim = ledger.claim(CLAIM);
 
         assertThat(claim).isEqualTo(expected);
-        assertThat(dynamo.gets).hasSize(returned == null ? 1 : 0)
+        assertThat(dynamo.requests(GetItemRequest.class)).hasSize(returned == null ? 1 : 0)
                 .allSatisfy(get -> {
                     assertThat(get.consistentRead()).isTrue();
                     assertThat(get.key()).isEqualTo(Map.of("orderId", AttributeValue.fromS(ORDER_ID)));
@@ -103,7 +105,7 @@ class DynamoConfirmationLedgerTest {
     void marksSentWhoeverHoldsTheClaimAndDropsTheLease() {
         ledger.markSent(ORDER_ID, "ses-message-1", NOW, Instant.parse("2025-12-03T09:15:30Z"));
 
-        UpdateItemRequest update = dynamo.updates.get(0);
+        UpdateItemRequest update = dynamo.updates().get(0);
         assertThat(update.tableName()).isEqualTo("ConfirmationsTable-test");
         assertThat(update.key()).isEqualTo(Map.of("orderId", AttributeValue.fromS(ORDER_ID)));
         assertThat(update.conditionExpression()).isNull();
@@ -122,7 +124,7 @@ class DynamoConfirmationLedgerTest {
     void releasesOnlyItsOwnClaim() {
         ledger.release(ORDER_ID, "claim-1");
 
-        DeleteItemRequest delete = dynamo.deletes.get(0);
+        DeleteItemRequest delete = dynamo.requests(DeleteItemRequest.class).get(0);
         assertThat(delete.tableName()).isEqualTo("ConfirmationsTable-test");
         assertThat(delete.key()).isEqualTo(Map.of("orderId", AttributeValue.fromS(ORDER_ID)));
         assertThat(delete.conditionExpression()).isEqualTo("claimId = :claimId");
@@ -131,21 +133,21 @@ class DynamoConfirmationLedgerTest {
 
     @Test
     void releasingAClaimTakenOverMeanwhileLeavesItAlone() {
-        dynamo.deleteAnswer = request -> {
+        dynamo.answeringDeletes(request -> {
             throw ConditionalCheckFailedException.builder().message("failed").build();
-        };
+        });
 
         ledger.release(ORDER_ID, "claim-1");
 
-        assertThat(dynamo.deletes).hasSize(1);
+        assertThat(dynamo.requests(DeleteItemRequest.class)).hasSize(1);
     }
 
     @Test
     void anyOtherFailureIsRethrown() {
         ResourceNotFoundException missingTable = ResourceNotFoundException.builder().message("no table").build();
-        dynamo.putAnswer = request -> {
+        dynamo.answeringPuts(request -> {
             throw missingTable;
-        };
+        });
 
         assertThatThrownBy(() -> ledger.claim(CLAIM)).isSameAs(missingTable);
     }

@@ -2,9 +2,8 @@ package shop.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,7 +40,7 @@ class CheckoutFlowIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static CheckoutHandler checkout;
-    private static final Map<Subscriber, RequestHandler<ScheduledEvent, Void>> SUBSCRIBERS = new EnumMap<>(Subscriber.class);
+    private static final Map<Subscriber, RequestStreamHandler> SUBSCRIBERS = new EnumMap<>(Subscriber.class);
 
     @BeforeAll
     static void coldStartEveryFunction() {

@@ -2,8 +2,7 @@ package shop.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
@@ -47,7 +46,7 @@ class IdempotencyIT {
     void sameEventDeliveredTwiceIsHandledOnce(Subscriber subscriber) {
         // Arrange
         JsonNode envelope = routedNewOrder(subscriber);
-        RequestHandler<ScheduledEvent, Void> handler = subscriber.coldStart(EMULATOR.stack());
+        RequestStreamHandler handler = subscriber.coldStart(EMULATOR.stack());
 
         // Act
         subscriber.deliver(handler, envelope);
@@ -62,7 +61,7 @@ class IdempotencyIT {
     void sameEventDeliveredConcurrentlyIsHandledOnce(Subscriber subscriber) throws Exception {
         // Arrange: one execution environment per concurrent delivery, as Lambda would scale out.
         JsonNode envelope = routedNewOrder(subscriber);
-        List<RequestHandler<ScheduledEvent, Void>> handlers = new ArrayList<>();
+        List<RequestStreamHandler> handlers = new ArrayList<>();
         for (int i = 0; i < CONCURRENT_DELIVERIES; i++) {
             handlers.add(subscriber.coldStart(EMULATOR.stack()));
         }
@@ -72,7 +71,7 @@ class IdempotencyIT {
         // Act
         List<Future<Optional<RuntimeException>>> deliveries = new ArrayList<>();
         try {
-            for (RequestHandler<ScheduledEvent, Void> handler : handlers) {
+            for (RequestStreamHandler handler : handlers) {
                 deliveries.add(pool.submit(() -> {
                     start.await();
                     try {

@@ -1,32 +1,35 @@
 package shop.emulator;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import shop.template.FunctionResource;
 
 /**
- * Hands an event to a handler the way Lambda's Java runtime does: the JSON it received goes through the runtime's own
- * event serializers into the handler's input type, with a {@link com.amazonaws.services.lambda.runtime.Context} of the
- * template function. SDK calls the handler makes are attributed to the function. Thread-safe.
+ * Hands an event to a handler the way Lambda's Java runtime does: a stream handler gets the JSON's bytes, a typed
+ * handler its input, with a Lambda context of the template function. SDK calls the handler makes are attributed to the function. Thread-safe.
  */
 public final class LambdaInvoke {
 
-    private static final PojoSerializer<ScheduledEvent> EVENTBRIDGE =
-            LambdaEventSerializers.serializerFor(ScheduledEvent.class, LambdaInvoke.class.getClassLoader());
-
     private LambdaInvoke() {}
 
-    /** The EventBridge envelope as the Java runtime gives it to a {@code RequestHandler<ScheduledEvent, ?>}. */
-    public static ScheduledEvent eventBridgeEvent(JsonNode envelope) {
-        return EVENTBRIDGE.fromJson(envelope.toString());
-    }
-
-    /** Delivers a routed envelope to a consumer, as the rule's Lambda target would. */
-    public static void deliver(FunctionResource function, RequestHandler<ScheduledEvent, Void> handler, JsonNode envelope) {
-        invoke(function, handler, eventBridgeEvent(envelope));
+    /** Delivers a routed envelope to a consumer, as the rule's Lambda target would: its bytes, as the runtime streams them. */
+    public static void deliver(FunctionResource function, RequestStreamHandler handler, JsonNode envelope) {
+        byte[] input = envelope.toString().getBytes(StandardCharsets.UTF_8);
+        SdkCalls.as(function.logicalId(), () -> {
+            try {
+                handler.handleRequest(new ByteArrayInputStream(input), OutputStream.nullOutputStream(),
+                        FunctionContext.invocationOf(function));
+                return null;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     /** Invokes {@code handler} as {@code function}; whatever it throws reaches the caller, as Lambda would report it. */

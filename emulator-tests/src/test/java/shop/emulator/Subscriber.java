@@ -1,7 +1,6 @@
 package shop.emulator;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import java.util.function.Function;
@@ -23,10 +22,10 @@ public enum Subscriber {
 
     private final String logicalId;
     private final Class<?> handlerClass;
-    private final Function<Map<String, String>, RequestHandler<ScheduledEvent, Void>> constructor;
+    private final Function<Map<String, String>, RequestStreamHandler> constructor;
 
     Subscriber(String logicalId, Class<?> handlerClass,
-               Function<Map<String, String>, RequestHandler<ScheduledEvent, Void>> constructor) {
+               Function<Map<String, String>, RequestStreamHandler> constructor) {
         this.logicalId = logicalId;
         this.handlerClass = handlerClass;
         this.constructor = constructor;
@@ -45,12 +44,12 @@ public enum Subscriber {
     }
 
     /** A fresh handler instance, as in a new Lambda execution environment, with this run's environment. */
-    public RequestHandler<ScheduledEvent, Void> coldStart(ProvisionedStack stack) {
+    public RequestStreamHandler coldStart(ProvisionedStack stack) {
         return constructor.apply(stack.environmentOf(logicalId));
     }
 
     /** Delivers a routed envelope to {@code handler}, as this function's rule target would. */
-    public void deliver(RequestHandler<ScheduledEvent, Void> handler, JsonNode envelope) {
+    public void deliver(RequestStreamHandler handler, JsonNode envelope) {
         LambdaInvoke.deliver(function(), handler, envelope);
     }
 

@@ -1,6 +1,7 @@
 package shop.events;
 
 import java.time.Instant;
+import java.util.Currency;
 import java.util.List;
 
 /**
@@ -24,7 +25,29 @@ public record OrderCreated(
     public record LineItem(String sku, String name, int quantity, long unitPrice) {}
 
     /** An amount in minor units (cents for EUR, yen for JPY) of an ISO 4217 currency. */
-    public record Money(long amount, String currency) {}
+    public record Money(long amount, String currency) {
+
+        /**
+         * Digits of the currency's minor unit: 2 for EUR, 0 for JPY, 3 for BHD.
+         *
+         * @throws InvalidEventException when {@code currency} is not ISO 4217 or has no minor unit, so no consumer can
+         *                               know what {@code amount} means; the event is parked, not guessed at
+         */
+        public int minorUnitDigits() {
+            Currency known;
+            try {
+                known = Currency.getInstance(currency);
+            } catch (IllegalArgumentException unknown) {
+                throw new InvalidEventException("OrderCreated",
+                        List.of("$.total.currency '" + currency + "' is not an ISO 4217 currency"));
+            }
+            if (known.getDefaultFractionDigits() < 0) {
+                throw new InvalidEventException("OrderCreated",
+                        List.of("$.total.currency '" + currency + "' has no minor unit"));
+            }
+            return known.getDefaultFractionDigits();
+        }
+    }
 
     /** Where the warehouse ships to; {@code country} is ISO 3166-1 alpha-2. */
     public record Address(String line1, String line2, String city, String region, String postalCode, String country) {}

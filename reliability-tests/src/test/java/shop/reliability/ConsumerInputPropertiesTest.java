@@ -2,14 +2,15 @@ package shop.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import shop.testkit.SampleEvent;
 
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
 import shop.events.EventJson;
 import shop.events.InvalidEventException;
-import shop.reliability.fakes.CapturingContext;
+import shop.testkit.CapturingContext;
 
 /**
  * Every subscriber under random input: the sample envelopes with the detail's fields removed, retyped, made huge,
@@ -42,18 +43,19 @@ class ConsumerInputPropertiesTest {
     }
 
     @Property(tries = 2500)
-    void everySubscriberProcessesOrRefusesWithReasons(@ForAll("envelopes") ScheduledEvent event) {
+    void everySubscriberProcessesOrRefusesWithReasons(@ForAll("envelopes") SampleEvent event) {
         for (Subscriber.Deployment deployment : Subscriber.ALL) {
             Subscriber subscriber = deployment.deploy().get();
 
-            Throwable thrown = catchThrowable(() -> subscriber.handler().handleRequest(event,
+            Throwable thrown = catchThrowable(() -> event.deliverTo(subscriber.handler(),
                     new CapturingContext(deployment.function())));
 
             Statistics.label(deployment.function()).collect(thrown == null ? "processed" : "refused");
             if (thrown == null) {
-                String orderId = SampleEvents.orderId(event);
+                String orderId = event.orderId();
                 assertThat(orderId).as("%s processed an event without an order id", deployment).isNotNull();
-                assertThat(subscriber.effects().applyAsInt(orderId)).isEqualTo(1);
+                assertThat(subscriber.effects().applyAsInt(orderId))
+                        .as("%s processed %s", deployment, new String(event.bytes(), StandardCharsets.UTF_8)).isEqualTo(1);
             } else {
                 assertThat(thrown).as("%s threw", deployment).isInstanceOf(InvalidEventException.class);
                 assertThat(((InvalidEventException) thrown).problems()).isNotEmpty()
@@ -63,27 +65,25 @@ class ConsumerInputPropertiesTest {
     }
 
     @Provide
-    Arbitrary<ScheduledEvent> envelopes() {
+    Arbitrary<SampleEvent> envelopes() {
         Arbitrary<Change> change = Combinators.combine(Arbitraries.doubles().between(0, 1).ofScale(6),
                 Arbitraries.of(Change.Kind.class), values()).as(Change::new);
         return Combinators.combine(Arbitraries.of(VALID_SAMPLES), change.list().ofMinSize(1).ofMaxSize(5))
                 .as(ConsumerInputPropertiesTest::envelope);
     }
 
-    private static ScheduledEvent envelope(String sample, List<Change> changes) {
-        ScheduledEvent event = SampleEvents.envelope(sample);
-        JsonNode detail = EventJson.mapper().valueToTree(event.getDetail());
+    private static SampleEvent envelope(String sample, List<Change> changes) {
+        SampleEvent event = SampleEvent.load(sample);
+        JsonNode detail = event.detail().deepCopy();
         for (Change change : changes) {
             switch (change.kind()) {
-                case SOURCE -> event.setSource(change.value().isTextual() ? change.value().textValue() : null);
-                case DETAIL_TYPE -> event.setDetailType(change.value().isTextual() ? change.value().textValue() : null);
-                case NEW_ID -> event.setId(change.value().asText(null));
+                case SOURCE -> event = event.with("source", change.value());
+                case DETAIL_TYPE -> event = event.with("detail-type", change.value());
+                case NEW_ID -> event = event.with("id", change.value());
                 default -> detail = mutate(detail, change);
             }
         }
-        event.setDetail(detail != null && detail.isObject() ? EventJson.mapper().convertValue(detail,
-                EventJson.mapper().getTypeFactory().constructMapType(Map.class, String.class, Object.class)) : null);
-        return event;
+        return event.with("detail", detail);
     }
 
     private static JsonNode mutate(JsonNode detail, Change change) {

@@ -1,8 +1,8 @@
 package shop.reliability;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import shop.events.InvalidEventException;
+import shop.testkit.SampleEvent;
 
 /**
  * Delivers an event as Lambda's asynchronous invocation does: an invocation that fails is invoked again, until it
@@ -24,11 +24,11 @@ final class Deliveries {
 
     private Deliveries() {}
 
-    static Outcome deliver(Subscriber subscriber, ScheduledEvent event, Context context) {
+    static Outcome deliver(Subscriber subscriber, SampleEvent event, Context context) {
         RuntimeException last = null;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             try {
-                subscriber.handler().handleRequest(event, context);
+                event.deliverTo(subscriber.handler(), context);
                 return new Processed(attempt);
             } catch (InvalidEventException invalid) {
                 return new Rejected(invalid);

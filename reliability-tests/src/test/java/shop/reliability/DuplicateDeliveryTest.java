@@ -1,8 +1,8 @@
 package shop.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import shop.testkit.SampleEvent;
 
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
@@ -19,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import shop.reliability.Deliveries.Processed;
-import shop.reliability.fakes.CapturingContext;
+import shop.testkit.CapturingContext;
 
 /**
  * The same OrderCreated delivered 2 to 10 times to every subscriber, one after another and all at once from as many
@@ -48,13 +48,13 @@ class DuplicateDeliveryTest {
     @MethodSource("subscribersAndCopies")
     void theSameEventDeliveredInTurnActsOnce(Subscriber.Deployment deployment, int copies) {
         Subscriber subscriber = deployment.deploy().get();
-        ScheduledEvent event = SampleEvents.envelope(SAMPLE);
+        SampleEvent event = SampleEvent.load(SAMPLE);
 
         for (int i = 0; i < copies; i++) {
             assertThat(Deliveries.deliver(subscriber, event, context(deployment))).isEqualTo(new Processed(1));
         }
 
-        assertThat(subscriber.effects().applyAsInt(SampleEvents.orderId(event))).isEqualTo(1);
+        assertThat(subscriber.effects().applyAsInt(event.orderId())).isEqualTo(1);
     }
 
     @ParameterizedTest(name = "{0} x{1}")
@@ -63,11 +63,11 @@ class DuplicateDeliveryTest {
             throws Exception {
         for (int round = 0; round < ROUNDS; round++) {
             Subscriber subscriber = deployment.deploy().get();
-            ScheduledEvent event = SampleEvents.envelope(SAMPLE);
+            SampleEvent event = SampleEvent.load(SAMPLE);
 
             deliverConcurrently(subscriber, copies, copy -> event);
 
-            assertThat(subscriber.effects().applyAsInt(SampleEvents.orderId(event))).as("round %d", round).isEqualTo(1);
+            assertThat(subscriber.effects().applyAsInt(event.orderId())).as("round %d", round).isEqualTo(1);
         }
     }
 
@@ -77,15 +77,15 @@ class DuplicateDeliveryTest {
             throws Exception {
         Subscriber inTurn = deployment.deploy().get();
         Subscriber atOnce = deployment.deploy().get();
-        List<ScheduledEvent> resent = IntStream.range(0, copies).mapToObj(i -> SampleEvents.redelivered(SAMPLE)).toList();
-        String orderId = SampleEvents.orderId(resent.get(0));
+        List<SampleEvent> resent = IntStream.range(0, copies).mapToObj(i -> SampleEvent.load(SAMPLE).redelivered()).toList();
+        String orderId = resent.get(0).orderId();
 
-        for (ScheduledEvent event : resent) {
+        for (SampleEvent event : resent) {
             Deliveries.deliver(inTurn, event, context(deployment));
         }
         deliverConcurrently(atOnce, copies, resent::get);
 
-        assertThat(resent).extracting(ScheduledEvent::getId).doesNotHaveDuplicates();
+        assertThat(resent).extracting(SampleEvent::id).doesNotHaveDuplicates();
         assertThat(inTurn.effects().applyAsInt(orderId)).isEqualTo(1);
         assertThat(atOnce.effects().applyAsInt(orderId)).isEqualTo(1);
     }
@@ -93,22 +93,22 @@ class DuplicateDeliveryTest {
     @Test
     void aDuplicatedOrderLeavesTheBalanceAtOneCredit() throws Exception {
         Subscriber rewards = Subscriber.REWARDS.deploy().get();
-        ScheduledEvent event = SampleEvents.envelope(SAMPLE);
+        SampleEvent event = SampleEvent.load(SAMPLE);
 
-        deliverConcurrently(rewards, 10, copy -> copy % 2 == 0 ? event : SampleEvents.redelivered(SAMPLE));
+        deliverConcurrently(rewards, 10, copy -> copy % 2 == 0 ? event : SampleEvent.load(SAMPLE).redelivered());
 
         // EUR 42.50 earns 42 points, once.
         assertThat(rewards.rewards().balance("cust-1001")).isEqualTo(42);
     }
 
     /** Starts {@code copies} deliveries together (a barrier releases them at once) and waits for all, bounded. */
-    private static void deliverConcurrently(Subscriber subscriber, int copies, IntFunction<ScheduledEvent> eventOf)
+    private static void deliverConcurrently(Subscriber subscriber, int copies, IntFunction<SampleEvent> eventOf)
             throws Exception {
         CyclicBarrier start = new CyclicBarrier(copies);
         CapturingContext context = new CapturingContext(subscriber.function());
         List<Future<Deliveries.Outcome>> deliveries = new ArrayList<>();
         for (int copy = 0; copy < copies; copy++) {
-            ScheduledEvent event = eventOf.apply(copy);
+            SampleEvent event = eventOf.apply(copy);
             deliveries.add(THREADS.submit(() -> {
                 start.await(10, TimeUnit.SECONDS);
                 return Deliveries.deliver(subscriber, event, context);

@@ -2,10 +2,10 @@ package shop.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import shop.testkit.SampleEvent;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -28,7 +28,7 @@ import shop.checkout.Checkout;
 import shop.checkout.CheckoutHandler;
 import shop.checkout.publishing.Publication;
 import shop.events.EventJson;
-import shop.reliability.fakes.CapturingContext;
+import shop.testkit.CapturingContext;
 
 /**
  * Every sample event in {@code events/} through every handler it can reach: each API Gateway request through checkout
@@ -83,21 +83,21 @@ class PersonalDataInLogsTest {
     @ParameterizedTest(name = "{1} <- {0}")
     @MethodSource("envelopesAndSubscribers")
     void subscribersLogOrderIdsAndNoPersonalData(String sample, Subscriber.Deployment deployment) {
-        ScheduledEvent event = SampleEvents.envelope(sample);
-        List<String> personalData = SampleEvents.personalData(event.getDetail());
+        SampleEvent event = SampleEvent.load(sample);
+        List<String> personalData = event.personalData();
         Subscriber subscriber = deployment.deploy().get();
         CapturingContext context = new CapturingContext(deployment.function());
 
         Captured captured = Captured.during(() -> {
             // A poison event throws by design; what matters here is what was written on the way.
-            catchThrowable(() -> subscriber.handler().handleRequest(event, context));
-            return SampleEvents.orderId(event);
+            catchThrowable(() -> event.deliverTo(subscriber.handler(), context));
+            return event.orderId();
         });
 
         assertThat(personalData).as("the sample's personal data").isNotEmpty();
         assertLogs(context, captured, captured.orderId(), personalData);
         assertThat(context.lines()).allSatisfy(line -> assertThat(json(line).path("eventId").asText())
-                .isEqualTo(event.getId()));
+                .isEqualTo(event.id()));
     }
 
     @Test

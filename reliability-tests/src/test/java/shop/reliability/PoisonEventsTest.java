@@ -1,8 +1,9 @@
 package shop.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import shop.testkit.SampleEvent;
 
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -12,7 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import shop.reliability.Deliveries.Outcome;
 import shop.reliability.Deliveries.Processed;
 import shop.reliability.Deliveries.Rejected;
-import shop.reliability.fakes.CapturingContext;
+import shop.testkit.CapturingContext;
 
 /**
  * Poison events fail loudly and alone. An event with a schema-invalid detail, an unknown major version or the wrong
@@ -43,11 +44,11 @@ class PoisonEventsTest {
                                                                         String reason) {
         Subscriber subscriber = deployment.deploy().get();
         CapturingContext context = new CapturingContext(deployment.function());
-        ScheduledEvent before = SampleEvents.envelope(VALID);
-        ScheduledEvent after = SampleEvents.envelope(ANOTHER_VALID);
+        SampleEvent before = SampleEvent.load(VALID);
+        SampleEvent after = SampleEvent.load(ANOTHER_VALID);
 
         Outcome first = Deliveries.deliver(subscriber, before, context);
-        Outcome refused = Deliveries.deliver(subscriber, SampleEvents.envelope(poison), context);
+        Outcome refused = Deliveries.deliver(subscriber, SampleEvent.load(poison), context);
         Outcome last = Deliveries.deliver(subscriber, after, context);
 
         assertThat(refused).isInstanceOfSatisfying(Rejected.class, rejected -> assertThat(rejected.reason().problems())
@@ -55,8 +56,50 @@ class PoisonEventsTest {
         assertThat(context.lines()).anySatisfy(line -> assertThat(line).contains("event.rejected", reason));
         assertThat(first).isEqualTo(new Processed(1));
         assertThat(last).isEqualTo(new Processed(1));
-        assertThat(subscriber.effects().applyAsInt(SampleEvents.orderId(before))).isEqualTo(1);
-        assertThat(subscriber.effects().applyAsInt(SampleEvents.orderId(after))).isEqualTo(1);
+        assertThat(subscriber.effects().applyAsInt(before.orderId())).isEqualTo(1);
+        assertThat(subscriber.effects().applyAsInt(after.orderId())).isEqualTo(1);
+    }
+
+    /**
+     * What each subscriber's own contract makes of an event missing one part: refused naming the part when it reads
+     * it, processed as usual when it does not (tolerant reader). A null reason means processed.
+     */
+    static Stream<Arguments> ownContracts() {
+        return Stream.of(
+                Arguments.of(Subscriber.EMAIL, "poison/missing-customer-email.json", "email"),
+                Arguments.of(Subscriber.EMAIL, "poison/missing-total.json", "total"),
+                Arguments.of(Subscriber.EMAIL, "poison/missing-shipping-address.json", null),
+                Arguments.of(Subscriber.EMAIL, "compatible/order-created-1.1-new-fields.json", null),
+                Arguments.of(Subscriber.WAREHOUSE, "poison/missing-shipping-address.json", "shippingAddress"),
+                Arguments.of(Subscriber.WAREHOUSE, "poison/missing-customer-email.json", null),
+                Arguments.of(Subscriber.WAREHOUSE, "poison/missing-total.json", null),
+                Arguments.of(Subscriber.WAREHOUSE, "compatible/order-created-1.1-new-fields.json", null),
+                Arguments.of(Subscriber.REWARDS, "poison/missing-total.json", "total"),
+                Arguments.of(Subscriber.REWARDS, "poison/missing-customer-email.json", null),
+                Arguments.of(Subscriber.REWARDS, "poison/missing-shipping-address.json", null),
+                Arguments.of(Subscriber.ANALYTICS, "poison/missing-total.json", "total"),
+                Arguments.of(Subscriber.ANALYTICS, "poison/missing-customer-email.json", null),
+                Arguments.of(Subscriber.ANALYTICS, "poison/missing-shipping-address.json", null));
+    }
+
+    @ParameterizedTest(name = "{0} <- {1}")
+    @MethodSource("ownContracts")
+    void eachSubscriberRefusesOnlyWhatItReads(Subscriber.Deployment deployment, String sample, String reason) {
+        Subscriber subscriber = deployment.deploy().get();
+        SampleEvent event = SampleEvent.load(sample);
+        CapturingContext context = new CapturingContext(deployment.function());
+
+        Outcome outcome = Deliveries.deliver(subscriber, event, context);
+
+        if (reason == null) {
+            assertThat(outcome).isEqualTo(new Processed(1));
+            assertThat(subscriber.effects().applyAsInt(event.orderId())).isEqualTo(1);
+        } else {
+            assertThat(outcome).isInstanceOfSatisfying(Rejected.class, rejected -> assertThat(
+                    rejected.reason().problems()).anySatisfy(problem -> assertThat(problem).contains(reason)));
+            assertThat(subscriber.effects().applyAsInt(event.orderId())).isZero();
+            assertThat(context.lines()).anySatisfy(line -> assertThat(line).contains("event.rejected", reason));
+        }
     }
 
     static Stream<Subscriber.Deployment> subscribers() {
@@ -67,8 +110,7 @@ class PoisonEventsTest {
     @MethodSource("subscribers")
     void aFieldThatCannotBeReadIsNamedEvenWhereTheSubscriberDoesNotCheckIt(Subscriber.Deployment deployment) {
         Subscriber subscriber = deployment.deploy().get();
-        ScheduledEvent event = SampleEvents.envelope(VALID);
-        event.getDetail().put("createdAt", true);
+        SampleEvent event = SampleEvent.load(VALID).withDetailField("createdAt", BooleanNode.TRUE);
 
         Outcome outcome = Deliveries.deliver(subscriber, event, new CapturingContext(deployment.function()));
 
@@ -85,15 +127,15 @@ class PoisonEventsTest {
     @MethodSource("everySampleForEverySubscriber")
     void noSampleIsDroppedSilently(Subscriber.Deployment deployment, String sample) {
         Subscriber subscriber = deployment.deploy().get();
-        ScheduledEvent event = SampleEvents.envelope(sample);
+        SampleEvent event = SampleEvent.load(sample);
 
         Outcome outcome = Deliveries.deliver(subscriber, event, new CapturingContext(deployment.function()));
 
         if (outcome instanceof Rejected rejected) {
             assertThat(rejected.reason().problems()).isNotEmpty().allSatisfy(problem -> assertThat(problem).isNotBlank());
         } else {
-            assertThat(SampleEvents.orderId(event)).as("a processed event has an order id").isNotNull();
-            assertThat(subscriber.effects().applyAsInt(SampleEvents.orderId(event))).isEqualTo(1);
+            assertThat(event.orderId()).as("a processed event has an order id").isNotNull();
+            assertThat(subscriber.effects().applyAsInt(event.orderId())).isEqualTo(1);
         }
     }
 }

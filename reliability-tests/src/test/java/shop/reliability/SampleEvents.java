@@ -1,7 +1,6 @@
 package shop.reliability;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 /** Every sample event in {@code events/}, found by walking the folders, so a new sample is checked without a new row. */
@@ -32,25 +30,12 @@ final class SampleEvents {
         return jsonFiles(API_GATEWAY);
     }
 
-    static ScheduledEvent envelope(String sample) {
-        return EventLoader.loadScheduledEvent(EVENTBRIDGE.resolve(sample).toString());
-    }
 
     static APIGatewayV2HTTPEvent request(String sample) {
         return EventLoader.loadApiGatewayHttpEvent(API_GATEWAY.resolve(sample).toString());
     }
 
-    /** The same order as a new EventBridge event: what a producer retry or an archive replay delivers. */
-    static ScheduledEvent redelivered(String sample) {
-        ScheduledEvent event = envelope(sample);
-        event.setId(UUID.randomUUID().toString());
-        return event;
-    }
 
-    static String orderId(ScheduledEvent event) {
-        Object orderId = event.getDetail() == null ? null : event.getDetail().get("orderId");
-        return orderId instanceof String id ? id : null;
-    }
 
     /** The customer's email and name and every address field of an order detail: text that must never be logged. */
     @SuppressWarnings("unchecked")

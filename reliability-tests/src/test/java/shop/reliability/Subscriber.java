@@ -1,10 +1,10 @@
 package shop.reliability;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 import shop.analytics.AnalyticsHandler;
@@ -22,7 +22,7 @@ import shop.warehouse.WarehouseHandler;
  * under concurrency, with a count of its side effect per order: emails sent, shipments recorded, points credited, sales
  * added. Exactly-once means that count is 1 however often the order arrives.
  */
-record Subscriber(String function, RequestHandler<ScheduledEvent, Void> handler, ToIntFunction<String> effects,
+record Subscriber(String function, RequestStreamHandler handler, ToIntFunction<String> effects,
                   InMemoryRewards rewards) {
 
     static final Instant NOW = Instant.parse("2025-11-03T09:15:30Z");
@@ -55,5 +55,5 @@ record Subscriber(String function, RequestHandler<ScheduledEvent, Void> handler,
     });
 
     /** Every subscriber of the bus. */
-    static final java.util.List<Deployment> ALL = java.util.List.of(EMAIL, WAREHOUSE, REWARDS, ANALYTICS);
+    static final List<Deployment> ALL = List.of(EMAIL, WAREHOUSE, REWARDS, ANALYTICS);
 }

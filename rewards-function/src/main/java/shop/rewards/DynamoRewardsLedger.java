@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * The put's condition is the idempotency check: when it fails the whole transaction is cancelled, so the balance only
  * ever moves together with a new entry. Thread-safe: the SDK client is.
  */
-public final class DynamoRewardsLedger implements RewardsLedger {
+public record DynamoRewardsLedger(DynamoDbClient dynamo, String table) implements RewardsLedger {
 
     /** Sort key of the customer's running balance. */
     public static final String BALANCE = "BALANCE";
@@ -29,14 +29,6 @@ public final class DynamoRewardsLedger implements RewardsLedger {
     public static final String ORDER_PREFIX = "ORDER#";
 
     private static final String CONDITIONAL_CHECK_FAILED = "ConditionalCheckFailed";
-
-    private final DynamoDbClient dynamo;
-    private final String table;
-
-    public DynamoRewardsLedger(DynamoDbClient dynamo, String table) {
-        this.dynamo = dynamo;
-        this.table = table;
-    }
 
     @Override
     public boolean creditOnce(OrderCredit credit, Instant now) {

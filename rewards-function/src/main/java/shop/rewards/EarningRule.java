@@ -1,7 +1,5 @@
 package shop.rewards;
 
-import java.util.Currency;
-import java.util.List;
 import shop.events.InvalidEventException;
 import shop.events.OrderCreated;
 
@@ -23,27 +21,12 @@ public final class EarningRule {
      *                               known; the event goes to the dead-letter queue rather than earn a guess
      */
     public static long pointsFor(OrderCreated.Money total) {
-        int fractionDigits = fractionDigits(total.currency());
+        int fractionDigits = total.minorUnitDigits();
         long unit = 1;
         for (int i = 0; i < fractionDigits; i++) {
             unit *= 10;
         }
         // amount is never negative (the contract says minimum 0), so integer division rounds down.
         return total.amount() / unit;
-    }
-
-    private static int fractionDigits(String code) {
-        Currency currency;
-        try {
-            currency = Currency.getInstance(code);
-        } catch (IllegalArgumentException unknown) {
-            throw new InvalidEventException(RewardsHandler.FUNCTION,
-                    List.of("$.total.currency '" + code + "' is not an ISO 4217 currency"));
-        }
-        if (currency.getDefaultFractionDigits() < 0) {
-            throw new InvalidEventException(RewardsHandler.FUNCTION,
-                    List.of("$.total.currency '" + code + "' has no minor unit to count points in"));
-        }
-        return currency.getDefaultFractionDigits();
     }
 }

@@ -2,6 +2,7 @@ package shop.rewards;
 
 import java.time.Clock;
 import shop.events.OrderCreated;
+import shop.subscriber.Effect;
 
 /**
  * Credits each order's points to its customer exactly once, however often the order is delivered.
@@ -11,7 +12,7 @@ import shop.events.OrderCreated;
 public final class Rewards {
 
     /** What handling one delivery of an order did. */
-    public enum Outcome {
+    public enum Outcome implements Effect {
         /** The points were added to the balance. */
         CREDITED,
         /** The order had been credited before: a redelivery, nothing written. */

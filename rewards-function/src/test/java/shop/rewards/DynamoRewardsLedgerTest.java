@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import shop.testkit.FakeDynamoDb;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -32,7 +33,7 @@ class DynamoRewardsLedgerTest {
         boolean credited = ledger.creditOnce(CREDIT, NOW);
 
         assertThat(credited).isTrue();
-        TransactWriteItemsRequest transaction = dynamo.transactions.get(0);
+        TransactWriteItemsRequest transaction = dynamo.transactions().get(0);
         assertThat(transaction.transactItems()).hasSize(2);
         Put entry = transaction.transactItems().get(0).put();
         assertThat(entry.tableName()).isEqualTo("RewardsTable-test");

@@ -16,15 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
  * quantity}}), {@code shippingAddress} (map; {@code line2} and {@code region} only when given), {@code orderCreatedAt}
  * and {@code recordedAt} (ISO-8601 instants). Thread-safe: the SDK client is.
  */
-public final class DynamoShipmentStore implements ShipmentStore {
-
-    private final DynamoDbClient dynamo;
-    private final String table;
-
-    public DynamoShipmentStore(DynamoDbClient dynamo, String table) {
-        this.dynamo = dynamo;
-        this.table = table;
-    }
+public record DynamoShipmentStore(DynamoDbClient dynamo, String table) implements ShipmentStore {
 
     @Override
     public boolean addIfAbsent(ShipmentRequest request) {

@@ -2,12 +2,13 @@ package shop.warehouse;
 
 import java.time.Clock;
 import shop.events.OrderCreated;
+import shop.subscriber.Effect;
 
 /** Turns each order into exactly one pending shipment request, however often the order is delivered. */
 public final class ShipmentRequests {
 
     /** What handling one delivery of an order did. */
-    public enum Outcome {
+    public enum Outcome implements Effect {
         /** A new pending request was stored. */
         RECORDED,
         /** The order already had a request: a redelivery, nothing written. */

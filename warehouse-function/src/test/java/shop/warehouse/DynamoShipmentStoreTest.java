@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import shop.events.OrderCreated.Address;
+import shop.testkit.FakeDynamoDb;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
@@ -28,7 +28,7 @@ class DynamoShipmentStoreTest {
         boolean stored = store.addIfAbsent(REQUEST);
 
         assertThat(stored).isTrue();
-        PutItemRequest put = dynamo.puts.get(0);
+        PutItemRequest put = dynamo.puts().get(0);
         assertThat(put.tableName()).isEqualTo("ShipmentsTable-test");
         assertThat(put.conditionExpression()).isEqualTo("attribute_not_exists(orderId)");
         assertThat(put.item()).isEqualTo(Map.of(
@@ -56,18 +56,19 @@ class DynamoShipmentStoreTest {
 
         store.addIfAbsent(withAllLines);
 
-        assertThat(dynamo.puts.get(0).item().get("shippingAddress").m())
+        assertThat(dynamo.puts().get(0).item().get("shippingAddress").m())
                 .containsEntry("line2", AttributeValue.fromS("Flat 3"))
                 .containsEntry("region", AttributeValue.fromS("Dalmatia"));
     }
 
     @Test
     void failedConditionMeansTheOrderIsAlreadyRecorded() {
-        dynamo.failingWith(ConditionalCheckFailedException.builder().message("The conditional request failed").build());
+        store.addIfAbsent(REQUEST);
 
-        boolean stored = store.addIfAbsent(REQUEST);
+        boolean storedAgain = store.addIfAbsent(REQUEST);
 
-        assertThat(stored).isFalse();
+        assertThat(storedAgain).isFalse();
+        assertThat(dynamo.puts()).hasSize(2);
     }
 
     @Test

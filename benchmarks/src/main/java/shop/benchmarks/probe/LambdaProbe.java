@@ -1,10 +1,8 @@
 package shop.benchmarks.probe;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
-import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import java.io.ByteArrayOutputStream;
@@ -14,11 +12,13 @@ import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import shop.wiring.InvocationContext;
 
 /**
  * Plays the Lambda Java runtime's part in a fresh JVM, as the cold-start benchmark starts it: loads the handler class,
  * constructs it with its no-arg constructor (which reads the process environment, as in Lambda), deserializes the
- * sample event with the runtime's own serializers, invokes once and serializes the result.
+ * sample event with the runtime's own serializers (a stream handler reads the bytes itself), invokes once and
+ * serializes the result.
  *
  * <p>Prints one line, {@code probe mainAt=<epoch ms> init=<ns> prime=<ns> invoke=<ns>}, for the driver.
  *
@@ -39,9 +39,10 @@ public final class LambdaProbe {
         Class<?> handlerClass = Class.forName(args[0], true, loader);
         Object handler = handlerClass.getConstructor().newInstance();
         // As the runtime does while loading the handler: both serializers are made during Init, not per invocation.
-        Type[] types = handlerTypes(handlerClass);
-        PojoSerializer<Object> input = LambdaEventSerializers.serializerFor(rawClass(types[0]), loader);
-        PojoSerializer<Object> output = types[1] == Void.class ? null
+        boolean stream = handler instanceof RequestStreamHandler;
+        Type[] types = stream ? null : handlerTypes(handlerClass);
+        PojoSerializer<Object> input = stream ? null : LambdaEventSerializers.serializerFor(rawClass(types[0]), loader);
+        PojoSerializer<Object> output = stream || types[1] == Void.class ? null
                 : LambdaEventSerializers.serializerFor(rawClass(types[1]), loader);
         long constructed = System.nanoTime();
         if (args.length > 2 && args[2].equals("primed")) {
@@ -51,18 +52,21 @@ public final class LambdaProbe {
         // Loaded here so that -Xlog:class+load shows which classes the invocation itself still had to load.
         PhaseMarker.invocationStarts();
 
-        @SuppressWarnings("unchecked")
-        RequestHandler<Object, Object> requestHandler = (RequestHandler<Object, Object>) handler;
-        Object event;
-        try (InputStream in = Files.newInputStream(Path.of(args[1]))) {
-            event = input.fromJson(in);
-        }
-        Object result = requestHandler.handleRequest(event, new ProbeContext());
         ByteArrayOutputStream response = new ByteArrayOutputStream();
-        if (result == null || output == null) {
-            response.write("null".getBytes(StandardCharsets.UTF_8));
-        } else {
-            output.toJson(result, response);
+        try (InputStream in = Files.newInputStream(Path.of(args[1]))) {
+            if (stream) {
+                // A stream handler reads the event's bytes itself, as the runtime hands them over.
+                ((RequestStreamHandler) handler).handleRequest(in, response, new ProbeContext());
+            } else {
+                @SuppressWarnings("unchecked")
+                RequestHandler<Object, Object> requestHandler = (RequestHandler<Object, Object>) handler;
+                Object result = requestHandler.handleRequest(input.fromJson(in), new ProbeContext());
+                if (result == null || output == null) {
+                    response.write("null".getBytes(StandardCharsets.UTF_8));
+                } else {
+                    output.toJson(result, response);
+                }
+            }
         }
         long invoked = System.nanoTime();
         System.out.println("probe mainAt=" + mainAt + " init=" + (constructed - start) + " prime=" + (primed - constructed)
@@ -87,7 +91,7 @@ public final class LambdaProbe {
     }
 
     /** The invocation context; the logger writes to standard output, as Lambda's goes to the function's log. */
-    private static final class ProbeContext implements Context {
+    private static final class ProbeContext extends InvocationContext {
 
         private final LambdaLogger logger = new LambdaLogger() {
             @Override
@@ -101,54 +105,8 @@ public final class LambdaProbe {
             }
         };
 
-        @Override
-        public String getAwsRequestId() {
-            return "00000000-0000-4000-8000-000000000001";
-        }
-
-        @Override
-        public String getLogGroupName() {
-            return "/aws/lambda/cold-start-probe";
-        }
-
-        @Override
-        public String getLogStreamName() {
-            return "probe";
-        }
-
-        @Override
-        public String getFunctionName() {
-            return "cold-start-probe";
-        }
-
-        @Override
-        public String getFunctionVersion() {
-            return "$LATEST";
-        }
-
-        @Override
-        public String getInvokedFunctionArn() {
-            return "arn:aws:lambda:eu-west-1:123456789012:function:cold-start-probe";
-        }
-
-        @Override
-        public CognitoIdentity getIdentity() {
-            return null;
-        }
-
-        @Override
-        public ClientContext getClientContext() {
-            return null;
-        }
-
-        @Override
-        public int getRemainingTimeInMillis() {
-            return 20_000;
-        }
-
-        @Override
-        public int getMemoryLimitInMB() {
-            return 1024;
+        ProbeContext() {
+            super("cold-start-probe", "00000000-0000-4000-8000-000000000001");
         }
 
         @Override

@@ -3,11 +3,12 @@ package shop.benchmarks.warm;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,7 +66,7 @@ public class HandlerBenchmark {
     private WarehouseHandler warehouse;
     private RewardsHandler rewards;
     private APIGatewayV2HTTPEvent postOrder;
-    private ScheduledEvent orderCreated;
+    private byte[] orderCreated;
     private final Context context = new PrimingContext("benchmark");
 
     @Setup
@@ -87,7 +88,7 @@ public class HandlerBenchmark {
         rewards = new RewardsHandler(new DynamoRewardsLedger(dynamo, "RewardsTable"), clock);
         Path events = SamTemplate.locate(Path.of("")).getParent().resolve("events");
         postOrder = read(events.resolve("api-gateway/post-order-rewards-signup.json"), APIGatewayV2HTTPEvent.class);
-        orderCreated = read(events.resolve("eventbridge/order-created-rewards-signup.json"), ScheduledEvent.class);
+        orderCreated = bytes(events.resolve("eventbridge/order-created-rewards-signup.json"));
         APIGatewayV2HTTPResponse response = checkout.handleRequest(postOrder, context);
         if (response.getStatusCode() != 202) {
             throw new IllegalStateException("The sample order is not accepted: " + response.getBody());
@@ -100,18 +101,26 @@ public class HandlerBenchmark {
     }
 
     @Benchmark
-    public Void email() {
-        return email.handleRequest(orderCreated, context);
+    public void email() {
+        email.handleRequest(new ByteArrayInputStream(orderCreated), OutputStream.nullOutputStream(), context);
     }
 
     @Benchmark
-    public Void warehouse() {
-        return warehouse.handleRequest(orderCreated, context);
+    public void warehouse() {
+        warehouse.handleRequest(new ByteArrayInputStream(orderCreated), OutputStream.nullOutputStream(), context);
     }
 
     @Benchmark
-    public Void rewards() {
-        return rewards.handleRequest(orderCreated, context);
+    public void rewards() {
+        rewards.handleRequest(new ByteArrayInputStream(orderCreated), OutputStream.nullOutputStream(), context);
+    }
+
+    private static byte[] bytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read sample " + file, e);
+        }
     }
 
     private static <T> T read(Path file, Class<T> type) {

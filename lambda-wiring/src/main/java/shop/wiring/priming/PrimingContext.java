@@ -1,15 +1,13 @@
 package shop.wiring.priming;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
-import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import shop.wiring.InvocationContext;
 
 /**
  * The invocation context priming hands a handler: its logger formats every line as a real invocation would and then
  * drops it, so priming neither pollutes the function's log nor skips the logging code. Thread-safe.
  */
-public final class PrimingContext implements Context {
+public final class PrimingContext extends InvocationContext {
 
     private static final LambdaLogger DISCARDING = new LambdaLogger() {
         @Override
@@ -23,60 +21,8 @@ public final class PrimingContext implements Context {
         }
     };
 
-    private final String functionName;
-
     public PrimingContext(String functionName) {
-        this.functionName = functionName;
-    }
-
-    @Override
-    public String getAwsRequestId() {
-        return "priming";
-    }
-
-    @Override
-    public String getLogGroupName() {
-        return "priming";
-    }
-
-    @Override
-    public String getLogStreamName() {
-        return "priming";
-    }
-
-    @Override
-    public String getFunctionName() {
-        return functionName;
-    }
-
-    @Override
-    public String getFunctionVersion() {
-        return "priming";
-    }
-
-    @Override
-    public String getInvokedFunctionArn() {
-        return "priming";
-    }
-
-    @Override
-    public CognitoIdentity getIdentity() {
-        return null;
-    }
-
-    @Override
-    public ClientContext getClientContext() {
-        return null;
-    }
-
-    @Override
-    public int getRemainingTimeInMillis() {
-        return 20_000;
-    }
-
-    @Override
-    public int getMemoryLimitInMB() {
-        return 1024;
+        super(functionName, "priming");
     }
 
     @Override

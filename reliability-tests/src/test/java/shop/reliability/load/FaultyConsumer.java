@@ -1,8 +1,10 @@
 package shop.reliability.load;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -13,14 +15,14 @@ import java.util.concurrent.ThreadLocalRandom;
  * after its last write). Declared only by the load run's fixture template, in place of the consumer's own handler;
  * production handlers carry no fault injection.
  */
-public final class FaultyConsumer implements RequestHandler<ScheduledEvent, Void> {
+public final class FaultyConsumer implements RequestStreamHandler {
 
     /** The wrapped handler's class; it must have the {@code Map<String, String>} environment constructor. */
     public static final String WRAPS = "FAULTY_WRAPS";
     /** Share of invocations that fail, e.g. {@code 0.05}. */
     public static final String FAILURE_RATE = "FAULTY_FAILURE_RATE";
 
-    private final RequestHandler<ScheduledEvent, Void> consumer;
+    private final RequestStreamHandler consumer;
     private final double failureRate;
 
     public FaultyConsumer(Map<String, String> environment) {
@@ -29,16 +31,15 @@ public final class FaultyConsumer implements RequestHandler<ScheduledEvent, Void
     }
 
     @Override
-    public Void handleRequest(ScheduledEvent event, Context context) {
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         double draw = ThreadLocalRandom.current().nextDouble();
         if (draw < failureRate / 2) {
             throw new InjectedFault("before the consumer ran");
         }
-        consumer.handleRequest(event, context);
+        consumer.handleRequest(input, output, context);
         if (draw >= 1 - failureRate / 2) {
             throw new InjectedFault("after the consumer ran");
         }
-        return null;
     }
 
     /** The failure this wrapper injects, recognisable by type in the runtime's ledger and dead letters. */
@@ -49,9 +50,9 @@ public final class FaultyConsumer implements RequestHandler<ScheduledEvent, Void
     }
 
     @SuppressWarnings("unchecked")
-    private static RequestHandler<ScheduledEvent, Void> wrapped(String className, Map<String, String> environment) {
+    private static RequestStreamHandler wrapped(String className, Map<String, String> environment) {
         try {
-            return (RequestHandler<ScheduledEvent, Void>) Class.forName(className).getConstructor(Map.class)
+            return (RequestStreamHandler) Class.forName(className).getConstructor(Map.class)
                     .newInstance(environment);
         } catch (InvocationTargetException e) {
             throw new IllegalStateException("The wrapped handler " + className + " failed to start", e.getCause());

@@ -1,0 +1,68 @@
+package shop.subscriber;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import shop.events.InvalidEventException;
+import shop.events.OrderCreated;
+import shop.wiring.StructuredLog;
+
+/**
+ * Handles each delivery of an OrderCreated event to one subscriber: reads the envelope through the consumer contract,
+ * runs the domain action and logs its outcome, or logs the rejection or failure and rethrows it so Lambda retries the
+ * event and then sends it to the function's OnFailure queue. Logs carry ids and outcomes, never personal data.
+ * Thread-safe when the action is.
+ */
+public final class DeliveryHandler {
+
+    private final Subscriber subscriber;
+    private final OrderAction action;
+
+    DeliveryHandler(Subscriber subscriber, OrderAction action) {
+        this.subscriber = subscriber;
+        this.action = action;
+    }
+
+    /** Handles the envelope in {@code input}; throws, after logging why, when the event must be retried or parked. */
+    public void handle(InputStream input, Context context) {
+        StructuredLog log = new StructuredLog(subscriber.function(), context.getLogger());
+        Envelope envelope = null;
+        OrderCreated order = null;
+        try {
+            envelope = Envelope.read(input, subscriber.function());
+            order = subscriber.contract().read(envelope.source(), envelope.detailType(), envelope.detail());
+            Handled handled = action.handle(order);
+            log.info(subscriber.logEvent(), ids(envelope, order, "outcome", handled.outcome().name(),
+                    "duplicate", handled.outcome().duplicate(), handled.fields()));
+        } catch (InvalidEventException poison) {
+            // The order id alone ties the parked event to its order; nothing else of the detail is logged.
+            log.warn("event.rejected", ids(envelope, order, "problems", poison.problems()));
+            throw poison;
+        } catch (RuntimeException failure) {
+            if (failure instanceof ReportedFailure reported) {
+                log.warn(reported.logEvent(), ids(envelope, order, reported.logFields()));
+            } else {
+                // The class names the cause; its message may quote the order, so it stays out of the log.
+                log.warn("delivery.failed", ids(envelope, order, "error", failure.getClass().getSimpleName()));
+            }
+            throw failure;
+        }
+    }
+
+    /** The order and event ids, then {@code fields}, where a trailing list is spread as more name/value pairs. */
+    private static Object[] ids(Envelope envelope, OrderCreated order, Object... fields) {
+        String orderId = order != null ? order.orderId() : envelope == null ? null : envelope.orderId();
+        List<Object> line = new ArrayList<>(Arrays.asList("orderId", orderId, "eventId",
+                envelope == null ? null : envelope.id()));
+        for (Object field : fields) {
+            if (field instanceof List<?> more && line.size() % 2 == 0) {
+                line.addAll(more);
+            } else {
+                line.add(field);
+            }
+        }
+        return line.toArray();
+    }
+}

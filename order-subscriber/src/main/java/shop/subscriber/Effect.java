@@ -1,0 +1,11 @@
+package shop.subscriber;
+
+/** What one delivery of an order did to a subscriber's state; domain enums implement it, so {@code name()} is free. */
+public interface Effect {
+
+    /** The name logged as the outcome, e.g. {@code RECORDED}. */
+    String name();
+
+    /** Whether this delivery repeated one already handled (nothing new was written). */
+    boolean duplicate();
+}
