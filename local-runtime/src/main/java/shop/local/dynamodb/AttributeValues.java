@@ -1,7 +1,6 @@
 package shop.local.dynamodb;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -104,36 +103,6 @@ final class AttributeValues {
     static ObjectNode number(BigDecimal value) {
         BigDecimal plain = value.stripTrailingZeros();
         return Json.object().put("N", (plain.scale() < 0 ? plain.setScale(0) : plain).toPlainString());
-    }
-
-    /** The count {@code size()} answers: characters of a string, bytes of a binary, members of a set, list or map. */
-    static Optional<Integer> size(JsonNode value) {
-        String type = type(value);
-        JsonNode content = value.get(type);
-        return switch (type) {
-            case "S" -> Optional.of(content.asText().length());
-            case "B" -> Optional.of(bytes(content).length);
-            case "SS", "NS", "BS", "L", "M" -> Optional.of(content.size());
-            default -> Optional.empty();
-        };
-    }
-
-    /** Set union for ADD on a set attribute. */
-    static ObjectNode union(JsonNode set, JsonNode more) {
-        String type = type(set);
-        ArrayNode members = ((ArrayNode) set.get(type)).deepCopy();
-        for (JsonNode member : more.get(type)) {
-            boolean present = false;
-            for (JsonNode existing : members) {
-                present |= equal(Json.object().set(type.substring(0, 1), existing), Json.object().set(type.substring(0, 1), member));
-            }
-            if (!present) {
-                members.add(member);
-            }
-        }
-        ObjectNode result = Json.object();
-        result.set(type, members);
-        return result;
     }
 
     private static byte[] bytes(JsonNode base64) {

@@ -1,13 +1,17 @@
 package shop.local.dynamodb;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,21 +20,29 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.IntPredicate;
 import shop.local.aws.ServiceError;
-import shop.local.json.Json;
 
 /**
  * The expressions of one request, parsed against its {@code ExpressionAttributeNames} and
- * {@code ExpressionAttributeValues}: condition, update and projection expressions on top-level attributes.
+ * {@code ExpressionAttributeValues}: exactly the part of DynamoDB's expression language the functions use, so that
+ * everything emulated is also compared with an emulator (the parity suite in emulator-tests).
  *
- * <p>Emulated: comparisons ({@code = <> < <= > >=}), {@code BETWEEN}, {@code IN}, {@code AND OR NOT}, parentheses,
- * {@code attribute_exists}, {@code attribute_not_exists}, {@code attribute_type}, {@code begins_with},
- * {@code contains}, {@code size}; {@code SET} (with {@code + -}, {@code if_not_exists}, {@code list_append}),
- * {@code ADD} and {@code REMOVE}. Refused with a ValidationException naming the expression: nested document paths,
- * {@code DELETE}, and anything else. Like DynamoDB, a name or value placeholder that is undefined, or defined and
- * unused, is refused. Not emulated: the reserved-word check on bare attribute names.
+ * <p>Emulated, on top-level attributes: conditions with {@code attribute_exists}, {@code attribute_not_exists}, the
+ * comparisons {@code = <> < <= > >=}, {@code AND}, {@code OR} and parentheses; updates with {@code SET a = operand},
+ * {@code ADD a :number} and {@code REMOVE a}, each section at most once. Like DynamoDB it refuses undefined or unused
+ * placeholders, reserved words used as bare attribute names, overlapping paths and syntax errors. Everything else of
+ * the language ({@code NOT}, {@code BETWEEN}, {@code IN}, the other functions, arithmetic, {@code DELETE}, sets in
+ * {@code ADD}, nested paths, projections) is refused with a ValidationException naming the construct, so a function
+ * that starts to use one fails locally at once instead of running on behaviour nobody compared with DynamoDB.
  */
 final class Expressions {
+
+    private static final Set<String> RESERVED_WORDS = reservedWords();
+    private static final List<String> COMPARATORS = List.of("=", "<>", "<", "<=", ">", ">=");
+    /** Functions of the language that are not emulated: refused by name rather than as unknown. */
+    private static final Set<String> FUNCTIONS_NOT_EMULATED =
+            Set.of("attribute_type", "begins_with", "contains", "size", "if_not_exists", "list_append");
 
     private final Map<String, String> names = new HashMap<>();
     private final Map<String, JsonNode> values = new HashMap<>();
@@ -74,18 +86,12 @@ final class Expressions {
         return update;
     }
 
-    /** The attribute names of a projection expression, or empty for all attributes. */
+    /** Always all attributes: no function reads part of an item, so a projection is refused rather than emulated. */
     Optional<List<String>> projection(JsonNode expression) {
         if (expression == null || expression.isNull()) {
             return Optional.empty();
         }
-        Parser parser = new Parser("ProjectionExpression", expression.asText());
-        List<String> attributes = new ArrayList<>();
-        do {
-            attributes.add(parser.path());
-        } while (parser.accept(","));
-        parser.expectEnd();
-        return Optional.of(attributes);
+        throw notEmulated("ProjectionExpression", "a projection", expression.asText());
     }
 
     /** DynamoDB refuses placeholders that no expression uses. */
@@ -107,8 +113,9 @@ final class Expressions {
     /** The actions of an update expression, applied all at once to the item as it was, as DynamoDB does. */
     static final class Update {
         private final Map<String, Operand> sets = new LinkedHashMap<>();
-        private final Map<String, JsonNode> adds = new LinkedHashMap<>();
+        private final Map<String, BigDecimal> adds = new LinkedHashMap<>();
         private final Set<String> removes = new LinkedHashSet<>();
+        private final Set<String> sections = new LinkedHashSet<>();
         private final String expression;
 
         Update(String expression) {
@@ -134,46 +141,51 @@ final class Expressions {
             sets.forEach((name, operand) -> {
                 JsonNode value = operand.value(item);
                 if (value == null) {
-                    throw invalid("UpdateExpression", "The provided expression refers to an attribute that does not exist in the item", expression);
+                    throw ServiceError.validation(
+                            "The provided expression refers to an attribute that does not exist in the item");
                 }
                 updated.set(name, value);
             });
-            adds.forEach((name, value) -> updated.set(name, add(item.get(name), value)));
+            adds.forEach((name, number) -> {
+                JsonNode current = item.get(name);
+                if (current != null && !"N".equals(AttributeValues.type(current))) {
+                    throw ServiceError.validation("An operand in the update expression has an incorrect data type");
+                }
+                BigDecimal start = current == null ? BigDecimal.ZERO : new BigDecimal(current.get("N").asText());
+                updated.set(name, AttributeValues.number(start.add(number)));
+            });
             removes.forEach(updated::remove);
             return updated;
         }
 
-        private JsonNode add(JsonNode current, JsonNode value) {
-            String type = AttributeValues.type(value);
-            if (current == null) {
-                return value;
+        private void section(String name) {
+            if (!sections.add(name)) {
+                throw invalid("UpdateExpression", "The \"" + name + "\" section can only be used once in an update "
+                        + "expression", expression);
             }
-            if (!AttributeValues.type(current).equals(type)) {
-                throw invalid("UpdateExpression", "Incorrect operand type for operator or function; operator: ADD, operand type: "
-                        + AttributeValues.type(current), expression);
-            }
-            if ("N".equals(type)) {
-                return AttributeValues.number(new BigDecimal(current.get("N").asText()).add(new BigDecimal(value.get("N").asText())));
-            }
-            return AttributeValues.union(current, value);
         }
 
         private void claim(String name) {
             if (attributes().contains(name)) {
-                throw invalid("UpdateExpression", "Two document paths overlap with each other; must remove or rewrite one of "
-                        + "these paths; path one: [" + name + "], path two: [" + name + "]", expression);
+                throw invalid("UpdateExpression", "Two document paths overlap with each other; must remove or rewrite "
+                        + "one of these paths; path one: [" + name + "], path two: [" + name + "]", expression);
             }
         }
     }
 
-    /** Something that has a value for an item: an attribute, a placeholder, or a function of those. */
+    /** An attribute of the item or a placeholder's value. */
     private interface Operand {
-        /** The value, or null when an attribute it reads is absent. */
+        /** The value, or null when the attribute it reads is absent. */
         JsonNode value(ObjectNode item);
     }
 
     private static ServiceError invalid(String kind, String problem, String expression) {
         return ServiceError.validation("Invalid " + kind + ": " + problem + "; expression: " + expression);
+    }
+
+    private static ServiceError notEmulated(String kind, String construct, String expression) {
+        return invalid(kind, construct + " is not emulated by the local stand-in (no function uses it; see the "
+                + "DynamoDB fidelity part of docs/reliability.md)", expression);
     }
 
     private enum Kind { NAME, VALUE, WORD, SYMBOL, END }
@@ -208,21 +220,13 @@ final class Expressions {
         }
 
         private Condition conjunction() {
-            Condition left = negation();
+            Condition left = primary();
             while (acceptWord("AND")) {
                 Condition l = left;
-                Condition r = negation();
+                Condition r = primary();
                 left = item -> l.test(item) && r.test(item);
             }
             return left;
-        }
-
-        private Condition negation() {
-            if (acceptWord("NOT")) {
-                Condition inner = negation();
-                return item -> !inner.test(item);
-            }
-            return primary();
         }
 
         private Condition primary() {
@@ -232,76 +236,33 @@ final class Expressions {
                 return inner;
             }
             Token token = peek();
+            if (token.is("NOT")) {
+                throw notEmulated(kind, "NOT", expression);
+            }
             if (token.kind() == Kind.WORD && peekAt(1).is("(")) {
                 String function = token.text().toLowerCase(Locale.ROOT);
-                switch (function) {
-                    case "attribute_exists", "attribute_not_exists" -> {
-                        next++;
-                        expect("(");
-                        String name = path();
-                        expect(")");
-                        boolean exists = "attribute_exists".equals(function);
-                        return item -> item.has(name) == exists;
-                    }
-                    case "attribute_type" -> {
-                        next++;
-                        expect("(");
-                        String name = path();
-                        expect(",");
-                        JsonNode type = placeholder();
-                        expect(")");
-                        return item -> item.has(name) && AttributeValues.type(item.get(name)).equals(type.path("S").asText());
-                    }
-                    case "begins_with" -> {
-                        next++;
-                        expect("(");
-                        Operand subject = operand();
-                        expect(",");
-                        Operand prefix = operand();
-                        expect(")");
-                        return item -> beginsWith(subject.value(item), prefix.value(item));
-                    }
-                    case "contains" -> {
-                        next++;
-                        expect("(");
-                        Operand subject = operand();
-                        expect(",");
-                        Operand member = operand();
-                        expect(")");
-                        return item -> contains(subject.value(item), member.value(item));
-                    }
-                    case "size" -> { } // an operand, compared below
-                    default -> throw invalid(kind, "Invalid function name; function: " + token.text(), expression);
+                if (!"attribute_exists".equals(function) && !"attribute_not_exists".equals(function)) {
+                    throw unsupportedFunction(token);
                 }
+                next += 2;
+                String name = path();
+                expect(")");
+                boolean exists = "attribute_exists".equals(function);
+                return item -> item.has(name) == exists;
             }
             Operand left = operand();
-            if (acceptWord("BETWEEN")) {
-                Operand low = operand();
-                expectWord("AND");
-                Operand high = operand();
-                return item -> {
-                    JsonNode value = left.value(item);
-                    return compares(value, low.value(item), c -> c >= 0) && compares(value, high.value(item), c -> c <= 0);
-                };
-            }
-            if (acceptWord("IN")) {
-                expect("(");
-                List<Operand> candidates = new ArrayList<>();
-                do {
-                    candidates.add(operand());
-                } while (accept(","));
-                expect(")");
-                return item -> candidates.stream().anyMatch(c -> AttributeValues.equal(left.value(item), c.value(item)));
-            }
             Token comparator = peek();
-            if (comparator.kind() != Kind.SYMBOL || !List.of("=", "<>", "<", "<=", ">", ">=").contains(comparator.text())) {
+            if (comparator.is("BETWEEN") || comparator.is("IN")) {
+                throw notEmulated(kind, comparator.text().toUpperCase(Locale.ROOT), expression);
+            }
+            if (comparator.kind() != Kind.SYMBOL || !COMPARATORS.contains(comparator.text())) {
                 throw syntax(comparator);
             }
             next++;
             Operand right = operand();
             return switch (comparator.text()) {
                 case "=" -> item -> AttributeValues.equal(left.value(item), right.value(item));
-                // A missing attribute is not equal to any value.
+                // A missing attribute equals no value, so it is "not equal" to every value.
                 case "<>" -> item -> !AttributeValues.equal(left.value(item), right.value(item));
                 case "<" -> item -> compares(left.value(item), right.value(item), c -> c < 0);
                 case "<=" -> item -> compares(left.value(item), right.value(item), c -> c <= 0);
@@ -316,13 +277,8 @@ final class Expressions {
                 JsonNode value = placeholder();
                 return item -> value;
             }
-            if (token.kind() == Kind.WORD && token.is("size") && peekAt(1).is("(")) {
-                next += 2;
-                String name = path();
-                expect(")");
-                return item -> item.has(name)
-                        ? AttributeValues.size(item.get(name)).map(n -> (JsonNode) AttributeValues.number(BigDecimal.valueOf(n))).orElse(null)
-                        : null;
+            if (token.kind() == Kind.WORD && peekAt(1).is("(")) {
+                throw unsupportedFunction(token);
             }
             String name = path();
             return item -> item.get(name);
@@ -330,128 +286,79 @@ final class Expressions {
 
         Update update() {
             Update update = new Update(expression);
-            boolean any = false;
+            if (peek().kind() == Kind.END) {
+                throw invalid(kind, "The expression can not be empty", expression);
+            }
             while (peek().kind() != Kind.END) {
                 Token clause = peek();
                 next++;
                 if (clause.is("SET")) {
+                    update.section("SET");
                     do {
                         String name = path();
                         expect("=");
                         update.claim(name);
-                        update.sets.put(name, setValue());
+                        Operand value = operand();
+                        if (peek().is("+") || peek().is("-")) {
+                            throw notEmulated(kind, "arithmetic (" + peek().text() + ") in SET", expression);
+                        }
+                        update.sets.put(name, value);
                     } while (accept(","));
                 } else if (clause.is("ADD")) {
+                    update.section("ADD");
                     do {
                         String name = path();
                         JsonNode value = placeholder();
                         String type = AttributeValues.type(value);
-                        if (!List.of("N", "SS", "NS", "BS").contains(type)) {
-                            throw invalid(kind, "Incorrect operand type for operator or function; operator: ADD, operand type: " + type, expression);
+                        if (List.of("SS", "NS", "BS").contains(type)) {
+                            throw notEmulated(kind, "ADD of a set (" + type + ")", expression);
+                        }
+                        if (!"N".equals(type)) {
+                            throw invalid(kind, "Incorrect operand type for operator or function; operator: ADD, "
+                                    + "operand type: " + type, expression);
                         }
                         update.claim(name);
-                        update.adds.put(name, value);
+                        update.adds.put(name, new BigDecimal(value.get("N").asText()));
                     } while (accept(","));
                 } else if (clause.is("REMOVE")) {
+                    update.section("REMOVE");
                     do {
                         String name = path();
                         update.claim(name);
                         update.removes.add(name);
                     } while (accept(","));
                 } else if (clause.is("DELETE")) {
-                    throw invalid(kind, "DELETE (removing members from a set) is not emulated by the local stand-in", expression);
+                    throw notEmulated(kind, "DELETE (removing members from a set)", expression);
                 } else {
                     throw syntax(clause);
                 }
-                any = true;
-            }
-            if (!any) {
-                throw invalid(kind, "The expression can not be empty", expression);
             }
             return update;
         }
 
-        private Operand setValue() {
-            Operand left = setOperand();
-            if (peek().is("+") || peek().is("-")) {
-                boolean plus = peek().is("+");
-                next++;
-                Operand right = setOperand();
-                return item -> {
-                    JsonNode a = left.value(item);
-                    JsonNode b = right.value(item);
-                    if (a == null || b == null) {
-                        return null;
-                    }
-                    if (!"N".equals(AttributeValues.type(a)) || !"N".equals(AttributeValues.type(b))) {
-                        throw invalid(kind, "Incorrect operand type for operator or function; operator or function: "
-                                + (plus ? "+" : "-") + ", operand type: " + AttributeValues.type("N".equals(AttributeValues.type(a)) ? b : a), expression);
-                    }
-                    BigDecimal x = new BigDecimal(a.get("N").asText());
-                    BigDecimal y = new BigDecimal(b.get("N").asText());
-                    return AttributeValues.number(plus ? x.add(y) : x.subtract(y));
-                };
-            }
-            return left;
-        }
-
-        private Operand setOperand() {
-            Token token = peek();
-            if (token.kind() == Kind.WORD && peekAt(1).is("(")) {
-                String function = token.text().toLowerCase(Locale.ROOT);
-                next += 2;
-                if ("if_not_exists".equals(function)) {
-                    String name = path();
-                    expect(",");
-                    Operand fallback = setOperand();
-                    expect(")");
-                    return item -> item.has(name) ? item.get(name) : fallback.value(item);
-                }
-                if ("list_append".equals(function)) {
-                    Operand first = setOperand();
-                    expect(",");
-                    Operand second = setOperand();
-                    expect(")");
-                    return item -> listAppend(first.value(item), second.value(item));
-                }
-                throw invalid(kind, "Invalid function name; function: " + token.text(), expression);
-            }
-            return operand();
-        }
-
-        private JsonNode listAppend(JsonNode first, JsonNode second) {
-            if (first == null || second == null) {
-                return null;
-            }
-            if (!"L".equals(AttributeValues.type(first)) || !"L".equals(AttributeValues.type(second))) {
-                throw invalid(kind, "Incorrect operand type for operator or function; operator or function: list_append", expression);
-            }
-            ArrayNode list = ((ArrayNode) first.get("L")).deepCopy();
-            list.addAll((ArrayNode) second.get("L"));
-            ObjectNode result = Json.object();
-            result.set("L", list);
-            return result;
-        }
-
-        String path() {
+        private String path() {
             Token token = peek();
             String name;
             if (token.kind() == Kind.NAME) {
                 name = names.get(token.text());
                 if (name == null) {
-                    throw invalid(kind, "An expression attribute name used in the document path is not defined; attribute name: "
-                            + token.text(), expression);
+                    throw invalid(kind, "An expression attribute name used in the document path is not defined; "
+                            + "attribute name: " + token.text(), expression);
                 }
                 usedNames.add(token.text());
             } else if (token.kind() == Kind.WORD) {
+                if (RESERVED_WORDS.contains(token.text().toUpperCase(Locale.ROOT))) {
+                    throw invalid(kind, "Attribute name is a reserved keyword; reserved keyword: " + token.text(),
+                            expression);
+                }
                 name = token.text();
             } else {
                 throw syntax(token);
             }
             next++;
             if (peek().is(".") || peek().is("[")) {
-                throw invalid(kind, "nested document paths (" + token.text() + peek().text()
-                        + "...) are not emulated by the local stand-in; use top-level attributes", expression);
+                throw notEmulated(kind, "a nested document path (" + token.text() + peek().text() + "...)",
+                        expression);
             }
             return name;
         }
@@ -463,15 +370,28 @@ final class Expressions {
             }
             JsonNode value = values.get(token.text());
             if (value == null) {
-                throw invalid(kind, "An expression attribute value used in expression is not defined; attribute value: "
-                        + token.text(), expression);
+                throw invalid(kind, "An expression attribute value used in expression is not defined; attribute "
+                        + "value: " + token.text(), expression);
             }
             usedValues.add(token.text());
             next++;
             return value;
         }
 
-        boolean accept(String symbol) {
+        private ServiceError unsupportedFunction(Token token) {
+            String function = token.text().toLowerCase(Locale.ROOT);
+            if (FUNCTIONS_NOT_EMULATED.contains(function)) {
+                return notEmulated(kind, "the function " + function, expression);
+            }
+            if ("attribute_exists".equals(function) || "attribute_not_exists".equals(function)) {
+                // DynamoDB: these are conditions, not operands (attribute_exists(a) = :v).
+                return invalid(kind, "The function is not allowed to be used this way in an expression; function: "
+                        + token.text(), expression);
+            }
+            return invalid(kind, "Invalid function name; function: " + token.text(), expression);
+        }
+
+        private boolean accept(String symbol) {
             if (peek().kind() == Kind.SYMBOL && peek().text().equals(symbol)) {
                 next++;
                 return true;
@@ -489,12 +409,6 @@ final class Expressions {
 
         private void expect(String symbol) {
             if (!accept(symbol)) {
-                throw syntax(peek());
-            }
-        }
-
-        private void expectWord(String word) {
-            if (!acceptWord(word)) {
                 throw syntax(peek());
             }
         }
@@ -536,10 +450,18 @@ final class Expressions {
                         throw invalid(kind, "Syntax error; token: \"" + word + "\"", text);
                     }
                     found.add(new Token(tokenKind, word));
+                } else if (Character.isDigit(c)) {
+                    // Only list indexes have digits of their own (a[0]); they are tokens so nested paths are named.
+                    int start = i++;
+                    while (i < text.length() && Character.isDigit(text.charAt(i))) {
+                        i++;
+                    }
+                    found.add(new Token(Kind.SYMBOL, text.substring(start, i)));
                 } else if (text.startsWith("<>", i) || text.startsWith("<=", i) || text.startsWith(">=", i)) {
                     found.add(new Token(Kind.SYMBOL, text.substring(i, i + 2)));
                     i += 2;
                 } else if ("=<>(),+-.[]".indexOf(c) >= 0) {
+                    // + - . [ ] are tokens only so that the constructs they start can be refused by name.
                     found.add(new Token(Kind.SYMBOL, String.valueOf(c)));
                     i++;
                 } else {
@@ -551,46 +473,22 @@ final class Expressions {
         }
     }
 
-    private static boolean compares(JsonNode a, JsonNode b, java.util.function.IntPredicate test) {
+    private static boolean compares(JsonNode a, JsonNode b, IntPredicate test) {
         return AttributeValues.compare(a, b).map(test::test).orElse(false);
     }
 
-    private static boolean beginsWith(JsonNode value, JsonNode prefix) {
-        if (value == null || prefix == null || !AttributeValues.type(value).equals(AttributeValues.type(prefix))) {
-            return false;
-        }
-        String type = AttributeValues.type(value);
-        if ("B".equals(type)) {
-            byte[] bytes = Base64.getDecoder().decode(value.get("B").asText());
-            byte[] start = Base64.getDecoder().decode(prefix.get("B").asText());
-            return bytes.length >= start.length && Arrays.equals(bytes, 0, start.length, start, 0, start.length);
-        }
-        return "S".equals(type) && value.get("S").asText().startsWith(prefix.get("S").asText());
-    }
-
-    private static boolean contains(JsonNode value, JsonNode member) {
-        if (value == null || member == null) {
-            return false;
-        }
-        String type = AttributeValues.type(value);
-        return switch (type) {
-            case "S" -> "S".equals(AttributeValues.type(member)) && value.get("S").asText().contains(member.get("S").asText());
-            case "SS", "NS", "BS" -> {
-                String memberType = type.substring(0, 1);
-                boolean found = false;
-                for (JsonNode candidate : value.get(type)) {
-                    found |= AttributeValues.equal(Json.object().set(memberType, candidate), member);
-                }
-                yield found;
+    private static Set<String> reservedWords() {
+        Set<String> words = new HashSet<>();
+        try (InputStream in = Expressions.class.getResourceAsStream("reserved-words.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("reserved-words.txt is missing next to " + Expressions.class.getName());
             }
-            case "L" -> {
-                boolean found = false;
-                for (JsonNode candidate : value.get("L")) {
-                    found |= AttributeValues.equal(candidate, member);
-                }
-                yield found;
-            }
-            default -> false;
-        };
+            BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            lines.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                    .forEach(word -> words.add(word.toUpperCase(Locale.ROOT)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read DynamoDB's reserved words", e);
+        }
+        return Set.copyOf(words);
     }
 }

@@ -115,11 +115,7 @@ class DynamoDbStandInIT {
                 arguments("not-equal on an absent attribute holds", Map.of(), "lease <> :now", Map.of(":now", n("101")), true),
                 arguments("OR with a parenthesised AND, as the email claim writes it", sending,
                         "attribute_not_exists(orderId) OR (#s = :s AND lease < :now)", Map.of(":s", s("SENDING"), ":now", n("101")), true),
-                arguments("NOT negates", sending, "NOT attribute_exists(lease)", Map.of(), false),
-                arguments("BETWEEN is inclusive", sending, "lease BETWEEN :a AND :b", Map.of(":a", n("100"), ":b", n("200")), true),
-                arguments("IN finds a member", sending, "#s IN (:a, :b)", Map.of(":a", s("SENT"), ":b", s("SENDING")), true),
-                arguments("begins_with matches a prefix", sending, "begins_with(#s, :p)", Map.of(":p", s("SEND")), true),
-                arguments("size counts characters", sending, "size(#s) = :n", Map.of(":n", n("7")), true));
+                arguments("greater-or-equal at the bound holds", sending, "lease >= :l", Map.of(":l", n("100")), true));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -156,8 +152,8 @@ class DynamoDbStandInIT {
         }
 
         var response = dynamo.updateItem(b -> b.tableName("Ledger").key(balanceKey)
-                .updateExpression("SET visits = if_not_exists(visits, :zero) + :one REMOVE updatedAt")
-                .expressionAttributeValues(Map.of(":zero", n("0"), ":one", n("1")))
+                .updateExpression("SET visits = :one REMOVE updatedAt")
+                .expressionAttributeValues(Map.of(":one", n("1")))
                 .returnValues(ReturnValue.ALL_NEW));
 
         assertThat(response.attributes())
@@ -192,12 +188,15 @@ class DynamoDbStandInIT {
 
     static Stream<Arguments> refusedRequests() {
         return Stream.of(
-                arguments("a nested document path", "SET address.city = :v", Map.of(":v", s("Porto")), "nested document paths"),
+                arguments("a nested document path", "SET address.city = :v", Map.of(":v", s("Porto")), "nested document path"),
                 arguments("DELETE from a set", "DELETE tags :v", Map.of(":v", ss("gift")), "DELETE"),
-                arguments("an unknown function", "SET total = plus(total, :v)", Map.of(":v", n("1")), "Invalid function name"),
-                arguments("an undefined placeholder", "SET total = :missing", Map.of(":v", n("1")), "not defined"),
+                arguments("a function the functions do not use", "SET visits = if_not_exists(visits, :v)", Map.of(":v", n("1")),
+                        "if_not_exists is not emulated"),
+                arguments("an unknown function", "SET amount = plus(amount, :v)", Map.of(":v", n("1")), "Invalid function name"),
+                arguments("a reserved word as a bare name", "SET total = :v", Map.of(":v", n("1")), "reserved keyword: total"),
+                arguments("an undefined placeholder", "SET amount = :absent", Map.of(":v", n("1")), "not defined"),
                 arguments("a key attribute", "SET orderId = :v", Map.of(":v", s("other")), "part of the key"),
-                arguments("a syntax error", "SET total = = :v", Map.of(":v", n("1")), "Syntax error"));
+                arguments("a syntax error", "SET amount = = :v", Map.of(":v", n("1")), "Syntax error"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -217,7 +216,7 @@ class DynamoDbStandInIT {
     @Test
     void placeholderNoExpressionUsesIsRefusedAsDynamoDbRefusesIt() {
         assertThatThrownBy(() -> dynamo.updateItem(b -> b.tableName("Orders").key(Map.of("orderId", s("ord-1")))
-                        .updateExpression("SET total = :v")
+                        .updateExpression("SET amount = :v")
                         .expressionAttributeValues(Map.of(":v", n("1"), ":unused", n("2")))))
                 .isInstanceOfSatisfying(DynamoDbException.class, refused -> assertThat(refused.awsErrorDetails().errorMessage())
                         .isEqualTo("Value provided in ExpressionAttributeValues unused in expressions: keys: {:unused}"));
