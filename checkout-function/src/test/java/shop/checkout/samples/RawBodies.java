@@ -23,7 +23,7 @@ public final class RawBodies {
 
     private RawBodies() {}
 
-    /** The no-signup sample's body in UTF-8 with {@code inserted} bytes between the two words of the customer's name. */
+    /** The no-signup sample's body in UTF-8 with {@code inserted} bytes between the words of the customer's name. */
     public static byte[] withNameBytes(int... inserted) {
         byte[] body = utf8();
         int at = indexOf(body, NAME.getBytes(StandardCharsets.UTF_8)) + NAME.indexOf(' ') + 1;
@@ -36,7 +36,7 @@ public final class RawBodies {
         return out.toByteArray();
     }
 
-    /** The no-signup sample's body encoded in {@code charset}, after the bytes of {@code prefix} (a byte order mark). */
+    /** The no-signup sample's body encoded in {@code charset}, after {@code prefix} (a byte order mark, say). */
     public static byte[] encoded(Charset charset, int... prefix) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (int b : prefix) {
