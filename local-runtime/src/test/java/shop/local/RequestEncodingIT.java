@@ -46,6 +46,9 @@ class RequestEncodingIT {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
+    /** A token for the no-signup sample's customer. */
+    private static final String BEARER = "Bearer " + token("cust-0815");
+
     @BeforeAll
     static void start() {
         system = LocalSystem.start(LocalSystem.template(), data);
@@ -119,7 +122,7 @@ class RequestEncodingIT {
     }
 
     /** A request API Gateway answers before checkout runs, and what it answers. */
-    record GatewayAnswer(String name, String method, String path, boolean token, int status, String message) {
+    record GatewayAnswer(String name, String method, String path, String authorization, int status, String message) {
         @Override
         public String toString() {
             return name;
@@ -128,10 +131,13 @@ class RequestEncodingIT {
 
     static Stream<GatewayAnswer> gatewayAnswers() {
         return Stream.of(
-                new GatewayAnswer("no bearer token", "POST", "/orders", false, 401, "Unauthorized"),
-                new GatewayAnswer("unknown route", "POST", "/order", true, 404, "Not Found"),
-                new GatewayAnswer("unknown method on a known path", "GET", "/orders", true, 404, "Not Found"),
-                new GatewayAnswer("PUT on a known path", "PUT", "/orders", true, 404, "Not Found"));
+                new GatewayAnswer("no Authorization header", "POST", "/orders", null, 401, "Unauthorized"),
+                new GatewayAnswer("a bearer token that is not a JWT", "POST", "/orders", "Bearer not-a-jwt", 401,
+                        "Unauthorized"),
+                new GatewayAnswer("another scheme", "POST", "/orders", "Basic Y3VzdC0wODE1OnB3", 401, "Unauthorized"),
+                new GatewayAnswer("unknown route", "POST", "/order", BEARER, 404, "Not Found"),
+                new GatewayAnswer("unknown method on a known path", "GET", "/orders", BEARER, 404, "Not Found"),
+                new GatewayAnswer("PUT on a known path", "PUT", "/orders", BEARER, 404, "Not Found"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -142,8 +148,8 @@ class RequestEncodingIT {
                 .method(answer.method(), HttpRequest.BodyPublishers.ofByteArray(sampleBody("post-order-no-signup.json")))
                 .header("Content-Type", "application/json")
                 .timeout(LocalSystem.PATIENCE);
-        if (answer.token()) {
-            request.header("Authorization", "Bearer " + token("cust-0815"));
+        if (answer.authorization() != null) {
+            request.header("Authorization", answer.authorization());
         }
 
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());

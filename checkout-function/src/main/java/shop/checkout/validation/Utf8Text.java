@@ -6,6 +6,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * Strict UTF-8, as RFC 8259 requires of JSON exchanged between systems: bytes that are not well-formed UTF-8 are
@@ -75,7 +76,7 @@ public final class Utf8Text {
 
     /** The unit at {@code index} of {@code text}, as <code>&#92;uD800</code>: names what is wrong, not the text. */
     public static String unit(CharSequence text, int index) {
-        return String.format("\\u%04X", (int) text.charAt(index));
+        return String.format(Locale.ROOT, "\\u%04X", (int) text.charAt(index));
     }
 
     /**
