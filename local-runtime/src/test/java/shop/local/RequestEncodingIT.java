@@ -90,7 +90,7 @@ class RequestEncodingIT {
     void anIllFormedBodyGetsCheckouts400AndPutsNoEvent(IllFormed body) throws Exception {
         int eventsBefore = system.runtime.ledger().events().size();
 
-        HttpResponse<String> response = post(body.body(), "application/json", true);
+        HttpResponse<String> response = post(body.body(), "application/json");
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
@@ -111,7 +111,7 @@ class RequestEncodingIT {
     void aBodyNotDeclaredAsJsonInUtf8GetsCheckouts415AndPutsNoEvent(String contentType) throws Exception {
         int eventsBefore = system.runtime.ledger().events().size();
 
-        HttpResponse<String> response = post(sampleBody("post-order-no-signup.json"), contentType, true);
+        HttpResponse<String> response = post(sampleBody("post-order-no-signup.json"), contentType);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(415);
         assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
@@ -145,7 +145,8 @@ class RequestEncodingIT {
     void whatApiGatewayAnswersItselfIsWordedAsApiGatewayWordsIt(GatewayAnswer answer) throws Exception {
         int eventsBefore = system.runtime.ledger().events().size();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(system.runtime.apiUri() + answer.path()))
-                .method(answer.method(), HttpRequest.BodyPublishers.ofByteArray(sampleBody("post-order-no-signup.json")))
+                .method(answer.method(),
+                        HttpRequest.BodyPublishers.ofByteArray(sampleBody("post-order-no-signup.json")))
                 .header("Content-Type", "application/json")
                 .timeout(LocalSystem.PATIENCE);
         if (answer.authorization() != null) {
@@ -168,7 +169,7 @@ class RequestEncodingIT {
         String item = sent.path("items").path(0).path("name").asText();
 
         HttpResponse<String> response = post(sample.getBody().getBytes(StandardCharsets.UTF_8),
-                sample.getHeaders().get("content-type"), true);
+                sample.getHeaders().get("content-type"));
         system.awaitSettled();
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
@@ -179,26 +180,27 @@ class RequestEncodingIT {
         JsonNode shipment = system.items("ShipmentsTable").stream()
                 .filter(candidate -> text(candidate, "orderId").equals(orderId)).findFirst().orElseThrow();
         assertThat(text(shipment, "recipientName")).isEqualTo(name);
-        assertThat(shipment.toString()).contains(item, sent.path("shippingAddress").path("line1").asText(),
-                sent.path("shippingAddress").path("line2").asText(), sent.path("shippingAddress").path("city").asText());
+        JsonNode address = sent.path("shippingAddress");
+        assertThat(shipment.toString()).contains(item, address.path("line1").asText(), address.path("line2").asText(),
+                address.path("city").asText());
         // The logs carry the order id and no personal data: intact means well-formed JSON lines, nothing replaced.
         List<String> logLines = logLinesAbout(orderId);
         assertThat(logLines).isNotEmpty().allSatisfy(line -> {
-            assertThat(Json.parseTrusted(line.substring(line.indexOf('{'))).path("orderId").asText()).isEqualTo(orderId);
+            JsonNode entry = Json.parseTrusted(line.substring(line.indexOf('{')));
+            assertThat(entry.path("orderId").asText()).isEqualTo(orderId);
             assertThat(line).doesNotContain("\uFFFD", name, "李小龍", "سارة");
         });
     }
 
-    private static HttpResponse<String> post(byte[] body, String contentType, boolean token) throws Exception {
+    /** {@code POST /orders} with {@code body} and a token for the customer the body names. */
+    private static HttpResponse<String> post(byte[] body, String contentType) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(system.runtime.apiUri() + "/orders"))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .timeout(LocalSystem.PATIENCE);
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
-        if (token) {
-            request.header("Authorization", "Bearer " + token(customerIn(body)));
-        }
+        request.header("Authorization", "Bearer " + token(customerIn(body)));
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
