@@ -13,6 +13,7 @@ import shop.checkout.publishing.OrderEvents;
 import shop.checkout.publishing.Publication;
 import shop.checkout.responses.Replies;
 import shop.checkout.responses.Reply;
+import shop.checkout.validation.ContentType;
 import shop.checkout.validation.FieldError;
 import shop.checkout.validation.OrderDraft;
 import shop.checkout.validation.OrderRequestValidator;
@@ -28,6 +29,7 @@ import shop.wiring.StructuredLog;
  * Places an order for the signed-in customer: validates the request, builds the OrderCreated event, checks it against
  * the producer schema and publishes it. Answers 202 only when the bus accepted the event. The customer id is the
  * verified token's, never the body's: a body naming someone else gets 403, a request without a verified customer 401.
+ * A body not declared as JSON in UTF-8 gets 415; one that is not well-formed UTF-8 JSON gets 400.
  *
  * <p>Logs carry the order id and the outcome, never the customer's email, name or address. Thread-safe if its
  * collaborators are.
@@ -61,6 +63,11 @@ public final class Checkout {
             log.info("order.rejected", "status", 401, "reason", "no-verified-customer");
             return Replies.unauthenticated();
         }
+        // Before the body: bytes not declared as JSON in UTF-8 are not read at all (ContentType: a missing header).
+        if (ContentType.judge(submission.headers()) instanceof ContentType.Unsupported unsupported) {
+            log.info("order.rejected", "status", 415, "reason", "unsupported-media-type");
+            return Replies.unsupportedMediaType(unsupported.error());
+        }
         RequestBody.Content body = RequestBody.read(submission.body(), submission.base64Encoded());
         if (body instanceof RequestBody.TooLarge tooLarge) {
             log.info("order.rejected", "status", 413, "reason", "body-too-large", "bytes", tooLarge.bytes());
@@ -77,7 +84,7 @@ public final class Checkout {
         }
         Validation validation = body instanceof RequestBody.Json json
                 ? validator.validate(json.tree())
-                : new Validation.Invalid(List.of(((RequestBody.Unreadable) body).error()));
+                : new Validation.Invalid(((RequestBody.Unreadable) body).errors());
         if (validation instanceof Validation.Invalid invalid) {
             errors.addAll(invalid.errors());
         }

@@ -11,11 +11,16 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -31,6 +36,7 @@ import shop.checkout.fakes.FakeContext;
 import shop.checkout.fakes.RecordingOrderEvents;
 import shop.checkout.samples.SampleRequests;
 import shop.checkout.validation.Limits;
+import shop.checkout.validation.Utf8Text;
 import shop.events.EventJson;
 import shop.events.OrderCreated;
 import shop.events.OrderCreatedEvent;
@@ -39,11 +45,14 @@ import shop.events.SchemaCheck;
 /**
  * Checkout's API under generated and mutated requests, over ten thousand per run: sample orders with fields removed,
  * retyped, made huge, negative or zero, filled with any Unicode, padded with extra fields; arbitrary JSON; text that
- * is not JSON at all, nested thousands deep, truncated, empty, base64 or not; bodies over the size limit, among them
- * one whose event would break EventBridge's 256 KB entry limit; and any verified customer against any body.
+ * is not JSON at all, nested thousands deep, truncated, empty, base64 or not; bytes that are not UTF-8 (random bytes
+ * written over or into a sample, overlong forms, code points beyond U+10FFFF, encoded surrogates, sequences cut in
+ * half, byte order marks, UTF-16 and UTF-32); bodies over the size limit, among them one whose event would break
+ * EventBridge's 256 KB entry limit; and any verified customer against any body.
  *
  * <p>Whatever comes in: no 5xx, no exception, a 4xx names its problem, nothing is published for a refused request,
  * and an accepted one publishes exactly one event that the producer schema accepts, for the signed-in customer.
+ * Bytes that are not well-formed UTF-8 are never accepted.
  */
 class CheckoutRequestPropertiesTest {
 
@@ -89,14 +98,40 @@ class CheckoutRequestPropertiesTest {
 
         APIGatewayV2HTTPResponse response = exchange(request(write(body), false, subject, Map.of()));
 
+        // Body JSON with a lone surrogate in it is no Unicode text, whoever it names: it is refused before being read.
+        boolean unicode = !bodyCustomerId.isTextual() || Utf8Text.unpairedSurrogate(bodyCustomerId.textValue()) < 0;
         boolean otherCustomer = bodyCustomerId.isTextual() && !bodyCustomerId.textValue().equals(subject);
         if (subject.isBlank()) {
             assertThat(response.getStatusCode()).isEqualTo(401);
+        } else if (!unicode) {
+            assertThat(response.getStatusCode()).isEqualTo(400);
         } else if (otherCustomer) {
             assertThat(response.getStatusCode()).isEqualTo(403);
         }
         if (response.getStatusCode() == 202) {
             assertThat(last().customer().customerId()).isEqualTo(subject);
+        }
+    }
+
+    /**
+     * Bytes as API Gateway hands them over: base64 always works, plain text only for bytes that are text. Whatever
+     * checkout makes of the rest, it never accepts bytes a strict UTF-8 decoder refuses.
+     */
+    @Property(tries = 2000)
+    void anyBytesAreAnsweredHonestly(@ForAll("corruptedBytes") byte[] body, @ForAll boolean plainWhereText) {
+        boolean text = strictUtf8(body);
+        boolean base64 = !(plainWhereText && text);
+        String sent = base64 ? Base64.getEncoder().encodeToString(body) : new String(body, StandardCharsets.UTF_8);
+
+        APIGatewayV2HTTPResponse response = exchange(request(sent, base64, SIGNED_IN, Map.of()));
+
+        // A byte order mark and zero bytes (UTF-16, UTF-32) are well-formed UTF-8, but no JSON text to checkout.
+        boolean json = text && !(body.length >= 3 && body[0] == (byte) 0xEF && body[1] == (byte) 0xBB
+                && body[2] == (byte) 0xBF) && !contains(body, (byte) 0);
+        Statistics.label("bytes").collect(!text ? "not UTF-8" : json ? "UTF-8" : "UTF-8, not JSON text");
+        if (!json) {
+            assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(400);
+            assertThat(json(response.getBody()).path("errors").findValuesAsText("field")).containsExactly("$");
         }
     }
 
@@ -121,7 +156,7 @@ class CheckoutRequestPropertiesTest {
         int published = bus.published().size() - publishedBefore;
         int status = response.getStatusCode();
         Statistics.label("status").collect(status);
-        assertThat(status).as("status, body %s", response.getBody()).isIn(202, 400, 401, 403, 413);
+        assertThat(status).as("status, body %s", response.getBody()).isIn(202, 400, 401, 403, 413, 415);
         if (status == 202) {
             assertThat(published).as("events for an accepted request").isEqualTo(1);
             assertThat(PRODUCER_SCHEMA.violations(EventJson.toTree(last()))).isEmpty();
@@ -182,6 +217,40 @@ class CheckoutRequestPropertiesTest {
                         .as((at, c) -> valid.substring(0, at) + c + valid.substring(at + 1)),
                 Arbitraries.integers().between(1, 20_000).map(digits -> "9".repeat(digits)),
                 Arbitraries.of("1e999999", "-1e999999", "NaN", "Infinity", "\"\\ud800\""));
+    }
+
+    /** Sequences no well-formed UTF-8 holds, and a byte order mark, which it must not start with. */
+    private static final List<byte[]> ILL_FORMED = List.of(
+            new byte[] {(byte) 0xC0, (byte) 0xAF}, new byte[] {(byte) 0xE0, (byte) 0x80, (byte) 0xAF},
+            new byte[] {(byte) 0xF0, (byte) 0x80, (byte) 0x80, (byte) 0xAF},
+            new byte[] {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
+            new byte[] {(byte) 0xF5, (byte) 0x80, (byte) 0x80, (byte) 0x80},
+            new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+            new byte[] {(byte) 0xED, (byte) 0xBF, (byte) 0xBF}, new byte[] {(byte) 0xC3}, new byte[] {(byte) 0x80},
+            new byte[] {(byte) 0xFE}, new byte[] {(byte) 0xFF}, new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+
+    /** A sample body in UTF-8 (one with multi-byte characters among them) with its bytes corrupted, or re-encoded. */
+    @Provide
+    Arbitrary<byte[]> corruptedBytes() {
+        Arbitrary<byte[]> samples = Arbitraries.of(SAMPLE_BODIES)
+                .map(body -> write(body).getBytes(StandardCharsets.UTF_8));
+        Arbitrary<Double> where = Arbitraries.doubles().between(0, 1);
+        return Arbitraries.oneOf(
+                // Any byte written over one of the body's bytes: often still UTF-8, often not.
+                Combinators.combine(samples, where, Arbitraries.bytes())
+                        .as((body, at, b) -> splice(body, at, 1, new byte[] {b})),
+                // A few random bytes inserted anywhere.
+                Combinators.combine(samples, where, Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(4))
+                        .as((body, at, bytes) -> splice(body, at, 0, bytes)),
+                // A known ill-formed sequence inserted anywhere, the start included.
+                Combinators.combine(samples, where, Arbitraries.of(ILL_FORMED))
+                        .as((body, at, bytes) -> splice(body, at, 0, bytes)),
+                // Cut anywhere, in the middle of a multi-byte character too.
+                Combinators.combine(samples, where).as((body, at) -> Arrays.copyOf(body, (int) (at * body.length))),
+                // The whole body in another encoding, with or without its byte order mark.
+                Combinators.combine(Arbitraries.of(SAMPLE_BODIES), Arbitraries.of("UTF-16BE", "UTF-16LE", "UTF-32BE",
+                        "UTF-32LE"), Arbitraries.of(true, false)).as((body, charset, mark) ->
+                        ((mark ? "\uFEFF" : "") + write(body)).getBytes(Charset.forName(charset))));
     }
 
     @Provide
@@ -360,6 +429,36 @@ class CheckoutRequestPropertiesTest {
         event.setBody(body);
         event.setIsBase64Encoded(base64);
         return SampleRequests.signedInAs(event, subject);
+    }
+
+    /** {@code body} with {@code length} bytes from {@code where} (a fraction into it) replaced by {@code bytes}. */
+    private static byte[] splice(byte[] body, double where, int length, byte[] bytes) {
+        int at = Math.min((int) (where * body.length), body.length - length);
+        byte[] spliced = new byte[body.length - length + bytes.length];
+        System.arraycopy(body, 0, spliced, 0, at);
+        System.arraycopy(bytes, 0, spliced, at, bytes.length);
+        System.arraycopy(body, at + length, spliced, at + bytes.length, body.length - at - length);
+        return spliced;
+    }
+
+    private static boolean contains(byte[] bytes, byte wanted) {
+        for (byte b : bytes) {
+            if (b == wanted) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a decoder that reports what it cannot decode decodes {@code bytes} as UTF-8. */
+    private static boolean strictUtf8(byte[] bytes) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+            return true;
+        } catch (CharacterCodingException illFormed) {
+            return false;
+        }
     }
 
     private OrderCreated last() {

@@ -61,12 +61,15 @@ class CheckoutEmitsContractTest {
     static final List<Request> ACCEPTED = List.of(
             new Request("post-order-rewards-signup.json", 202, ALL),
             new Request("post-order-no-signup.json", 202, EVERY_ORDER),
-            new Request("post-order-with-idempotency-key.json", 202, ALL));
+            new Request("post-order-with-idempotency-key.json", 202, ALL),
+            new Request("post-order-unicode-names.json", 202, ALL));
 
     static final List<Request> REJECTED = List.of(
             new Request("post-order-invalid.json", 400, Set.of()),
             new Request("post-order-without-token.json", 401, Set.of()),
-            new Request("post-order-for-another-customer.json", 403, Set.of()));
+            new Request("post-order-for-another-customer.json", 403, Set.of()),
+            new Request("post-order-lone-surrogates.json", 400, Set.of()),
+            new Request("post-order-as-text-plain.json", 415, Set.of()));
 
     /** Stands in for the bus: keeps what checkout publishes and accepts it, as PutEvents does on success. */
     static final class CapturingBus implements OrderEvents {

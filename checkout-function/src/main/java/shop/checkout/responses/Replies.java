@@ -71,6 +71,17 @@ public final class Replies {
     }
 
     /**
+     * 415: the request's {@code Content-Type} is missing, is not JSON, or names a charset other than UTF-8;
+     * {@code error} names the header and what to send.
+     */
+    public static Reply unsupportedMediaType(FieldError error) {
+        ObjectNode problem = problem("unsupported-media-type", "The request body is not JSON in UTF-8", 415,
+                "Send the order as JSON in UTF-8 with 'Content-Type: application/json'.");
+        problem.set("errors", MAPPER.valueToTree(List.of(error)));
+        return new Reply(415, Map.of("Content-Type", PROBLEM_JSON), write(problem));
+    }
+
+    /**
      * 503: the bus did not confirm the event. Usually it refused it (throttling), but after a timeout or a reset it
      * may hold it all the same, so the answer promises neither: a retry with the same key keeps the order id, and the
      * subscribers fulfil an order id once however often it is published.

@@ -31,8 +31,15 @@ public final class SampleRequests {
     /** Signed in as one customer, ordering in another's name. */
     public static final String FOR_ANOTHER_CUSTOMER = FOLDER + "post-order-for-another-customer.json";
 
+    /** Accents, a combining mark, CJK, right-to-left text and emoji in names and address, sent as UTF-8. */
+    public static final String UNICODE_NAMES = FOLDER + "post-order-unicode-names.json";
+    /** JSON escapes of lone surrogates in the customer's name and an item's name: valid JSON, no Unicode text. */
+    public static final String LONE_SURROGATES = FOLDER + "post-order-lone-surrogates.json";
+    /** A good order sent as {@code text/plain}. */
+    public static final String AS_TEXT_PLAIN = FOLDER + "post-order-as-text-plain.json";
+
     /** The samples a client could send as they are and expect 202. */
-    public static final List<String> VALID = List.of(REWARDS_SIGNUP, NO_SIGNUP, WITH_IDEMPOTENCY_KEY);
+    public static final List<String> VALID = List.of(REWARDS_SIGNUP, NO_SIGNUP, WITH_IDEMPOTENCY_KEY, UNICODE_NAMES);
 
     private SampleRequests() {}
 

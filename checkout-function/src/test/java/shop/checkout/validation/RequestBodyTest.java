@@ -62,7 +62,7 @@ class RequestBodyTest {
         RequestBody.Content content = RequestBody.read(request.body(), request.base64());
 
         assertThat(content).isInstanceOf(RequestBody.Unreadable.class);
-        FieldError error = ((RequestBody.Unreadable) content).error();
+        FieldError error = ((RequestBody.Unreadable) content).errors().get(0);
         assertThat(error.field()).isEqualTo("$");
         assertThat(error.message()).startsWith(request.message()).doesNotContain("Jonas", "Feld");
     }
