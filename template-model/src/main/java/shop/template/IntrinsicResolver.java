@@ -2,10 +2,12 @@ package shop.template;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -117,6 +119,58 @@ public final class IntrinsicResolver {
             return Optional.empty();
         }
         return Optional.of(resolve(properties.get(property), logicalId, property));
+    }
+
+    /**
+     * The template names (parameters and resources) {@code value} refers to through {@code Ref}, {@code Fn::GetAtt}
+     * or the variables of {@code Fn::Sub}, however deeply nested; pseudo parameters are not names of the template.
+     */
+    public static Set<String> references(Object value) {
+        Set<String> names = new LinkedHashSet<>();
+        collectReferences(value, names);
+        return names;
+    }
+
+    private static void collectReferences(Object value, Set<String> names) {
+        if (value instanceof Map<?, ?> map) {
+            map.forEach((key, inner) -> {
+                switch (String.valueOf(key)) {
+                    case "Ref" -> addReference(String.valueOf(inner), names);
+                    case "Fn::GetAtt" -> addReference(inner instanceof List<?> parts && !parts.isEmpty()
+                            ? String.valueOf(parts.get(0)) : beforeDot(String.valueOf(inner)), names);
+                    case "Fn::Sub" -> subReferences(inner, names);
+                    default -> collectReferences(inner, names);
+                }
+            });
+        } else if (value instanceof List<?> list) {
+            list.forEach(item -> collectReferences(item, names));
+        }
+    }
+
+    private static void subReferences(Object argument, Set<String> names) {
+        // The list form's own variables are not template names; their values may refer to some.
+        Object text = argument instanceof List<?> parts && !parts.isEmpty() ? parts.get(0) : argument;
+        Map<?, ?> variables = argument instanceof List<?> parts && parts.size() > 1
+                && parts.get(1) instanceof Map<?, ?> given ? given : Map.of();
+        Matcher matcher = SUB_VARIABLE.matcher(String.valueOf(text));
+        while (matcher.find()) {
+            String name = matcher.group(1);
+            if (!name.startsWith("!") && !variables.containsKey(name)) {
+                addReference(name.startsWith("AWS::") ? name : beforeDot(name), names);
+            }
+        }
+        collectReferences(variables, names);
+    }
+
+    private static String beforeDot(String name) {
+        int dot = name.indexOf('.');
+        return dot < 0 ? name : name.substring(0, dot);
+    }
+
+    private static void addReference(String name, Set<String> names) {
+        if (!name.startsWith("AWS::")) {
+            names.add(name);
+        }
     }
 
     private String ref(String name, Where where) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -194,6 +195,31 @@ class IntrinsicResolverTest {
                 Map.entry("TABLE", "shop-ShipmentsTable-X1"), Map.entry("STAGE", "test"));
         assertThat(stack.arnOf("OrdersBus")).isEqualTo("arn:aws:events:" + PLACE + "event-bus/shop-orders");
         assertThat(stack.nameOf("DeadLetterQueue")).isEqualTo("shop-DeadLetterQueue-X1");
+    }
+
+    static Stream<Arguments> references() {
+        return Stream.of(
+                arguments("a literal refers to nothing", "orders", Set.of()),
+                arguments("a Ref of a resource", ref("OrdersBus"), Set.of("OrdersBus")),
+                arguments("a Ref of a pseudo parameter is no template name", ref("AWS::Region"), Set.of()),
+                arguments("a GetAtt names its resource", getAtt("ShipmentsTable", "Arn"), Set.of("ShipmentsTable")),
+                arguments("a dotted GetAtt names its resource", Map.of("Fn::GetAtt", "DeadLetterQueue.Arn"),
+                        Set.of("DeadLetterQueue")),
+                arguments("a Sub names its variables, not pseudo parameters or literals",
+                        Map.of("Fn::Sub", "${AWS::Region}/${SenderAddress}/${OrdersBus.Arn}/${!Literal}"),
+                        Set.of("SenderAddress", "OrdersBus")),
+                arguments("a Sub's own variables are not names, their values may refer to some",
+                        Map.of("Fn::Sub", List.of("${Who}-${Stage}", Map.of("Who", ref("AlertsTopic")))),
+                        Set.of("Stage", "AlertsTopic")),
+                arguments("nested in lists and mappings", Map.of("Statement", List.of(Map.of("Resource",
+                        List.of(getAtt("ShipmentsTable", "Arn"), ref("OrdersBus"))))),
+                        Set.of("ShipmentsTable", "OrdersBus")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("references")
+    void findsTheTemplateNamesAValueRefersTo(String name, Object value, Set<String> expected) {
+        assertThat(IntrinsicResolver.references(value)).containsExactlyInAnyOrderElementsOf(expected);
     }
 
     @Test
