@@ -64,7 +64,8 @@ public final class ProvisionedStack implements AutoCloseable {
                                       Map<String, String> parameters) {
         return new IntrinsicResolver(template,
                 PseudoParameters.of(stackName, region, PseudoParameters.PLACEHOLDER_ACCOUNT),
-                new ParameterValues(parameters, "give %s a value in ProvisionedStack.provision"), new StackNames(stackName));
+                new ParameterValues(parameters, "give %s a value in ProvisionedStack.provision"),
+                new StackNames(stackName));
     }
 
     /** Provisions the template under a fresh stack name; fails, naming the resource, if the emulator refuses any of it. */

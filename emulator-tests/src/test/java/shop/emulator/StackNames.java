@@ -21,7 +21,8 @@ record StackNames(String stackName) implements ResourceNames {
 
     @Override
     public String nameOf(String logicalId, String type, IntrinsicResolver resolver) {
-        return resolver.declaredName(logicalId).orElseGet(() -> generated(logicalId, NAME_LIMITS.getOrDefault(type, 64)));
+        return resolver.declaredName(logicalId)
+                .orElseGet(() -> generated(logicalId, NAME_LIMITS.getOrDefault(type, 64)));
     }
 
     /** The name of the SQS queue standing in for a function as its rule's target. */

@@ -50,8 +50,8 @@ public record Subscriber(FunctionResource function) {
             return (RequestHandler<ScheduledEvent, Void>) handlerClass().getConstructor(Map.class)
                     .newInstance(stack.environmentOf(logicalId()));
         } catch (NoSuchMethodException | InstantiationException | IllegalAccessException e) {
-            throw new IllegalStateException(function.handlerClass() + " has no public constructor taking the environment"
-                    + " as a Map<String, String>, which the emulator suite builds handlers with", e);
+            throw new IllegalStateException(function.handlerClass() + " has no public constructor taking the"
+                    + " environment as a Map<String, String>, which the emulator suite builds handlers with", e);
         } catch (InvocationTargetException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;

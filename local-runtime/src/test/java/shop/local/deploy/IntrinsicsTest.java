@@ -21,7 +21,8 @@ import shop.template.TemplateException;
  */
 class IntrinsicsTest {
 
-    private static final SamTemplate TEMPLATE = SamTemplate.load(Path.of("src/test/resources/fixtures/intrinsics.yaml"));
+    private static final SamTemplate TEMPLATE =
+            SamTemplate.load(Path.of("src/test/resources/fixtures/intrinsics.yaml"));
 
     private final Intrinsics intrinsics = new Intrinsics(TEMPLATE, Map.of("SenderAddress", "orders@shop.example"),
             "eu-west-1");
@@ -29,7 +30,8 @@ class IntrinsicsTest {
     static Stream<Arguments> values() {
         return Stream.of(
                 arguments("Ref of a resource is its logical id", Map.of("Ref", "OrdersBus"), "OrdersBus"),
-                arguments("Ref of a given parameter is its value", Map.of("Ref", "SenderAddress"), "orders@shop.example"),
+                arguments("Ref of a given parameter is its value", Map.of("Ref", "SenderAddress"),
+                        "orders@shop.example"),
                 arguments("the stack is called local", Map.of("Ref", "AWS::StackName"), "local"),
                 arguments("GetAtt Arn names the placeholder account and the run's region",
                         Map.of("Fn::GetAtt", List.of("ShipmentsTable", "Arn")),
@@ -54,6 +56,7 @@ class IntrinsicsTest {
     void parameterTheTemplateDoesNotDeclareIsRefused() {
         assertThatThrownBy(() -> new Intrinsics(TEMPLATE, Map.of("SendrAddress", "orders@shop.example"), "eu-west-1"))
                 .isInstanceOf(TemplateException.class)
-                .hasMessageContaining("Parameters.SendrAddress is given a value but the template declares no such parameter");
+                .hasMessageContaining(
+                        "Parameters.SendrAddress is given a value but the template declares no such parameter");
     }
 }
