@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.UUID;
 import shop.template.EventRule;
 import shop.template.FunctionResource;
+import shop.template.IntrinsicResolver;
+import shop.template.ParameterValues;
+import shop.template.PseudoParameters;
 import shop.template.SamTemplate;
 import shop.template.TableResource;
 import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
@@ -40,22 +43,35 @@ public final class ProvisionedStack implements AutoCloseable {
 
     private final SamTemplate template;
     private final EmulatorSession session;
-    private final PhysicalNames names;
+    private final IntrinsicResolver names;
+    private final StackNames stackNames;
     private final Map<String, StandInQueue> queues = new LinkedHashMap<>();
     private final List<Runnable> teardown = new ArrayList<>();
 
-    private ProvisionedStack(SamTemplate template, EmulatorSession session, PhysicalNames names) {
+    private ProvisionedStack(SamTemplate template, EmulatorSession session, String stackName) {
         this.template = template;
         this.session = session;
-        this.names = names;
+        this.stackNames = new StackNames(stackName);
+        this.names = resolver(template, stackName, session.region(),
+                Map.of(SENDER_PARAMETER, "orders@" + stackName + ".example.com"));
+    }
+
+    /**
+     * The template's values as a stack of this name resolves them; {@code parameters} are the deploy command's
+     * {@code --parameter-overrides}.
+     */
+    static IntrinsicResolver resolver(SamTemplate template, String stackName, String region,
+                                      Map<String, String> parameters) {
+        return new IntrinsicResolver(template,
+                PseudoParameters.of(stackName, region, PseudoParameters.PLACEHOLDER_ACCOUNT),
+                new ParameterValues(parameters, "give %s a value in ProvisionedStack.provision"),
+                new StackNames(stackName));
     }
 
     /** Provisions the template under a fresh stack name; fails, naming the resource, if the emulator refuses any of it. */
     public static ProvisionedStack provision(SamTemplate template, EmulatorSession session) {
         String stackName = "it" + UUID.randomUUID().toString().substring(0, 8);
-        PhysicalNames names = new PhysicalNames(template, stackName, session.region(),
-                Map.of(SENDER_PARAMETER, "orders@" + stackName + ".example.com"));
-        ProvisionedStack stack = new ProvisionedStack(template, session, names);
+        ProvisionedStack stack = new ProvisionedStack(template, session, stackName);
         try {
             stack.createBus();
             stack.createTables();
@@ -73,12 +89,17 @@ public final class ProvisionedStack implements AutoCloseable {
     }
 
     public String busName() {
-        return names.of(names.busLogicalId());
+        List<String> buses = template.resourcesOfType("AWS::Events::EventBus");
+        if (buses.size() != 1) {
+            throw new IllegalStateException("template.yaml declares " + buses.size()
+                    + " event buses; the emulator suite provisions exactly one");
+        }
+        return names.nameOf(buses.get(0));
     }
 
     /** The table name this run gave a table of the template. */
     public String tableName(String tableLogicalId) {
-        return names.of(tableLogicalId);
+        return names.nameOf(tableLogicalId);
     }
 
     public String senderAddress() {
@@ -144,7 +165,7 @@ public final class ProvisionedStack implements AutoCloseable {
                         .backoffStrategyV2(BackoffStrategy.fixedDelay(Duration.ofMillis(250))).build())
                 .build();
         for (TableResource table : template.tables()) {
-            String name = names.of(table.logicalId());
+            String name = names.nameOf(table.logicalId());
             List<KeySchemaElement> keys = new ArrayList<>();
             List<AttributeDefinition> attributes = new ArrayList<>();
             keys.add(KeySchemaElement.builder().attributeName(table.hashKey()).keyType(KeyType.HASH).build());
@@ -168,9 +189,10 @@ public final class ProvisionedStack implements AutoCloseable {
     private void createRules() {
         for (FunctionResource function : template.functions()) {
             for (EventRule rule : function.rules()) {
-                String bus = names.resolve(rule.busName(), rule.ruleLogicalId() + " EventBusName");
+                String bus = names.resolve(rule.busName(), function.logicalId(),
+                        "Events." + rule.eventName() + ".Properties.EventBusName");
                 StandInQueue queue = createQueue(function.logicalId());
-                String ruleName = names.ruleName(rule.ruleLogicalId());
+                String ruleName = names.nameOf(rule.ruleLogicalId());
                 session.events().putRule(r -> r.name(ruleName).eventBusName(bus).eventPattern(rule.patternJson())
                         .state(RuleState.ENABLED).description("Stand-in for " + rule.ruleLogicalId()));
                 teardown.add(() -> session.events().deleteRule(r -> r.name(ruleName).eventBusName(bus)));
@@ -188,7 +210,7 @@ public final class ProvisionedStack implements AutoCloseable {
         if (queues.containsKey(functionLogicalId)) {
             throw new IllegalStateException(functionLogicalId + " has more than one EventBridgeRule; give each its own stand-in queue first");
         }
-        String url = session.sqs().createQueue(r -> r.queueName(names.standInQueueName(functionLogicalId))).queueUrl();
+        String url = session.sqs().createQueue(r -> r.queueName(stackNames.standInQueue(functionLogicalId))).queueUrl();
         teardown.add(() -> session.sqs().deleteQueue(r -> r.queueUrl(url)));
         String arn = session.sqs().getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
                 .attributes().get(QueueAttributeName.QUEUE_ARN);
@@ -230,7 +252,7 @@ public final class ProvisionedStack implements AutoCloseable {
                 teardown.get(i).run();
             } catch (RuntimeException e) {
                 if (failures == null) {
-                    failures = new IllegalStateException("Tearing down stack " + names.stackName() + " failed");
+                    failures = new IllegalStateException("Tearing down stack " + stackNames.stackName() + " failed");
                 }
                 failures.addSuppressed(e);
             }

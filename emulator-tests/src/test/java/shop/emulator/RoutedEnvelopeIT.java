@@ -74,7 +74,7 @@ class RoutedEnvelopeIT {
 
     private static JsonNode route(ObjectNode envelope) {
         String eventId = EMULATOR.stack().putOnBus(envelope);
-        return EMULATOR.stack().queueOf(Subscriber.WAREHOUSE.logicalId())
+        return EMULATOR.stack().queueOf("WarehouseFunction")
                 .await(routed -> eventId.equals(routed.path("id").asText()), "event " + eventId, BOUND);
     }
 

@@ -2,7 +2,6 @@ package shop.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
@@ -16,10 +15,10 @@ import java.util.stream.Collectors;
  */
 public record RoutingCase(String name, JsonNode envelope, Set<String> reaches) {
 
-    static final String REWARDS = Subscriber.REWARDS.logicalId();
+    static final String REWARDS = "RewardsFunction";
 
     /** Every subscriber: what any valid 1.x OrderCreated reaches when the customer joined rewards. */
-    static final Set<String> ALL = Collections.unmodifiableSortedSet(Arrays.stream(Subscriber.values())
+    static final Set<String> ALL = Collections.unmodifiableSortedSet(Subscriber.all().stream()
             .map(Subscriber::logicalId).collect(Collectors.toCollection(TreeSet::new)));
     /** Rewards is the one subscriber that only members' orders reach. */
     static final Set<String> NOT_REWARDS = Collections.unmodifiableSortedSet(ALL.stream()

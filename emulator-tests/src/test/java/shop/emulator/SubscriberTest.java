@@ -1,24 +1,39 @@
 package shop.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Arrays;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import shop.template.FunctionResource;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class SubscriberTest {
 
-    @Test
-    void everyFunctionWithARuleIsASubscriberOfTheSuiteAndNoOtherIs() {
-        // A subscriber added to the template must join the emulator flows, or this names it.
-        assertThat(Arrays.stream(Subscriber.values()).map(Subscriber::logicalId))
-                .containsExactlyInAnyOrderElementsOf(EmulatorStack.TEMPLATE.functions().stream()
-                        .filter(function -> !function.rules().isEmpty()).map(FunctionResource::logicalId).toList());
+    static Stream<Subscriber> subscribers() {
+        return Subscriber.all().stream();
     }
 
     @Test
-    void eachSubscriberRunsTheHandlerClassTheTemplateNames() {
-        assertThat(Subscriber.values()).allSatisfy(subscriber ->
-                assertThat(subscriber.handlerClass().getName()).isEqualTo(subscriber.function().handlerClass()));
+    void everyFunctionWithARuleIsASubscriberAndNoOtherIs() {
+        assertThat(Subscriber.all()).isNotEmpty().allSatisfy(subscriber ->
+                assertThat(subscriber.function().rules()).isNotEmpty());
+        assertThat(Subscriber.all()).extracting(Subscriber::logicalId).doesNotContain("CheckoutFunction");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("subscribers")
+    void eachHandlerTheTemplateNamesIsOnTheClassPathWithAnEnvironmentConstructor(Subscriber subscriber)
+            throws NoSuchMethodException {
+        assertThat(RequestStreamHandler.class).isAssignableFrom(subscriber.handlerClass());
+        assertThat(subscriber.handlerClass().getConstructor(Map.class)).isNotNull();
+    }
+
+    @Test
+    void aFunctionWithoutRuleIsNoSubscriber() {
+        assertThatThrownBy(() -> Subscriber.named("CheckoutFunction"))
+                .hasMessageStartingWith("CheckoutFunction has no EventBridgeRule in template.yaml");
     }
 }

@@ -2,34 +2,43 @@ package shop.checks;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
-import java.util.regex.Pattern;
 import shop.template.FunctionResource;
+import shop.template.IntrinsicResolver;
+import shop.template.ParameterValues;
+import shop.template.PseudoParameters;
+import shop.template.ResourceNames;
 import shop.template.SamTemplate;
 
 /**
  * The environment Lambda would hand a function of {@code template.yaml}, with placeholders for what only a deployment
- * knows: a {@code Ref} to a resource becomes its logical id, a parameter its default or a sample that satisfies its
- * {@code AllowedPattern}, and credentials are dummies. Nothing here can reach AWS.
+ * knows: the template-model resolver names each resource by its logical id, a parameter takes its default or a sample
+ * that must satisfy its constraints, and credentials are dummies. Nothing here can reach AWS.
  */
 public final class PlaceholderEnvironment {
 
+    /** The region of every placeholder ARN and of {@code AWS_REGION}. */
+    static final String REGION = "eu-west-1";
+
     /** What Lambda itself sets in every function's environment; the credentials are dummies, never real keys. */
     public static final Map<String, String> LAMBDA_PROVIDED = Map.of(
-            "AWS_REGION", "eu-west-1",
+            "AWS_REGION", REGION,
             "AWS_ACCESS_KEY_ID", "AKIAPLACEHOLDER00000",
             "AWS_SECRET_ACCESS_KEY", "placeholder-secret-access-key");
 
-    // Parameters without a default that a deployment must supply; each sample must satisfy the parameter's AllowedPattern.
+    // Parameters without a default that a deployment must supply; the resolver checks each against its constraints.
     private static final Map<String, String> PARAMETER_SAMPLES = Map.of("SenderAddress", "orders@shop.example");
 
     private PlaceholderEnvironment() {}
 
-    /** The variables the template declares for {@code function}, intrinsics resolved to placeholders, in template order. */
+    /** The variables the template declares for {@code function}, intrinsics resolved to placeholders. */
     public static Map<String, String> declared(SamTemplate template, FunctionResource function) {
-        Map<String, String> variables = new LinkedHashMap<>();
-        function.environment().forEach((name, raw) -> variables.put(name, resolve(template, function, name, raw)));
-        return variables;
+        Map<String, String> samples = new LinkedHashMap<>(PARAMETER_SAMPLES);
+        samples.keySet().retainAll(template.parameters().keySet());
+        IntrinsicResolver placeholders = new IntrinsicResolver(template,
+                PseudoParameters.of("placeholder", REGION, PseudoParameters.PLACEHOLDER_ACCOUNT),
+                new ParameterValues(samples, "add a sample for %s to PlaceholderEnvironment.PARAMETER_SAMPLES"),
+                ResourceNames.logicalIds());
+        return placeholders.environmentOf(function);
     }
 
     /** {@link #declared} plus {@link #LAMBDA_PROVIDED}: everything the function would see at cold start. */
@@ -37,42 +46,5 @@ public final class PlaceholderEnvironment {
         Map<String, String> environment = new LinkedHashMap<>(declared(template, function));
         environment.putAll(LAMBDA_PROVIDED);
         return environment;
-    }
-
-    private static String resolve(SamTemplate template, FunctionResource function, String variable, Object raw) {
-        if (raw instanceof String || raw instanceof Number || raw instanceof Boolean) {
-            return String.valueOf(raw);
-        }
-        Optional<String> referenced = SamTemplate.referencedId(raw);
-        if (referenced.isEmpty()) {
-            throw new IllegalArgumentException(function.logicalId() + " variable " + variable + " is " + raw
-                    + ": only literals, Ref and Fn::GetAtt have placeholders; teach PlaceholderEnvironment the new form");
-        }
-        String id = referenced.get();
-        if (template.resources().containsKey(id)) {
-            // A Ref to a bus or table yields its name; the logical id stands in for the name CloudFormation generates.
-            return id;
-        }
-        return parameterValue(template, function, variable, id);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static String parameterValue(SamTemplate template, FunctionResource function, String variable, String parameter) {
-        Object parameters = template.document().get("Parameters");
-        if (!(parameters instanceof Map<?, ?> declaredParameters) || !(declaredParameters.get(parameter) instanceof Map<?, ?> definition)) {
-            throw new IllegalArgumentException(function.logicalId() + " variable " + variable + " refers to " + parameter
-                    + ", which is neither a resource nor a parameter of the template");
-        }
-        Map<String, Object> spec = (Map<String, Object>) definition;
-        String value = Optional.ofNullable(spec.get("Default")).map(String::valueOf)
-                .or(() -> Optional.ofNullable(PARAMETER_SAMPLES.get(parameter)))
-                .orElseThrow(() -> new IllegalArgumentException("Parameter " + parameter + " has no Default and no sample"
-                        + " in PlaceholderEnvironment.PARAMETER_SAMPLES"));
-        Object allowed = spec.get("AllowedPattern");
-        if (allowed != null && !Pattern.compile(String.valueOf(allowed)).matcher(value).matches()) {
-            throw new IllegalArgumentException("Placeholder '" + value + "' for parameter " + parameter
-                    + " does not match its AllowedPattern " + allowed);
-        }
-        return value;
     }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import shop.template.FunctionResource;
+import shop.template.IntrinsicResolver;
 import shop.template.SamTemplate;
 
 /**
@@ -33,12 +34,12 @@ class OwnResourcesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("functions")
     void everyResourceAFunctionMayTouchIsOneItsEnvironmentNames(FunctionResource function) {
-        Set<String> named = TemplateReferences.in(function.environment());
+        Set<String> named = IntrinsicResolver.references(function.environment());
         List<Object> resources = allowedResources(function);
 
         assertThat(resources).as("%s policy resources", function.logicalId()).isNotEmpty();
         assertThat(resources).allSatisfy(resource -> {
-            Set<String> reached = TemplateReferences.in(resource);
+            Set<String> reached = IntrinsicResolver.references(resource);
             // A literal ARN refers to nothing of ours: it reaches something this stack does not own.
             assertThat(reached).as("%s: template names in policy resource %s", function.logicalId(), resource)
                     .isNotEmpty();
@@ -52,7 +53,7 @@ class OwnResourcesTest {
         Map<String, String> owner = new HashMap<>();
         List<String> shared = new ArrayList<>();
         for (FunctionResource function : TEMPLATE.functions()) {
-            allowedResources(function).stream().flatMap(resource -> TemplateReferences.in(resource).stream())
+            allowedResources(function).stream().flatMap(resource -> IntrinsicResolver.references(resource).stream())
                     .distinct()
                     .forEach(name -> {
                         String previous = owner.putIfAbsent(name, function.logicalId());

@@ -6,11 +6,12 @@ import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import shop.events.ConsumerContract;
 import shop.events.OrderCreatedEvent;
 import shop.events.SchemaCheck;
@@ -20,19 +21,41 @@ import shop.template.SamTemplate;
 import software.amazon.event.ruler.Machine;
 
 /**
- * The bus's subscribers: who should receive what (stated here once, as the expectation), and their rule patterns and
- * consumer contracts as {@code template.yaml} and their modules declare them.
+ * The bus's subscribers as {@code template.yaml} and their modules declare them: who receives what, read from each
+ * rule's pattern, and their consumer contracts. Adding a subscriber edits nothing here.
  */
 final class Subscribers {
 
-    /** Subscribers that must receive every 1.x OrderCreated. A new subscriber goes here or in {@link #SIGNUPS_ONLY}. */
-    static final Set<String> EVERY_ORDER = Set.of("EmailFunction", "WarehouseFunction", "AnalyticsFunction");
+    private static final SamTemplate TEMPLATE = SamTemplate.load(SamTemplate.locate(Path.of("")));
 
-    /** Subscribers that must receive an order only when its customer signed up for rewards at checkout. */
-    static final Set<String> SIGNUPS_ONLY = Set.of("RewardsFunction");
+    /** What a rule admitting every 1.x OrderCreated looks like: the checkout design's default subscription. */
+    static final Map<String, Object> EVERY_ORDER_PATTERN = Map.of(
+            "source", List.of("shop.checkout"),
+            "detail-type", List.of("OrderCreated"),
+            "detail", Map.of("schemaVersion", List.of(Map.of("prefix", "1."))));
 
-    /** Every subscriber: what an order with a rewards signup must reach. */
-    static final Set<String> ALL = Stream.concat(EVERY_ORDER.stream(), SIGNUPS_ONLY.stream()).collect(Collectors.toUnmodifiableSet());
+    /** The same, narrowed to orders whose customer signed up for rewards at checkout. */
+    static final Map<String, Object> SIGNUPS_ONLY_PATTERN = Map.of(
+            "source", List.of("shop.checkout"),
+            "detail-type", List.of("OrderCreated"),
+            "detail", Map.of("schemaVersion", List.of(Map.of("prefix", "1.")),
+                    "customer", Map.of("rewardsSignup", List.of(true))));
+
+    /** Subscribers whose rule admits every 1.x OrderCreated. */
+    static final Set<String> EVERY_ORDER = withPattern(EVERY_ORDER_PATTERN);
+
+    /** Subscribers whose rule admits an order only when its customer signed up for rewards at checkout. */
+    static final Set<String> SIGNUPS_ONLY = withPattern(SIGNUPS_ONLY_PATTERN);
+
+    /** Every function with a rule: what an order with a rewards signup must reach. */
+    static final Set<String> ALL = TEMPLATE.rules().stream().map(EventRule::functionLogicalId)
+            .collect(Collectors.toUnmodifiableSet());
+
+    /** Functions whose rules have exactly {@code pattern}. */
+    private static Set<String> withPattern(Map<String, Object> pattern) {
+        return TEMPLATE.rules().stream().filter(rule -> rule.pattern().equals(pattern))
+                .map(EventRule::functionLogicalId).collect(Collectors.toUnmodifiableSet());
+    }
 
     /**
      * Where a consumer module keeps the schema of the OrderCreated fields it reads: under its own folder name, so that

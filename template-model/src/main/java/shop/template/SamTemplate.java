@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +26,15 @@ public final class SamTemplate {
     private final Map<String, Map<String, Object>> resources;
     private final List<FunctionResource> functions;
     private final List<TableResource> tables;
+    private final Map<String, Map<String, Object>> parameters;
 
     private SamTemplate(Map<String, Object> document) {
         this.document = document;
         this.resources = resourcesOf(document);
+        Map<String, Map<String, Object>> declared = new LinkedHashMap<>();
+        map(document.get("Parameters"), "Parameters", "section")
+                .forEach((name, parameter) -> declared.put(name, map(parameter, "Parameters", name)));
+        this.parameters = Collections.unmodifiableMap(declared);
         Map<String, Object> globals = map(map(document.get("Globals"), "Globals", "section").get("Function"), "Globals", "Function");
         List<FunctionResource> found = new ArrayList<>();
         List<TableResource> foundTables = new ArrayList<>();
@@ -116,10 +122,15 @@ public final class SamTemplate {
         return document;
     }
 
+    /** The declared parameters by name, each as written ({@code Type}, {@code Default}, constraints). */
+    public Map<String, Map<String, Object>> parameters() {
+        return parameters;
+    }
+
     /** The default value of a template parameter, when it has one. */
     public Optional<String> parameterDefault(String name) {
-        Map<String, Object> parameter = map(map(document.get("Parameters"), "Parameters", "section").get(name), "Parameters", name);
-        return Optional.ofNullable(parameter.get("Default")).map(String::valueOf);
+        return Optional.ofNullable(parameters.get(name)).map(parameter -> parameter.get("Default"))
+                .map(String::valueOf);
     }
 
     /** If {@code value} is {@code {Ref: X}} or {@code {Fn::GetAtt: [X, ...]}}, the logical id X. */

@@ -26,7 +26,7 @@ class BadTemplateTest {
                         "EmailFunction.Events.OrderCreated.Properties.EventBusName names bus 'orders-bus-typo', which is neither "
                                 + "'default' nor an AWS::Events::EventBus of the template"),
                 arguments("an intrinsic the runtime does not resolve", "unresolvable-intrinsic.yaml",
-                        "WarehouseFunction.Environment.Variables.SHIPMENTS_TABLE uses Fn::If, which the local runtime does not resolve"),
+                        "WarehouseFunction.Environment.Variables.SHIPMENTS_TABLE uses Fn::If, which is not resolved here"),
                 arguments("more retries than Lambda allows", "too-many-retries.yaml",
                         "EmailFunction.EventInvokeConfig.MaximumRetryAttempts is 5; Lambda allows 0 to 2"),
                 arguments("a rule that reshapes the event", "input-transformer.yaml",

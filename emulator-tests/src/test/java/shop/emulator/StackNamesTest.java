@@ -10,17 +10,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import shop.template.FunctionResource;
+import shop.template.IntrinsicResolver;
 import shop.template.SamTemplate;
+import shop.template.TemplateException;
 
-class PhysicalNamesTest {
+class StackNamesTest {
 
     private static final SamTemplate TEMPLATE = SamTemplate.load(SamTemplate.locate(Path.of("")));
-    private final PhysicalNames names = new PhysicalNames(TEMPLATE, "it1234abcd", "eu-west-1",
+    private final IntrinsicResolver names = ProvisionedStack.resolver(TEMPLATE, "it1234abcd", "eu-west-1",
             Map.of("SenderAddress", "orders@it1234abcd.example.com"));
 
     @Test
     void busIsNamedByItsSubOfTheStackName() {
-        assertThat(names.of(names.busLogicalId())).isEqualTo("it1234abcd-orders");
+        assertThat(names.nameOf("OrdersBus")).isEqualTo("it1234abcd-orders");
+    }
+
+    @Test
+    void aTableWithoutDeclaredNameIsNamedAfterStackAndLogicalId() {
+        assertThat(names.nameOf("ShipmentsTable")).isEqualTo("it1234abcd-ShipmentsTable");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -43,17 +50,19 @@ class PhysicalNamesTest {
 
     @Test
     void aParameterWithoutDefaultOrValueFailsNamingIt() {
-        PhysicalNames withoutSender = new PhysicalNames(TEMPLATE, "it1234abcd", "eu-west-1", Map.of());
+        IntrinsicResolver withoutSender = ProvisionedStack.resolver(TEMPLATE, "it1234abcd", "eu-west-1", Map.of());
 
         assertThatThrownBy(() -> withoutSender.parameter("SenderAddress"))
+                .isInstanceOf(TemplateException.class)
                 .hasMessageContaining("SenderAddress");
     }
 
     @Test
     void generatedNamesStayWithinTheServicesLimits() {
-        PhysicalNames longStack = new PhysicalNames(TEMPLATE, "x".repeat(70), "eu-west-1", Map.of());
+        StackNames longStack = new StackNames("x".repeat(70));
+        IntrinsicResolver resolver = ProvisionedStack.resolver(TEMPLATE, longStack.stackName(), "eu-west-1", Map.of());
 
-        assertThat(longStack.ruleName("RewardsFunctionOrderCreated")).hasSizeLessThanOrEqualTo(64);
-        assertThat(longStack.standInQueueName("RewardsFunction")).hasSizeLessThanOrEqualTo(80);
+        assertThat(resolver.nameOf("RewardsFunctionOrderCreated")).hasSize(64);
+        assertThat(longStack.standInQueue("RewardsFunction")).hasSize(80);
     }
 }
