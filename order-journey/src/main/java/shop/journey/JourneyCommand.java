@@ -78,7 +78,7 @@ public final class JourneyCommand {
             }
         } else {
             Path data = options.data.orElseGet(() -> SamTemplate.locate(Path.of("")).getParent().resolve(".local"));
-            source = "local data " + data;
+            source = "local data " + shown(data);
             LocalData local;
             try {
                 local = new LocalData(data);
@@ -94,6 +94,13 @@ public final class JourneyCommand {
             err.println("journey: nothing about order " + options.orderId + " in " + source);
         }
         return found ? 0 : 1;
+    }
+
+    /** A folder as the user would write it: relative to the working directory when it lies below it. */
+    private static Path shown(Path folder) {
+        Path here = Path.of("").toAbsolutePath();
+        Path absolute = folder.toAbsolutePath().normalize();
+        return absolute.startsWith(here) ? here.relativize(absolute) : absolute;
     }
 
     private static <C, B extends AwsClientBuilder<B, C>> C client(B builder, Optional<String> region) {
