@@ -3,7 +3,8 @@
 # clean, active tracing on every AWS::Lambda::Function, the X-Ray write policy on every function role, and an action
 # on every alarm. Needs python3 with aws-sam-translator and cfn-lint (pip install aws-sam-translator cfn-lint).
 #
-# Usage: bash system-checks/sam-transform-check.sh   (SAM_TRANSFORM_KEEP=1 keeps the transformed template and says where)
+# Usage: bash system-checks/sam-transform-check.sh
+#   SAM_TRANSFORM_KEEP=1  keep the transformed template and say where it is
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -41,7 +42,8 @@ for name, function in functions.items():
         problems.append(f"{name}: TracingConfig.Mode is not Active")
     role = function["Properties"]["Role"]["Fn::GetAtt"][0]
     policies = resources[role]["Properties"].get("ManagedPolicyArns", [])
-    if not any("AWSXrayWriteOnlyAccess" in json.dumps(p) or "AWSXRayDaemonWriteAccess" in json.dumps(p) for p in policies):
+    xray = ("AWSXrayWriteOnlyAccess", "AWSXRayDaemonWriteAccess")
+    if not any(name in json.dumps(policy) for policy in policies for name in xray):
         problems.append(f"{role}: no X-Ray write policy")
 alarms = {k: v for k, v in resources.items() if v["Type"] == "AWS::CloudWatch::Alarm"}
 for name, alarm in alarms.items():
@@ -49,7 +51,8 @@ for name, alarm in alarms.items():
         problems.append(f"{name}: no AlarmActions")
 if problems:
     sys.exit("sam-transform-check: FAILED:\n  " + "\n  ".join(problems))
-print(f"sam-transform-check: {len(functions)} functions traced with X-Ray write access, {len(alarms)} alarms with actions")
+print(f"sam-transform-check: {len(functions)} functions traced with X-Ray write access,"
+      f" {len(alarms)} alarms with actions")
 PY
 cfn-lint "$out"
 echo "sam-transform-check: cfn-lint clean on the transformed template${SAM_TRANSFORM_KEEP:+ ($out)}"

@@ -15,8 +15,8 @@ import java.util.Map;
  * @param attempts   Lambda's count of invocations; 0 when EventBridge never reached the function
  * @param customerId the event's customer id, which opens the tables keyed by customer
  */
-public record DeadLetter(String function, String eventId, String orderId, String customerId, int attempts, String reason,
-        String writer) {
+public record DeadLetter(String function, String eventId, String orderId, String customerId, int attempts,
+        String reason, String writer) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -80,7 +80,8 @@ public final class Journey {
             List<LogEntry> reports = logs.mentioning(function, request).stream()
                     .filter(LogEntry::isReport).filter(entry -> entry.requestId().equals(request)).toList();
             if (reports.isEmpty()) {
-                LogEntry first = lines.stream().filter(entry -> entry.requestId().equals(request)).findFirst().orElseThrow();
+                LogEntry first = lines.stream().filter(entry -> entry.requestId().equals(request)).findFirst()
+                        .orElseThrow();
                 attempts.add(new OrderStory.Attempt(request, first.time(), Optional.empty(), "unreported"));
             }
             // A report is written at the end of its attempt; the attempt began its duration earlier.
@@ -155,7 +156,8 @@ public final class Journey {
 
     private static List<String> queuesOf(FunctionResource function) {
         Set<String> queues = new LinkedHashSet<>();
-        function.rules().forEach(rule -> rule.deadLetterArn().flatMap(SamTemplate::referencedId).ifPresent(queues::add));
+        function.rules().forEach(rule -> rule.deadLetterArn().flatMap(SamTemplate::referencedId)
+                .ifPresent(queues::add));
         function.asyncInvoke().flatMap(AsyncInvokeConfig::onFailure).flatMap(SamTemplate::referencedId)
                 .ifPresent(queues::add);
         return List.copyOf(queues);

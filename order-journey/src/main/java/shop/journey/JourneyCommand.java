@@ -72,8 +72,8 @@ public final class JourneyCommand {
                  CloudWatchLogsClient logs = client(CloudWatchLogsClient.builder(), options.region);
                  DynamoDbClient dynamo = client(DynamoDbClient.builder(), options.region);
                  SqsClient sqs = client(SqsClient.builder(), options.region)) {
-                AwsStack stack = new AwsStack(AwsStack.physicalIds(cloudFormation, options.stack.get()), logs, dynamo, sqs,
-                        Instant.now().minus(options.since));
+                AwsStack stack = new AwsStack(AwsStack.physicalIds(cloudFormation, options.stack.get()), logs, dynamo,
+                        sqs, Instant.now().minus(options.since));
                 story = new Journey(template, stack, stack, stack).tell(options.orderId, options.customer);
             }
         } else {
@@ -143,8 +143,8 @@ public final class JourneyCommand {
                 throw new IllegalArgumentException("the order id is missing");
             }
             if (!ORDER_ID.matcher(orderId).matches()) {
-                throw new IllegalArgumentException("order id '" + orderId + "' is not a UUID (checkout answers one, e.g."
-                        + " a984968f-7416-537c-a68f-ad24c9c4556c)");
+                throw new IllegalArgumentException("order id '" + orderId + "' is not a UUID (checkout answers one,"
+                        + " e.g. a984968f-7416-537c-a68f-ad24c9c4556c)");
             }
             if (values.containsKey("--data") && values.containsKey("--stack")) {
                 throw new IllegalArgumentException("--data and --stack exclude each other: local data or a stack");
@@ -153,9 +153,11 @@ public final class JourneyCommand {
             template.filter(file -> !Files.isRegularFile(file)).ifPresent(file -> {
                 throw new IllegalArgumentException("--template " + file + " is not a file");
             });
-            return new Options(orderId.toLowerCase(java.util.Locale.ROOT), Optional.ofNullable(values.get("--data")).map(Path::of),
+            return new Options(orderId.toLowerCase(java.util.Locale.ROOT),
+                    Optional.ofNullable(values.get("--data")).map(Path::of),
                     Optional.ofNullable(values.get("--stack")), Optional.ofNullable(values.get("--region")),
-                    since(values.getOrDefault("--since", "24h")), Optional.ofNullable(values.get("--customer")), template);
+                    since(values.getOrDefault("--since", "24h")), Optional.ofNullable(values.get("--customer")),
+                    template);
         }
 
         private static Duration since(String text) {

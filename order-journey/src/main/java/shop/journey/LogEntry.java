@@ -42,7 +42,7 @@ public record LogEntry(String function, Instant time, String requestId, JsonNode
         return isReport() && duration.isNumber() ? Optional.of(duration.asDouble()) : Optional.empty();
     }
 
-    /** The attempt's status ({@code success}, {@code error}, {@code failure}, {@code timeout}), when this is a report. */
+    /** The attempt's status ({@code success}, {@code error}, {@code failure}, {@code timeout}), for a report. */
     public Optional<String> reportedStatus() {
         JsonNode status = fields.path("record").path("status");
         return isReport() && status.isTextual() ? Optional.of(status.asText()) : Optional.empty();

@@ -10,15 +10,16 @@ import java.util.stream.Collectors;
 public final class StoryText {
 
     /** Fields of a log line that the story prints itself, or that repeat what the story already says. */
-    private static final List<String> NOT_REPEATED = List.of("timestamp", "time", "level", "function", "event", "orderId",
-            "requestId", "AWSRequestId", "message", "type", "record");
+    private static final List<String> NOT_REPEATED = List.of("timestamp", "time", "level", "function", "event",
+            "orderId", "requestId", "AWSRequestId", "message", "type", "record");
 
     private StoryText() {}
 
     public static String of(OrderStory story, String source) {
         StringBuilder text = new StringBuilder();
         text.append("Order ").append(story.orderId()).append("  (").append(source).append(")\n");
-        List<OrderStory.FunctionStory> subscribers = story.functions().stream().filter(f -> f.rule().isPresent()).toList();
+        List<OrderStory.FunctionStory> subscribers = story.functions().stream().filter(f -> f.rule().isPresent())
+                .toList();
         if (!subscribers.isEmpty()) {
             text.append("\nRules\n");
             int width = subscribers.stream().mapToInt(f -> f.rule().orElseThrow().length()).max().orElse(0);
@@ -36,8 +37,9 @@ public final class StoryText {
             text.append('\n');
             int n = 1;
             for (OrderStory.Attempt attempt : function.attempts()) {
-                text.append(String.format("  attempt %d  %s  request %s  %s%s%n", n++, time(attempt), attempt.requestId(),
-                        attempt.status(), attempt.durationMs().map(ms -> String.format("  %.0f ms", ms)).orElse("")));
+                text.append(String.format("  attempt %d  %s  request %s  %s%s%n", n++, time(attempt),
+                        attempt.requestId(), attempt.status(),
+                        attempt.durationMs().map(ms -> String.format("  %.0f ms", ms)).orElse("")));
             }
             for (LogEntry line : function.lines()) {
                 text.append("    ").append(line.text("level").isEmpty() ? "-" : line.text("level")).append(' ')
@@ -46,7 +48,8 @@ public final class StoryText {
             }
             for (OrderStory.Written written : function.written()) {
                 if (written.notRead().isPresent()) {
-                    text.append("  ").append(written.table()).append(": not read, ").append(written.notRead().get()).append('\n');
+                    text.append("  ").append(written.table()).append(": not read, ").append(written.notRead().get())
+                            .append('\n');
                 } else if (written.items().isEmpty()) {
                     text.append("  ").append(written.table()).append(": nothing for this order\n");
                 }

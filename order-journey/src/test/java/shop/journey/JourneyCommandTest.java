@@ -31,7 +31,8 @@ class JourneyCommandTest {
                 Arguments.of("two order ids", new String[] {ORDER, ORDER}, "one order id only"),
                 Arguments.of("unknown option", new String[] {ORDER, "--verbose"}, "unknown option --verbose"),
                 Arguments.of("option without value", new String[] {ORDER, "--stack"}, "--stack needs a value"),
-                Arguments.of("local and stack", new String[] {ORDER, "--data", DATA, "--stack", "s"}, "exclude each other"),
+                Arguments.of("local and stack", new String[] {ORDER, "--data", DATA, "--stack", "s"},
+                        "exclude each other"),
                 Arguments.of("since not a duration", new String[] {ORDER, "--since", "yesterday"}, "--since yesterday"),
                 Arguments.of("since zero", new String[] {ORDER, "--since", "0h"}, "--since 0h"),
                 Arguments.of("no data folder", new String[] {ORDER, "--data", "target/none"}, "run ./run-local first"));
@@ -54,7 +55,8 @@ class JourneyCommandTest {
     @Test
     void anOrderNobodyWroteAboutExitsOne() {
         assertThat(run("00000000-0000-4000-8000-000000000000", "--data", DATA)).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("nothing about order 00000000-0000-4000-8000-000000000000");
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("nothing about order 00000000-0000-4000-8000-000000000000");
     }
 
     @Test

@@ -31,9 +31,10 @@ class JourneyTest {
 
     @Test
     void aRuleDeliveredTheOrderWhenItsFunctionWroteAboutIt() {
-        sources.line("EmailFunction", "2026-11-30T10:00:01Z", line("EmailFunction", "confirmation.handled", "r-1", "SENT"))
-                .line("WarehouseFunction", "2026-11-30T10:00:01Z", line("WarehouseFunction", "shipment.requested", "r-2",
-                        "RECORDED").replace(ORDER, OTHER_ORDER));
+        sources.line("EmailFunction", "2026-11-30T10:00:01Z",
+                        line("EmailFunction", "confirmation.handled", "r-1", "SENT"))
+                .line("WarehouseFunction", "2026-11-30T10:00:01Z",
+                        line("WarehouseFunction", "shipment.requested", "r-2", "RECORDED").replace(ORDER, OTHER_ORDER));
 
         OrderStory story = tell(Optional.empty());
 
@@ -47,8 +48,8 @@ class JourneyTest {
     void everyReportUnderOneRequestIdIsAnAttemptBecauseLambdaRetriesUnderTheSameId() {
         sources.line("WarehouseFunction", "2026-11-30T10:00:01Z", line("WarehouseFunction", "x", "r-1", "FAILED"))
                 .report("WarehouseFunction", "2026-11-30T10:00:02Z", "r-1", 800.0, "error")
-                .line("WarehouseFunction", "2026-11-30T10:01:03Z", line("WarehouseFunction", "shipment.requested", "r-1",
-                        "RECORDED"))
+                .line("WarehouseFunction", "2026-11-30T10:01:03Z",
+                        line("WarehouseFunction", "shipment.requested", "r-1", "RECORDED"))
                 .report("WarehouseFunction", "2026-11-30T10:01:04Z", "r-1", 250.5, "success");
 
         OrderStory.FunctionStory warehouse = of(tell(Optional.empty()), "WarehouseFunction");
@@ -62,7 +63,8 @@ class JourneyTest {
 
     @Test
     void linesWithoutAReportMakeOneUnreportedAttempt() {
-        sources.line("RewardsFunction", "2026-11-30T10:00:01Z", line("RewardsFunction", "points.credited", "r-9", "CREDITED"));
+        sources.line("RewardsFunction", "2026-11-30T10:00:01Z", line("RewardsFunction", "points.credited", "r-9",
+                "CREDITED"));
 
         OrderStory.FunctionStory rewards = of(tell(Optional.empty()), "RewardsFunction");
 
@@ -77,7 +79,8 @@ class JourneyTest {
         Samples.QueueMessage mine = Samples.queueMessage("lambda-on-failure-record.json");
         Samples.QueueMessage other = Samples.queueMessage("eventbridge-rule-dead-letter.json");
         sources.deadLetter("EmailDeadLetterQueue", DeadLetter.parse("EmailFunction", mine.body(), mine.attributes()))
-                .deadLetter("EmailDeadLetterQueue", DeadLetter.parse("EmailFunction", other.body(), other.attributes()));
+                .deadLetter("EmailDeadLetterQueue", DeadLetter.parse("EmailFunction", other.body(),
+                        other.attributes()));
 
         OrderStory story = tell(Optional.empty());
 
@@ -89,7 +92,8 @@ class JourneyTest {
     @Test
     void aParkedEventsCustomerOpensTheTableKeyedByCustomer() {
         Samples.QueueMessage parked = Samples.queueMessage("lambda-on-failure-record.json");
-        sources.deadLetter("EmailDeadLetterQueue", DeadLetter.parse("EmailFunction", parked.body(), parked.attributes()))
+        sources.deadLetter("EmailDeadLetterQueue", DeadLetter.parse("EmailFunction", parked.body(),
+                        parked.attributes()))
                 .item("RewardsTable", Map.of("customerId", "cust-1001", "entry", "ORDER#" + ORDER, "points", 42));
 
         OrderStory.FunctionStory rewards = of(tell(Optional.empty()), "RewardsFunction");

@@ -25,7 +25,8 @@ class ReadmeSampleTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         int status = JourneyCommand.run(new String[] {"1a068d70-649c-47dd-a743-d5dbf5b5364c", "--data",
-                "src/test/resources/local-data", "--customer", "cust-4711"}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                "src/test/resources/local-data", "--customer", "cust-4711"},
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
 
         assertThat(status).isZero();

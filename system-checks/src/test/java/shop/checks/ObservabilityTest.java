@@ -51,7 +51,8 @@ class ObservabilityTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("functions")
     void everyFunctionIsTracedActively(FunctionResource function) {
-        assertThat(property(function.logicalId(), "Tracing")).as("%s Tracing", function.logicalId()).isEqualTo("Active");
+        assertThat(property(function.logicalId(), "Tracing")).as("%s Tracing", function.logicalId())
+                .isEqualTo("Active");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -153,7 +154,8 @@ class ObservabilityTest {
         Object body = dashboardBody();
         Set<String> named = TemplateReferences.in(body);
 
-        TEMPLATE.functions().forEach(function -> assertThat(named).as("dashboard names").contains(function.logicalId()));
+        TEMPLATE.functions().forEach(function ->
+                assertThat(named).as("dashboard names").contains(function.logicalId()));
         TEMPLATE.rules().forEach(rule -> assertThat(named).as("dashboard names").contains(rule.ruleLogicalId()));
         assertThat(TEMPLATE.resourcesOfType("AWS::SQS::Queue")).isNotEmpty()
                 .allSatisfy(queue -> assertThat(named).as("dashboard names").contains(queue));
@@ -206,7 +208,8 @@ class ObservabilityTest {
 
     /** Each metric line of the dashboard, with the {@code Fn::Sub} variables left as their names. */
     private static List<JsonNode> dashboardMetrics() throws Exception {
-        Object sub = at(dashboardBody(), "Fn::Sub").orElseThrow(() -> new AssertionError("DashboardBody is no Fn::Sub"));
+        Object sub = at(dashboardBody(), "Fn::Sub")
+                .orElseThrow(() -> new AssertionError("DashboardBody is no Fn::Sub"));
         String text = String.valueOf(sub instanceof List<?> list ? list.get(0) : sub);
         JsonNode body = new ObjectMapper().readTree(text);
         List<JsonNode> metrics = new ArrayList<>();

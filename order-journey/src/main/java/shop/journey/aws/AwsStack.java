@@ -128,7 +128,8 @@ public final class AwsStack implements Sources.Logs, Sources.Tables, Sources.Dea
     private String physical(String logicalId) {
         String id = physicalIds.get(logicalId);
         if (id == null) {
-            throw new IllegalStateException("The stack has no resource " + logicalId + " (is it the stack of this template?)");
+            throw new IllegalStateException("The stack has no resource " + logicalId
+                    + " (is it the stack of this template?)");
         }
         return id;
     }

@@ -48,7 +48,8 @@ public final class LocalData implements Sources.Logs, Sources.Tables, Sources.De
             lines.filter(line -> line.contains(text)).forEach(line -> {
                 String[] columns = line.split("\t", 3);
                 if (columns.length == 3) {
-                    entries.add(LogEntry.parse(function, instant(columns[0], log), Optional.of(columns[1]), columns[2]));
+                    entries.add(LogEntry.parse(function, instant(columns[0], log), Optional.of(columns[1]),
+                            columns[2]));
                 }
             });
         } catch (IOException e) {

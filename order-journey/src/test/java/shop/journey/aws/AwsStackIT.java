@@ -73,9 +73,11 @@ class AwsStackIT {
                     .billingMode(BillingMode.PAY_PER_REQUEST));
         }
         for (String queue : TEMPLATE.resourcesOfType("AWS::SQS::Queue")) {
-            PHYSICAL.put(queue, sqs.createQueue(request -> request.queueName("journey-" + RUN + "-" + queue)).queueUrl());
+            PHYSICAL.put(queue, sqs.createQueue(request -> request.queueName("journey-" + RUN + "-" + queue))
+                    .queueUrl());
         }
-        TEMPLATE.functions().forEach(function -> PHYSICAL.put(function.logicalId(), "journey-" + RUN + "-" + function.logicalId()));
+        TEMPLATE.functions().forEach(function ->
+                PHYSICAL.put(function.logicalId(), "journey-" + RUN + "-" + function.logicalId()));
 
         String group = "/aws/lambda/" + PHYSICAL.get("EmailFunction");
         logs.createLogGroup(request -> request.logGroupName(group));
@@ -95,7 +97,8 @@ class AwsStackIT {
         events.add(event(start.plusSeconds(100), JSON.createObjectNode().put("level", "INFO")
                 .put("event", "confirmation.handled").put("orderId", "9bad17fb-a2b1-4e22-8eed-5d50cba3539f")
                 .put("requestId", "req-2").toString()));
-        logs.putLogEvents(request -> request.logGroupName(group).logStreamName("2026/11/30/[live]abc").logEvents(events));
+        logs.putLogEvents(request -> request.logGroupName(group).logStreamName("2026/11/30/[live]abc")
+                .logEvents(events));
 
         dynamo.putItem(request -> request.tableName(PHYSICAL.get("RewardsTable")).item(Map.of(
                 "customerId", AttributeValue.fromS("cust-1001"), "entry", AttributeValue.fromS("ORDER#" + ORDER),
@@ -116,7 +119,8 @@ class AwsStackIT {
                 .path("Records").path(0);
         Map<String, MessageAttributeValue> attributes = new LinkedHashMap<>();
         record.path("messageAttributes").fields().forEachRemaining(a -> attributes.put(a.getKey(),
-                MessageAttributeValue.builder().dataType("String").stringValue(a.getValue().path("stringValue").asText())
+                MessageAttributeValue.builder().dataType("String")
+                        .stringValue(a.getValue().path("stringValue").asText())
                         .build()));
         sqs.sendMessage(request -> request.queueUrl(PHYSICAL.get(queue))
                 .messageBody(record.path("body").asText()).messageAttributes(attributes));
@@ -180,7 +184,8 @@ class AwsStackIT {
     }
 
     private static software.amazon.awssdk.services.dynamodb.model.KeySchemaElement key(String name, KeyType type) {
-        return software.amazon.awssdk.services.dynamodb.model.KeySchemaElement.builder().attributeName(name).keyType(type)
+        return software.amazon.awssdk.services.dynamodb.model.KeySchemaElement.builder().attributeName(name)
+                .keyType(type)
                 .build();
     }
 
@@ -195,7 +200,8 @@ class AwsStackIT {
             throw new IllegalStateException("AWS_ENDPOINT_URL is not set: run under bash .ci/with-moto");
         }
         builder.endpointOverride(URI.create(endpoint)).region(Region.EU_WEST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")));
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create("testing", "testing")));
         if (builder instanceof software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<?, ?> sync) {
             sync.httpClientBuilder(UrlConnectionHttpClient.builder());
         }
