@@ -11,7 +11,7 @@ public final class StoryText {
 
     /** Fields of a log line that the story prints itself, or that repeat what the story already says. */
     private static final List<String> NOT_REPEATED = List.of("timestamp", "time", "level", "function", "event",
-            "orderId", "requestId", "AWSRequestId", "message", "type", "record");
+            "orderId", "requestId", "AWSRequestId", "message", "type", "record", "Function");
 
     private StoryText() {}
 
@@ -42,9 +42,7 @@ public final class StoryText {
                         attempt.durationMs().map(ms -> String.format("  %.0f ms", ms)).orElse("")));
             }
             for (LogEntry line : function.lines()) {
-                text.append("    ").append(line.text("level").isEmpty() ? "-" : line.text("level")).append(' ')
-                        .append(line.text("event").isEmpty() ? line.text("message") : line.text("event"))
-                        .append(details(line)).append('\n');
+                text.append("    ").append(label(line)).append(details(line)).append('\n');
             }
             for (OrderStory.Written written : function.written()) {
                 if (written.notRead().isPresent()) {
@@ -69,6 +67,14 @@ public final class StoryText {
             }
         }
         return text.toString();
+    }
+
+    private static String label(LogEntry line) {
+        if (line.fields().has("_aws")) {
+            return "metrics"; // an embedded-metric-format object: its values are the metrics it writes
+        }
+        return (line.text("level").isEmpty() ? "-" : line.text("level")) + " "
+                + (line.text("event").isEmpty() ? line.text("message") : line.text("event"));
     }
 
     private static String verdict(OrderStory.FunctionStory function) {
