@@ -24,7 +24,8 @@ class FunctionLogTest {
     static Stream<Arguments> outcomes() {
         return Stream.of(
                 Arguments.of("success", Optional.empty(), "success"),
-                Arguments.of("handler error", Optional.of(Failure.of("java.lang.IllegalStateException", "boom")), "error"),
+                Arguments.of("handler error", Optional.of(Failure.of("java.lang.IllegalStateException", "boom")),
+                        "error"),
                 Arguments.of("timeout", Optional.of(Failure.of("Sandbox.Timedout", "Task timed out")), "timeout"));
     }
 
