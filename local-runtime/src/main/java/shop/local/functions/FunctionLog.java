@@ -1,6 +1,7 @@
 package shop.local.functions;
 
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -11,10 +12,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.Optional;
+import shop.local.json.Json;
 
 /**
  * A function's log: what its {@link LambdaLogger} writes, one line per call prefixed with time and request id as
- * Lambda's text format does, appended to {@code <logs>/<Function>.log} and, when asked, echoed to the console.
+ * Lambda's text format does, appended to {@code <logs>/<Function>.log} and, when asked, echoed to the console; after
+ * each invocation a {@code platform.report} line as Lambda writes it.
  * Thread-safe.
  */
 public final class FunctionLog implements AutoCloseable {
@@ -52,7 +55,29 @@ public final class FunctionLog implements AutoCloseable {
         };
     }
 
+    /**
+     * Ends an invocation as Lambda's JSON log format does, with a {@code platform.report} record: request id,
+     * duration and status ({@code success}, {@code timeout} or {@code error}). Not echoed to the console.
+     */
+    void report(Invocation invocation) {
+        ObjectNode line = Json.object();
+        line.put("time", clock.instant().toString());
+        line.put("type", "platform.report");
+        ObjectNode record = line.putObject("record");
+        record.put("requestId", invocation.requestId());
+        ObjectNode metrics = record.putObject("metrics");
+        metrics.put("durationMs", invocation.duration().toNanos() / 1_000_000.0);
+        record.put("status", invocation.failure().map(failure -> "Sandbox.Timedout".equals(failure.errorType())
+                ? "timeout" : "error").orElse("success"));
+        append(invocation.requestId(), new String(Json.bytes(line), StandardCharsets.UTF_8));
+    }
+
     private synchronized void write(String requestId, String message) {
+        append(requestId, message);
+        echo.ifPresent(out -> out.println("  [" + function + "] " + message.stripTrailing()));
+    }
+
+    private synchronized void append(String requestId, String message) {
         String line = clock.instant() + "\t" + requestId + "\t" + message.stripTrailing();
         try {
             file.write(line);
@@ -61,7 +86,6 @@ public final class FunctionLog implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the log of " + function, e);
         }
-        echo.ifPresent(out -> out.println("  [" + function + "] " + message.stripTrailing()));
     }
 
     @Override
