@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import shop.testkit.CapturingContext;
 import shop.checkout.Checkout;
 import shop.checkout.CheckoutHandler;
 import shop.checkout.publishing.OrderEvents;
@@ -145,6 +146,6 @@ class CheckoutEmitsContractTest {
     private static APIGatewayV2HTTPResponse checkout(OrderEvents bus, String sample) {
         APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(REQUESTS.resolve(sample).toString());
         CheckoutHandler handler = new CheckoutHandler(new Checkout(bus, Clock.fixed(NOW, ZoneOffset.UTC)));
-        return handler.handleRequest(event, new RecordingContext());
+        return handler.handleRequest(event, new CapturingContext("CheckoutFunction"));
     }
 }

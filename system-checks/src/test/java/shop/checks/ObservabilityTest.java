@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import shop.template.EventRule;
 import shop.template.FunctionResource;
+import shop.template.IntrinsicResolver;
 import shop.template.SamTemplate;
 
 /**
@@ -117,7 +118,7 @@ class ObservabilityTest {
                         assertThat(dimensions(alarm)).contains(Map.of("Name", "EventBusName", "Value", rule.busName()));
                         assertThat(dimensions(alarm)).anySatisfy(dimension -> {
                             assertThat(at(dimension, "Name")).contains("RuleName");
-                            assertThat(TemplateReferences.in(dimension)).containsExactly(rule.ruleLogicalId());
+                            assertThat(IntrinsicResolver.references(dimension)).containsExactly(rule.ruleLogicalId());
                         });
                     });
         }
@@ -152,7 +153,7 @@ class ObservabilityTest {
     @Test
     void theDashboardNamesEveryFunctionRuleAndQueue() {
         Object body = dashboardBody();
-        Set<String> named = TemplateReferences.in(body);
+        Set<String> named = IntrinsicResolver.references(body);
 
         TEMPLATE.functions().forEach(function ->
                 assertThat(named).as("dashboard names").contains(function.logicalId()));
