@@ -12,12 +12,7 @@ public final class SalesTally {
         /** The order's sales were added (all of them, or the part an earlier failed attempt had left out). */
         RECORDED,
         /** The order had been recorded before: a redelivery, nothing written. */
-        ALREADY_RECORDED;
-
-        /** Whether this delivery was a duplicate of one already handled. */
-        public boolean duplicate() {
-            return this == ALREADY_RECORDED;
-        }
+        ALREADY_RECORDED
     }
 
     /** The sales an order is worth and whether this delivery recorded them. */

@@ -16,12 +16,7 @@ public final class Rewards {
         /** The points were added to the balance. */
         CREDITED,
         /** The order had been credited before: a redelivery, nothing written. */
-        ALREADY_CREDITED;
-
-        /** Whether this delivery was a duplicate of one already handled. */
-        public boolean duplicate() {
-            return this == ALREADY_CREDITED;
-        }
+        ALREADY_CREDITED
     }
 
     /** The credit an order is worth and whether this delivery applied it. */

@@ -12,12 +12,7 @@ public final class ShipmentRequests {
         /** A new pending request was stored. */
         RECORDED,
         /** The order already had a request: a redelivery, nothing written. */
-        ALREADY_RECORDED;
-
-        /** Whether this delivery was a duplicate of one already handled. */
-        public boolean duplicate() {
-            return this == ALREADY_RECORDED;
-        }
+        ALREADY_RECORDED
     }
 
     private final ShipmentStore store;
