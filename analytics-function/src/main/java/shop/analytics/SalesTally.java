@@ -5,7 +5,7 @@ import shop.events.OrderCreated;
 import shop.subscriber.Effect;
 
 /** Adds each order's sales to the per-SKU counters exactly once, however often the order is delivered. */
-public final class SalesTally {
+public record SalesTally(SalesLedger ledger, Clock clock) {
 
     /** What handling one delivery of an order did. */
     public enum Outcome implements Effect {
@@ -17,14 +17,6 @@ public final class SalesTally {
 
     /** The sales an order is worth and whether this delivery recorded them. */
     public record Result(OrderSales sales, Outcome outcome) {}
-
-    private final SalesLedger ledger;
-    private final Clock clock;
-
-    public SalesTally(SalesLedger ledger, Clock clock) {
-        this.ledger = ledger;
-        this.clock = clock;
-    }
 
     /** Records the sales of {@code order} unless they were recorded before. */
     public Result record(OrderCreated order) {

@@ -53,27 +53,7 @@ class AnalyticsHandlerTest {
         assertThat(context.all()).contains("\"event\":\"sales.recorded\"", "\"skus\":" + expected.size());
     }
 
-    @Test
-    void sameEventDeliveredTwiceCountsOnce() {
-        SampleEvent event = SampleEvent.load("order-created-rewards-signup.json");
 
-        event.deliverTo(handler, context);
-        event.deliverTo(handler, context);
-
-        assertThat(ledger.of("CUP-ESP-2", "EUR")).isEqualTo(new Counters(2, 2500, 1));
-        assertThat(context.lines().get(0)).contains("\"outcome\":\"RECORDED\"", "\"duplicate\":false");
-        assertThat(context.lines().get(1)).contains("\"outcome\":\"ALREADY_RECORDED\"", "\"duplicate\":true");
-    }
-
-    @Test
-    void sameOrderUnderANewEventIdCountsOnce() {
-        SampleEvent.load("order-created-rewards-signup.json").deliverTo(handler, context);
-
-        SampleEvent.load("order-created-rewards-signup.json").redelivered().deliverTo(handler, context);
-
-        assertThat(ledger.of("CUP-ESP-2", "EUR")).isEqualTo(new Counters(2, 2500, 1));
-        assertThat(context.lines().get(1)).contains("\"duplicate\":true");
-    }
 
     @Test
     void differentOrdersOfTheSameSkuAddUp() {

@@ -46,27 +46,7 @@ class EmailHandlerTest {
         assertThat(ledger.row(orderId)).hasValueSatisfying(row -> assertThat(row.status()).isEqualTo("SENT"));
     }
 
-    @Test
-    void sameEventDeliveredTwiceSendsOneEmail() {
-        SampleEvent event = SampleEvent.load("order-created-rewards-signup.json");
 
-        event.deliverTo(handler, context);
-        event.deliverTo(handler, context);
-
-        assertThat(mailer.sent()).hasSize(1);
-        assertThat(context.lines().get(0)).contains("\"outcome\":\"SENT\"", "\"duplicate\":false");
-        assertThat(context.lines().get(1)).contains("\"outcome\":\"ALREADY_SENT\"", "\"duplicate\":true");
-    }
-
-    @Test
-    void sameOrderUnderANewEventIdSendsOneEmail() {
-        SampleEvent.load("order-created-rewards-signup.json").deliverTo(handler, context);
-
-        SampleEvent.load("order-created-rewards-signup.json").redelivered().deliverTo(handler, context);
-
-        assertThat(mailer.sent()).hasSize(1);
-        assertThat(context.lines().get(1)).contains("\"duplicate\":true");
-    }
 
     @Test
     void deliveryWhileAnotherInvocationIsSendingFailsForRetryAndSaysSo() {

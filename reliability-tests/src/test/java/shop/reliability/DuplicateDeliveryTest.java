@@ -122,4 +122,29 @@ class DuplicateDeliveryTest {
     private static CapturingContext context(Subscriber.Deployment deployment) {
         return new CapturingContext(deployment.function());
     }
+
+    /** Each subscriber's own outcome names, first delivery and a repeat, as its log line carries them. */
+    static Stream<Arguments> outcomeNames() {
+        return Stream.of(
+                Arguments.of(Subscriber.EMAIL, "SENT", "ALREADY_SENT"),
+                Arguments.of(Subscriber.WAREHOUSE, "RECORDED", "ALREADY_RECORDED"),
+                Arguments.of(Subscriber.REWARDS, "CREDITED", "ALREADY_CREDITED"),
+                Arguments.of(Subscriber.ANALYTICS, "RECORDED", "ALREADY_RECORDED"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("outcomeNames")
+    void aRepeatIsLoggedAsADuplicateUnderTheSubscribersOwnOutcome(Subscriber.Deployment deployment, String first,
+                                                                   String repeat) {
+        Subscriber subscriber = deployment.deploy().get();
+        CapturingContext context = context(deployment);
+        SampleEvent event = SampleEvent.load(SAMPLE);
+
+        Deliveries.deliver(subscriber, event, context);
+        Deliveries.deliver(subscriber, event, context);
+
+        assertThat(context.lines()).hasSize(2);
+        assertThat(context.lines().get(0)).contains("\"outcome\":\"" + first + "\"", "\"duplicate\":false");
+        assertThat(context.lines().get(1)).contains("\"outcome\":\"" + repeat + "\"", "\"duplicate\":true");
+    }
 }

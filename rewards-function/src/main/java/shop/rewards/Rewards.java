@@ -9,7 +9,7 @@ import shop.subscriber.Effect;
  *
  * <p>It does not look at {@code customer.rewardsSignup}: the EventBridge rule only routes members' orders here.
  */
-public final class Rewards {
+public record Rewards(RewardsLedger ledger, Clock clock) {
 
     /** What handling one delivery of an order did. */
     public enum Outcome implements Effect {
@@ -21,14 +21,6 @@ public final class Rewards {
 
     /** The credit an order is worth and whether this delivery applied it. */
     public record Result(OrderCredit credit, Outcome outcome) {}
-
-    private final RewardsLedger ledger;
-    private final Clock clock;
-
-    public Rewards(RewardsLedger ledger, Clock clock) {
-        this.ledger = ledger;
-        this.clock = clock;
-    }
 
     /** Credits the points {@link EarningRule} gives {@code order} unless it was credited before. */
     public Result credit(OrderCreated order) {

@@ -53,28 +53,7 @@ class RewardsHandlerTest {
         assertThat(ledger.balance("cust-1002")).isEqualTo(41);
     }
 
-    @Test
-    void sameEventDeliveredTwiceCreditsOnce() {
-        SampleEvent event = SampleEvent.load("order-created-rewards-signup.json");
 
-        event.deliverTo(handler, context);
-        event.deliverTo(handler, context);
-
-        assertThat(ledger.balance("cust-1001")).isEqualTo(42);
-        assertThat(ledger.entries()).hasSize(1);
-        assertThat(context.lines().get(0)).contains("\"outcome\":\"CREDITED\"", "\"duplicate\":false");
-        assertThat(context.lines().get(1)).contains("\"outcome\":\"ALREADY_CREDITED\"", "\"duplicate\":true");
-    }
-
-    @Test
-    void sameOrderUnderANewEventIdCreditsOnce() {
-        SampleEvent.load("order-created-rewards-signup.json").deliverTo(handler, context);
-
-        SampleEvent.load("order-created-rewards-signup.json").redelivered().deliverTo(handler, context);
-
-        assertThat(ledger.balance("cust-1001")).isEqualTo(42);
-        assertThat(context.lines().get(1)).contains("\"duplicate\":true");
-    }
 
     @Test
     void differentOrdersOfOneCustomerAddUp() {

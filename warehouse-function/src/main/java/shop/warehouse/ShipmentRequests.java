@@ -5,7 +5,7 @@ import shop.events.OrderCreated;
 import shop.subscriber.Effect;
 
 /** Turns each order into exactly one pending shipment request, however often the order is delivered. */
-public final class ShipmentRequests {
+public record ShipmentRequests(ShipmentStore store, Clock clock) {
 
     /** What handling one delivery of an order did. */
     public enum Outcome implements Effect {
@@ -13,14 +13,6 @@ public final class ShipmentRequests {
         RECORDED,
         /** The order already had a request: a redelivery, nothing written. */
         ALREADY_RECORDED
-    }
-
-    private final ShipmentStore store;
-    private final Clock clock;
-
-    public ShipmentRequests(ShipmentStore store, Clock clock) {
-        this.store = store;
-        this.clock = clock;
     }
 
     /** Records the pending shipment request for {@code order} unless it was recorded before. */

@@ -56,19 +56,6 @@ class WarehouseHandlerTest {
         assertThat(store.find(expected.orderId())).contains(expected);
     }
 
-    @Test
-    void sameEventDeliveredTwiceRecordsOneShipment() {
-        SampleEvent event = SampleEvent.load("order-created-rewards-signup.json");
-
-        event.deliverTo(handler, context);
-        event.deliverTo(handler, context);
-
-        assertThat(store.size()).isEqualTo(1);
-        assertThat(context.lines()).hasSize(2);
-        assertThat(context.lines().get(0)).contains("\"outcome\":\"RECORDED\"", "\"duplicate\":false",
-                "\"function\":\"WarehouseFunction\"", "\"event\":\"shipment.requested\"");
-        assertThat(context.lines().get(1)).contains("\"outcome\":\"ALREADY_RECORDED\"", "\"duplicate\":true");
-    }
 
     @Test
     void sameOrderUnderANewEventIdKeepsTheFirstRequest() {
