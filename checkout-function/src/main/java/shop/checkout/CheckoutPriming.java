@@ -95,6 +95,7 @@ public final class CheckoutPriming implements Resource {
                 .withRawPath("/orders")
                 .withHeaders(Map.of("content-type", "application/json"))
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withRequestId("priming")
                         .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
                                 .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
                                         .withClaims(claims).build())

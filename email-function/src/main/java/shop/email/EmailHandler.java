@@ -54,7 +54,7 @@ public final class EmailHandler implements RequestHandler<ScheduledEvent, Void> 
 
     @Override
     public Void handleRequest(ScheduledEvent event, Context context) {
-        StructuredLog log = new StructuredLog(FUNCTION, context.getLogger());
+        StructuredLog log = new StructuredLog(FUNCTION, context);
         try {
             OrderCreated order = CONTRACT.read(event.getSource(), event.getDetailType(),
                     EventJson.mapper().valueToTree(event.getDetail()));
