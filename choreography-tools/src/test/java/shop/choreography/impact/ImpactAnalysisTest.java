@@ -34,6 +34,7 @@ class ImpactAnalysisTest {
                 field("schemaVersion", EVERY_RULE, EMAIL, WAREHOUSE, REWARDS, ANALYTICS),
                 field("orderId", NO_RULE, EMAIL, WAREHOUSE, REWARDS, ANALYTICS),
                 field("createdAt", NO_RULE, WAREHOUSE, REWARDS),
+                field("correlationId", NO_RULE),
                 field("customer", List.of("RewardsFunctionOrderCreated"), EMAIL, WAREHOUSE, REWARDS),
                 field("customer.customerId", NO_RULE, REWARDS),
                 field("customer.email", NO_RULE, EMAIL),
