@@ -87,6 +87,15 @@ class MetricsTest {
     }
 
     @Test
+    void wholeValuesAreWrittenAsIntegersAndFractionsAsTheyAre() {
+        metrics.add("Ratio", Metrics.Unit.COUNT, 0.25).count(MetricNames.PROCESSED).flush();
+
+        JsonNode line = lines().get(0);
+        assertThat(line.path("Ratio").asDouble()).isEqualTo(0.25);
+        assertThat(line.path(MetricNames.PROCESSED).isIntegralNumber()).isTrue();
+    }
+
+    @Test
     void oneMetricInTwoUnitsIsRefused() {
         metrics.count("Thing");
 
