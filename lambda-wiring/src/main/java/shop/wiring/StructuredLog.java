@@ -16,8 +16,8 @@ import java.util.Set;
  *
  * <p>Lines go to the runtime as bytes with their level ({@code LambdaLogger.log(byte[], LogLevel)}): the Java runtime
  * interface client neither wraps bytes in its own JSON nor escapes them, and drops a line below the function's
- * {@code ApplicationLogLevel} ({@code AWS_LAMBDA_LOG_LEVEL}). A {@code String} given to {@code log} would instead become
- * an escaped {@code message} of level UNDEFINED under {@code LogFormat: JSON}.
+ * {@code ApplicationLogLevel} ({@code AWS_LAMBDA_LOG_LEVEL}). A {@code String} given to {@code log} would instead
+ * become an escaped {@code message} of level UNDEFINED under {@code LogFormat: JSON}.
  *
  * <p>Callers pass identifiers and outcomes only: customer emails, names and addresses are personal data and never
  * belong in a log. Immutable; {@link #and} answers a copy. Thread-safe if the runtime's logger is.

@@ -39,7 +39,8 @@ class MetricsTest {
         List<JsonNode> lines = lines();
         assertThat(lines).hasSize(2).allSatisfy(line -> assertThat(EmfObjects.problems(line)).isEmpty());
         assertThat(lines.stream().flatMap(line -> EmfObjects.data(line).stream())).containsExactly(
-                new Datum(Metrics.NAMESPACE, "OrdersAccepted", "Count", Map.of("Function", "CheckoutFunction"), List.of(1.0)),
+                new Datum(Metrics.NAMESPACE, "OrdersAccepted", "Count", Map.of("Function", "CheckoutFunction"),
+                        List.of(1.0)),
                 new Datum(Metrics.NAMESPACE, "PutEventsAttempts", "Count", Map.of("Function", "CheckoutFunction"),
                         List.of(2.0)),
                 new Datum(Metrics.NAMESPACE, "OrdersRefused", "Count",

@@ -38,8 +38,8 @@ class StructuredLogTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("levels")
-    void eachLineGoesToTheRuntimeAsOneJsonObjectWithItsRealLevel(String name, LogLevel level,
-                                                                  BiConsumer<StructuredLog, String> write) throws Exception {
+    void eachLineGoesToTheRuntimeAsOneJsonObjectWithItsRealLevel(
+            String name, LogLevel level, BiConsumer<StructuredLog, String> write) throws Exception {
         write.accept(new StructuredLog("TestFunction", context), "thing.happened");
 
         RecordingContext.Line line = context.lines().get(0);
@@ -52,8 +52,10 @@ class StructuredLogTest {
 
     @Test
     void everyLineCarriesTheStandardFieldsFirstThenTheCarriedThenTheCallsFields() throws Exception {
-        System.setProperty(TraceHeader.PROPERTY, "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1");
-        StructuredLog log = new StructuredLog("TestFunction", context).and("orderId", "o-1").and("correlationId", "c-1");
+        System.setProperty(TraceHeader.PROPERTY,
+                "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1");
+        StructuredLog log = new StructuredLog("TestFunction", context)
+                .and("orderId", "o-1").and("correlationId", "c-1");
 
         log.info("order.accepted", "status", 202, "attempts", 2L, "keyed", true, "fields", List.of("a", "b"));
 
@@ -102,18 +104,19 @@ class StructuredLogTest {
         assertThat(json.path("none").isNull()).isTrue();
     }
 
+    private static StructuredLog log() {
+        return new StructuredLog("F", new RecordingContext("r"));
+    }
+
     static Stream<Arguments> misuse() {
         return Stream.of(
-                Arguments.of("an odd number of values", (Runnable) () -> new StructuredLog("F", new RecordingContext("r"))
-                        .info("e", "status"), "name/value pairs"),
-                Arguments.of("a standard field given by the caller", (Runnable) () -> new StructuredLog("F",
-                        new RecordingContext("r")).info("e", "level", "DEBUG"), "'level'"),
-                Arguments.of("a standard field carried", (Runnable) () -> new StructuredLog("F", new RecordingContext("r"))
-                        .and("requestId", "x"), "'requestId'"),
-                Arguments.of("a carried field given again", (Runnable) () -> new StructuredLog("F", new RecordingContext("r"))
-                        .and("orderId", "a").info("e", "orderId", "b"), "'orderId'"),
-                Arguments.of("a name that is not text", (Runnable) () -> new StructuredLog("F", new RecordingContext("r"))
-                        .info("e", 7, "x"), "position 0"));
+                Arguments.of("an odd number of values", (Runnable) () -> log().info("e", "status"), "name/value pairs"),
+                Arguments.of("a standard field given by the caller",
+                        (Runnable) () -> log().info("e", "level", "DEBUG"), "'level'"),
+                Arguments.of("a standard field carried", (Runnable) () -> log().and("requestId", "x"), "'requestId'"),
+                Arguments.of("a carried field given again",
+                        (Runnable) () -> log().and("orderId", "a").info("e", "orderId", "b"), "'orderId'"),
+                Arguments.of("a name that is not text", (Runnable) () -> log().info("e", 7, "x"), "position 0"));
     }
 
     @ParameterizedTest(name = "{0}")

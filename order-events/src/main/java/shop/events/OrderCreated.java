@@ -23,14 +23,15 @@ public record OrderCreated(
         String correlationId) {
 
     /** An order without a correlation id, as 1.0 carried it. */
-    public OrderCreated(String schemaVersion, String orderId, Instant createdAt, Customer customer, List<LineItem> items,
-                        Money total, Address shippingAddress) {
+    public OrderCreated(String schemaVersion, String orderId, Instant createdAt, Customer customer,
+                        List<LineItem> items, Money total, Address shippingAddress) {
         this(schemaVersion, orderId, createdAt, customer, items, total, shippingAddress, null);
     }
 
     /** This order carrying {@code correlationId}. */
     public OrderCreated withCorrelationId(String correlationId) {
-        return new OrderCreated(schemaVersion, orderId, createdAt, customer, items, total, shippingAddress, correlationId);
+        return new OrderCreated(schemaVersion, orderId, createdAt, customer, items, total, shippingAddress,
+                correlationId);
     }
 
     /** Who placed the order and whether they joined the rewards programme at checkout. */

@@ -106,7 +106,7 @@ record FunctionRun(FunctionResource function, List<Invocation> invocations, List
         return env;
     }
 
-    /** A template value as a stack would resolve it: a resource's {@code Ref} to its logical id, a parameter's to its value. */
+    /** A template value as a stack resolves it: a resource's Ref to its logical id, a parameter's to its value. */
     private static String resolve(SamTemplate template, FunctionResource function, String name, Object value) {
         if (value instanceof String text) {
             return text;

@@ -35,7 +35,8 @@ class RuntimeOutputIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     /**
      * Known gap, failing once fixed: these subscribers still log their module's name as {@code function}, not the
-     * template's logical id; the shared subscriber skeleton passes the logical id. Delete an entry when its check fails.
+     * template's logical id; the shared subscriber skeleton passes the logical id. Delete an entry once its check
+     * fails.
      */
     private static final Map<String, String> FUNCTION_FIELD_NOT_YET_THE_LOGICAL_ID = Map.of(
             "EmailFunction", "email-function", "WarehouseFunction", "warehouse-function",
@@ -49,7 +50,8 @@ class RuntimeOutputIT {
 
     private static FunctionRun run(FunctionResource function, String logLevel) {
         return RUNS.computeIfAbsent(function.logicalId() + "@" + logLevel, key -> {
-            List<Sample> samples = Sample.forFunction(EVENTS, !function.routes().isEmpty(), !function.rules().isEmpty());
+            List<Sample> samples = Sample.forFunction(EVENTS, !function.routes().isEmpty(),
+                    !function.rules().isEmpty());
             assertThat(samples).as("samples for %s", function.logicalId()).isNotEmpty();
             try {
                 Path work = Path.of("target", "runs", key.replace('@', '-'));
@@ -140,7 +142,8 @@ class RuntimeOutputIT {
         List<FunctionRun.Invocation> accepted = run.invocations().stream()
                 .filter(invocation -> invocation.outcome().succeeded() && statusOf(invocation) == 202).toList();
         assertThat(accepted).as("accepted checkout samples").isNotEmpty().allSatisfy(invocation -> {
-            assertThat(invocation.calls()).extracting(AwsRecorder.Call::operation).containsExactly("AWSEvents.PutEvents");
+            assertThat(invocation.calls()).extracting(AwsRecorder.Call::operation)
+                    .containsExactly("AWSEvents.PutEvents");
             assertThat(run.linesOf(invocation)).filteredOn(line -> !EmfObjects.isEmf(line)).allSatisfy(line ->
                     assertThat(line.path("correlationId").asText()).isEqualTo(invocation.sample().apiRequestId()));
             assertThat(run.linesOf(invocation)).filteredOn(EmfObjects::isEmf)

@@ -32,7 +32,8 @@ final class RuntimeProcess implements AutoCloseable {
 
     /**
      * Starts the runtime for {@code handler} from the build output under {@code code}, with the runtime's jars from
-     * {@code runtimeJars}, in {@code workDirectory} (empty: Lambda's task root holds nothing else the runtime would load).
+     * {@code runtimeJars}, in {@code workDirectory} (empty: Lambda's task root holds nothing else the runtime would
+     * load).
      */
     static RuntimeProcess start(Path runtimeJars, Path code, String handler, Map<String, String> environment,
                                 Path workDirectory) {
@@ -44,7 +45,8 @@ final class RuntimeProcess implements AutoCloseable {
             Path stdout = workDirectory.resolve("stdout.log");
             Path stderr = workDirectory.resolve("stderr.log");
             // Lambda's java21 flags: what every function runs with there.
-            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            ProcessBuilder builder = new ProcessBuilder(java,
                     "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                     "-cp", String.join(File.pathSeparator, classPath), MAIN, handler)
                     .directory(workDirectory.toFile())

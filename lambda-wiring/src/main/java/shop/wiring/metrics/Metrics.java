@@ -82,7 +82,7 @@ public final class Metrics {
         return add(name, Unit.COUNT, 1, null, null);
     }
 
-    /** Counts one of {@code name} under a second dimension, e.g. {@code count("OrdersRefused", "Reason", "invalid")}. */
+    /** Counts one of {@code name} under a second dimension: {@code count("OrdersRefused", "Reason", "invalid")}. */
     public Metrics count(String name, String dimension, String value) {
         if (dimension == null || dimension.isBlank() || value == null || value.isBlank()) {
             throw new IllegalArgumentException("Metric " + name + " needs a dimension name and value, got "
@@ -120,7 +120,8 @@ public final class Metrics {
             throw new IllegalArgumentException("A metric needs a name");
         }
         if (FUNCTION_DIMENSION.equals(dimension)) {
-            throw new IllegalArgumentException("Metric " + name + ": " + FUNCTION_DIMENSION + " is set for every metric");
+            throw new IllegalArgumentException("Metric " + name + ": " + FUNCTION_DIMENSION
+                    + " is set for every metric");
         }
         Map<String, String> dimensions = new LinkedHashMap<>();
         dimensions.put(FUNCTION_DIMENSION, function);

@@ -15,7 +15,8 @@ import java.util.Map;
 public final class EmfObjects {
 
     /** One metric value set as CloudWatch would extract it. */
-    public record Datum(String namespace, String name, String unit, Map<String, String> dimensions, List<Double> values) {}
+    public record Datum(String namespace, String name, String unit, Map<String, String> dimensions,
+                        List<Double> values) {}
 
     private EmfObjects() {}
 
