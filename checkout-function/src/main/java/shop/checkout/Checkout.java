@@ -24,6 +24,8 @@ import shop.events.OrderCreated;
 import shop.events.OrderCreatedEvent;
 import shop.events.SchemaCheck;
 import shop.wiring.StructuredLog;
+import shop.wiring.metrics.MetricNames;
+import shop.wiring.metrics.Metrics;
 
 /**
  * Places an order for the signed-in customer: validates the request, builds the OrderCreated event, checks it against
@@ -31,8 +33,9 @@ import shop.wiring.StructuredLog;
  * verified token's, never the body's: a body naming someone else gets 403, a request without a verified customer 401.
  * A body not declared as JSON in UTF-8 gets 415; one that is not well-formed UTF-8 JSON gets 400.
  *
- * <p>Logs carry the order id and the outcome, never the customer's email, name or address. Thread-safe if its
- * collaborators are.
+ * <p>Logs carry the order id, the request's correlation id and the outcome, never the customer's email, name or
+ * address. Metrics count each outcome ({@link MetricNames}): accepted, refused by reason, unavailable, and the
+ * PutEvents attempts an order took. Thread-safe if its collaborators are.
  */
 public final class Checkout {
 
@@ -57,8 +60,32 @@ public final class Checkout {
         this.clock = clock;
     }
 
-    /** Handles one {@code POST /orders}. */
-    public Reply place(Submission submission, StructuredLog log) {
+    /**
+     * Handles one {@code POST /orders}: {@code log} and {@code metrics} are the invocation's; the order event carries
+     * the request id as its correlation id, and so does every line logged about it.
+     */
+    public Reply place(Submission submission, StructuredLog log, Metrics metrics) {
+        Reply reply = decide(submission, log.and("correlationId", submission.requestId()), metrics);
+        if (reply.status() < 500 && reply.status() != 202) {
+            // Refusals of the request itself; the 5xx answers are counted where publishing decided them.
+            metrics.count(MetricNames.ORDERS_REFUSED, MetricNames.REASON, refusalReason(reply.status()));
+        }
+        return reply;
+    }
+
+    /** The reason a 4xx answer refused the request, as its log line names it. */
+    private static String refusalReason(int status) {
+        return switch (status) {
+            case 400 -> "invalid";
+            case 401 -> "no-verified-customer";
+            case 403 -> "other-customer";
+            case 413 -> "body-too-large";
+            case 415 -> "unsupported-media-type";
+            default -> "status-" + status;
+        };
+    }
+
+    private Reply decide(Submission submission, StructuredLog log, Metrics metrics) {
         if (submission.customerId() == null) {
             log.info("order.rejected", "status", 401, "reason", "no-verified-customer");
             return Replies.unauthenticated();
@@ -95,21 +122,25 @@ public final class Checkout {
         }
         OrderDraft draft = ((Validation.Valid) validation).draft();
         String orderId = orderIds.orderIdFor(draft.customer().customerId(), key);
-        OrderCreated order = draft.toEvent(orderId, Instant.now(clock).truncatedTo(ChronoUnit.MILLIS));
-        return publish(order, key instanceof IdempotencyKey.Present, log);
+        OrderCreated order = draft.toEvent(orderId, Instant.now(clock).truncatedTo(ChronoUnit.MILLIS))
+                .withCorrelationId(submission.requestId());
+        return publish(order, key instanceof IdempotencyKey.Present, log, metrics);
     }
 
-    private Reply publish(OrderCreated order, boolean keyed, StructuredLog log) {
+    private Reply publish(OrderCreated order, boolean keyed, StructuredLog log, Metrics metrics) {
         String orderId = order.orderId();
         List<String> violations = producerSchema.violations(EventJson.toTree(order));
         if (!violations.isEmpty()) {
             // Paths only: a violation message may quote the offending value, which can be personal data.
             log.warn("order.event_invalid", "orderId", orderId, "status", 500,
                     "violations", violations.stream().map(violation -> violation.split(":", 2)[0]).toList());
+            metrics.count(MetricNames.ORDERS_REFUSED, MetricNames.REASON, "event-invalid");
             return Replies.eventBrokeContract(orderId);
         }
         Publication publication = events.publish(order);
+        metrics.add(MetricNames.PUT_EVENTS_ATTEMPTS, Metrics.Unit.COUNT, publication.attempts());
         if (publication instanceof Publication.Accepted accepted) {
+            metrics.count(MetricNames.ORDERS_ACCEPTED);
             log.info("order.accepted", "orderId", orderId, "status", 202, "eventId", accepted.eventId(),
                     "attempts", accepted.attempts(), "keyed", keyed);
             return Replies.accepted(orderId);
@@ -117,12 +148,14 @@ public final class Checkout {
         if (publication instanceof Publication.Unavailable unavailable) {
             log.warn("order.unavailable", "orderId", orderId, "status", 503, "attempts", unavailable.attempts(),
                     "errorCodes", unavailable.errorCodes());
+            metrics.count(MetricNames.ORDERS_UNAVAILABLE);
             return Replies.unavailable(orderId);
         }
         Publication.Refused refused = (Publication.Refused) publication;
         // The bus's message is left out: it is free text about our detail, which holds personal data.
         log.warn("order.publish_refused", "orderId", orderId, "status", 500, "attempts", refused.attempts(),
                 "errorCode", refused.errorCode());
+        metrics.count(MetricNames.ORDERS_REFUSED, MetricNames.REASON, "bus-refused");
         return Replies.refused(orderId, refused.errorCode());
     }
 }

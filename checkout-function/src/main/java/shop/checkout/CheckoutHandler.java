@@ -15,6 +15,7 @@ import shop.checkout.responses.Reply;
 import shop.wiring.AwsClients;
 import shop.wiring.Environment;
 import shop.wiring.StructuredLog;
+import shop.wiring.metrics.Metrics;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 /** Lambda entry point for {@code POST /orders} (API Gateway HTTP API, payload 2.0); all decisions live in {@link Checkout}. */
@@ -45,7 +46,13 @@ public final class CheckoutHandler implements RequestHandler<APIGatewayV2HTTPEve
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         Submission submission = Submission.of(event);
-        Reply reply = checkout.place(submission, new StructuredLog(FUNCTION, context.getLogger()));
+        Metrics metrics = new Metrics(FUNCTION, context);
+        Reply reply;
+        try {
+            reply = checkout.place(submission, new StructuredLog(FUNCTION, context), metrics);
+        } finally {
+            metrics.flush();
+        }
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(reply.status())
                 .withHeaders(reply.headers())

@@ -42,6 +42,8 @@ public final class CheckoutPriming implements Resource {
 
     private final Environment env;
     private final CannedHttpClient bus;
+    // One context for every round: it counts the log and metrics lines priming formatted and dropped.
+    private final PrimingContext invocation = new PrimingContext(CheckoutHandler.FUNCTION);
 
     CheckoutPriming(Environment env, CannedHttpClient bus) {
         this.env = env;
@@ -66,7 +68,7 @@ public final class CheckoutPriming implements Resource {
             CheckoutHandler handler = new CheckoutHandler(new Checkout(events, Clock.systemUTC()));
             APIGatewayV2HTTPEvent request = request(PrimingOrder.order());
             for (int round = 0; round < ROUNDS; round++) {
-                APIGatewayV2HTTPResponse response = handler.handleRequest(request, new PrimingContext(CheckoutHandler.FUNCTION));
+                APIGatewayV2HTTPResponse response = handler.handleRequest(request, invocation);
                 if (response.getStatusCode() != 202) {
                     throw new IllegalStateException("Priming checkout answered " + response.getStatusCode() + ": "
                             + response.getBody());
@@ -74,6 +76,11 @@ public final class CheckoutPriming implements Resource {
             }
             UnsentRequest.prepare(URI.create("https://events." + env.require("AWS_REGION") + ".amazonaws.com/"));
         }
+    }
+
+    /** The context priming invoked the handler with. */
+    PrimingContext invocation() {
+        return invocation;
     }
 
     @Override
@@ -95,6 +102,7 @@ public final class CheckoutPriming implements Resource {
                 .withRawPath("/orders")
                 .withHeaders(Map.of("content-type", "application/json"))
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withRequestId("priming")
                         .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
                                 .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
                                         .withClaims(claims).build())

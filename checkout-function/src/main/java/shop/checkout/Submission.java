@@ -5,10 +5,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What checkout reads of an HTTP request: the raw body, API Gateway's base64 flag, the headers, and the customer id
- * the API's JWT authorizer verified ({@code null} when the request carries no verified claims).
+ * What checkout reads of an HTTP request: the raw body, API Gateway's base64 flag, the headers, the customer id the
+ * API's JWT authorizer verified ({@code null} when the request carries no verified claims), and API Gateway's id of
+ * the request ({@code requestContext.requestId}), which becomes the order's correlation id ({@code null} when absent).
  */
-public record Submission(String body, boolean base64Encoded, Map<String, String> headers, String customerId) {
+public record Submission(String body, boolean base64Encoded, Map<String, String> headers, String customerId,
+                         String requestId) {
 
     /** The claim API Gateway's JWT authorizer passes on that names the signed-in customer. */
     public static final String SUBJECT_CLAIM = "sub";
@@ -30,6 +32,10 @@ public record Submission(String body, boolean base64Encoded, Map<String, String>
                 .map(claims -> claims.get(SUBJECT_CLAIM))
                 .filter(sub -> !sub.isBlank())
                 .orElse(null);
-        return new Submission(event.getBody(), event.getIsBase64Encoded(), event.getHeaders(), subject);
+        String requestId = Optional.ofNullable(event.getRequestContext())
+                .map(APIGatewayV2HTTPEvent.RequestContext::getRequestId)
+                .filter(id -> !id.isBlank())
+                .orElse(null);
+        return new Submission(event.getBody(), event.getIsBase64Encoded(), event.getHeaders(), subject, requestId);
     }
 }

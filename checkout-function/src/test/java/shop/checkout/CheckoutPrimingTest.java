@@ -3,6 +3,7 @@ package shop.checkout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import shop.wiring.Environment;
@@ -25,6 +26,21 @@ class CheckoutPrimingTest {
 
         // Assert
         assertThat(bus.requests()).hasSize(CheckoutPriming.ROUNDS).containsOnly("AWSEvents.PutEvents");
+    }
+
+    @Test
+    void primingWritesTheLogLineAndTheMetricsOfEachRoundThroughASinkThatDropsThem() {
+        // Arrange
+        CheckoutPriming priming = new CheckoutPriming(ENV,
+                CannedHttpClient.answering("{\"FailedEntryCount\":0,\"Entries\":[{\"EventId\":\"e-1\"}]}"));
+
+        // Act
+        priming.beforeCheckpoint(null);
+
+        // Assert: one INFO line (order.accepted) and one metrics object (UNDEFINED) per round, formatted then dropped
+        assertThat(priming.invocation().dropped())
+                .containsEntry(LogLevel.INFO, CheckoutPriming.ROUNDS)
+                .containsEntry(LogLevel.UNDEFINED, CheckoutPriming.ROUNDS);
     }
 
     @Test

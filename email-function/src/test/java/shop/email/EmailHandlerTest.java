@@ -57,7 +57,7 @@ class EmailHandlerTest {
         assertThatThrownBy(() -> event.deliverTo(handler, context))
                 .isInstanceOf(ConfirmationInProgressException.class);
         assertThat(mailer.sent()).isEmpty();
-        assertThat(context.lines()).singleElement().asString()
+        assertThat(context.logLines()).singleElement().asString()
                 .contains("confirmation.in-progress", "85141e04-3a68-4de4-8737-67876611a13c", "\"duplicate\":true");
     }
 }

@@ -1,55 +1,111 @@
 package shop.wiring;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import com.amazonaws.services.lambda.runtime.logging.LogLevel;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
- * One JSON object per log line, keyed by an event name and correlated by order id.
+ * The log of one invocation: every line is one JSON object with top-level fields {@code timestamp}, {@code level}
+ * (INFO, WARN or ERROR), {@code function} (the template's logical id), {@code event}, {@code requestId},
+ * {@code traceId} (null outside a traced invocation), then the fields added with {@link #and} and those of the call.
  *
- * <p>Callers pass identifiers and outcomes only. Customer emails, names and addresses are personal data and never
- * belong in a log; {@code PersonalDataInLogsTest} runs every sample event through every handler to hold that line.
+ * <p>Lines go to the runtime as bytes with their level ({@code LambdaLogger.log(byte[], LogLevel)}): the Java runtime
+ * interface client neither wraps bytes in its own JSON nor escapes them, and drops a line below the function's
+ * {@code ApplicationLogLevel} ({@code AWS_LAMBDA_LOG_LEVEL}). A {@code String} given to {@code log} would instead
+ * become an escaped {@code message} of level UNDEFINED under {@code LogFormat: JSON}.
+ *
+ * <p>Callers pass identifiers and outcomes only: customer emails, names and addresses are personal data and never
+ * belong in a log. Immutable; {@link #and} answers a copy. Thread-safe if the runtime's logger is.
  */
 public final class StructuredLog {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The fields every line carries, in this order; no caller field may take one of these names. */
+    public static final List<String> STANDARD_FIELDS =
+            List.of("timestamp", "level", "function", "event", "requestId", "traceId");
 
     private final String function;
     private final LambdaLogger logger;
+    private final String requestId;
+    private final String traceId;
+    private final List<Object> fields;
 
-    public StructuredLog(String function, LambdaLogger logger) {
+    /** The log of the invocation {@code context} belongs to, for the template function {@code function}. */
+    public StructuredLog(String function, Context context) {
+        this(function, context.getLogger(), context.getAwsRequestId(),
+                TraceHeader.current().map(TraceHeader::traceIdOf).orElse(null), List.of());
+    }
+
+    private StructuredLog(String function, LambdaLogger logger, String requestId, String traceId, List<Object> fields) {
         this.function = function;
         this.logger = logger;
+        this.requestId = requestId;
+        this.traceId = traceId;
+        this.fields = fields;
     }
 
-    /** Writes {@code {"function":..,"event":..,<fields>}}; {@code fields} alternate name and value. */
-    public void info(String event, Object... fields) {
-        write("INFO", event, fields);
+    /** A copy that writes {@code name: value} on every line, e.g. {@code and("orderId", id)}. */
+    public StructuredLog and(String name, Object value) {
+        List<Object> more = new ArrayList<>(fields);
+        more.add(name);
+        more.add(value);
+        checkNames(more.toArray());
+        return new StructuredLog(function, logger, requestId, traceId, List.copyOf(more));
     }
 
-    /** As {@link #info}, at level WARN, for failures that will be retried or dead-lettered. */
-    public void warn(String event, Object... fields) {
-        write("WARN", event, fields);
+    /** Writes a line at INFO; {@code nameValuePairs} alternate field name and value. */
+    public void info(String event, Object... nameValuePairs) {
+        write(LogLevel.INFO, event, nameValuePairs);
     }
 
-    private void write(String level, String event, Object... fields) {
-        if (fields.length % 2 != 0) {
-            throw new IllegalArgumentException("Log fields come in name/value pairs, got " + fields.length + " values");
+    /** Writes a line at WARN, for failures that will be retried or dead-lettered, or that a client caused. */
+    public void warn(String event, Object... nameValuePairs) {
+        write(LogLevel.WARN, event, nameValuePairs);
+    }
+
+    /** Writes a line at ERROR, for failures that need someone to act. */
+    public void error(String event, Object... nameValuePairs) {
+        write(LogLevel.ERROR, event, nameValuePairs);
+    }
+
+    private void write(LogLevel level, String event, Object... nameValuePairs) {
+        if (nameValuePairs.length % 2 != 0) {
+            throw new IllegalArgumentException("Log fields of " + event + " come in name/value pairs, got "
+                    + nameValuePairs.length + " values");
         }
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("level", level);
-        line.put("function", function);
-        line.put("event", event);
-        for (int i = 0; i < fields.length; i += 2) {
-            line.put(String.valueOf(fields[i]), fields[i + 1]);
+        Object[] all = new Object[fields.size() + nameValuePairs.length];
+        fields.toArray(all);
+        System.arraycopy(nameValuePairs, 0, all, fields.size(), nameValuePairs.length);
+        checkNames(all);
+        JsonLine line = new JsonLine()
+                .field("timestamp", Instant.now().toString())
+                .field("level", level.name())
+                .field("function", function)
+                .field("event", event)
+                .field("requestId", requestId)
+                .field("traceId", traceId);
+        for (int i = 0; i < all.length; i += 2) {
+            line.field((String) all[i], all[i + 1]);
         }
-        try {
-            logger.log(JSON.writeValueAsString(line));
-        } catch (JsonProcessingException e) {
-            // A value that cannot be written is a programming error in the caller; say which event it was.
-            throw new IllegalArgumentException("Cannot write log line for " + event, e);
+        logger.log(line.end(), level);
+    }
+
+    /** A name that is not text, repeated, or standard is a caller's bug: fail where it is made, naming it. */
+    private static void checkNames(Object[] nameValuePairs) {
+        Set<String> seen = new HashSet<>(STANDARD_FIELDS);
+        for (int i = 0; i < nameValuePairs.length; i += 2) {
+            if (!(nameValuePairs[i] instanceof String name) || name.isBlank()) {
+                throw new IllegalArgumentException("Log field name at position " + i + " is not a non-blank string: "
+                        + nameValuePairs[i]);
+            }
+            if (!seen.add(name)) {
+                throw new IllegalArgumentException("Log field '" + name + "' is given twice or is a standard field "
+                        + STANDARD_FIELDS);
+            }
         }
     }
 }

@@ -8,6 +8,10 @@ import java.util.List;
  * The detail of an {@code OrderCreated} event, mirroring {@code schemas/order-created/<version>.json}.
  *
  * <p>Consumers read it tolerantly: a part their own contract does not require may be null.
+ *
+ * @param correlationId since 1.1, optional: the id of the API request that placed the order (API Gateway's
+ *                      {@code requestContext.requestId}), logged by every function that handles the order; null in
+ *                      1.0 events
  */
 public record OrderCreated(
         String schemaVersion,
@@ -16,7 +20,20 @@ public record OrderCreated(
         Customer customer,
         List<LineItem> items,
         Money total,
-        Address shippingAddress) {
+        Address shippingAddress,
+        String correlationId) {
+
+    /** An order without a correlation id, as 1.0 carried it. */
+    public OrderCreated(String schemaVersion, String orderId, Instant createdAt, Customer customer,
+                        List<LineItem> items, Money total, Address shippingAddress) {
+        this(schemaVersion, orderId, createdAt, customer, items, total, shippingAddress, null);
+    }
+
+    /** This order carrying {@code correlationId}. */
+    public OrderCreated withCorrelationId(String correlationId) {
+        return new OrderCreated(schemaVersion, orderId, createdAt, customer, items, total, shippingAddress,
+                correlationId);
+    }
 
     /** Who placed the order and whether they joined the rewards programme at checkout. */
     public record Customer(String customerId, String email, String name, boolean rewardsSignup) {}

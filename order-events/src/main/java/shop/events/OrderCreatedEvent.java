@@ -13,10 +13,10 @@ public final class OrderCreatedEvent {
     public static final String DETAIL_TYPE = "OrderCreated";
 
     /** The version checkout publishes today. */
-    public static final String CURRENT_VERSION = "1.0";
+    public static final String CURRENT_VERSION = "1.1";
 
     /** Every version ever published, oldest first; each has a schema file under {@code schemas/order-created/}. */
-    public static final List<String> PUBLISHED_VERSIONS = List.of("1.0");
+    public static final List<String> PUBLISHED_VERSIONS = List.of("1.0", "1.1");
 
     private OrderCreatedEvent() {}
 

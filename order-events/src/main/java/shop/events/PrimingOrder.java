@@ -24,7 +24,7 @@ public final class PrimingOrder {
                 List.of(new OrderCreated.LineItem("PRIMING-1", "Priming item", 2, 1250),
                         new OrderCreated.LineItem("PRIMING-2", "Priming item, grey", 1, 1899)),
                 new OrderCreated.Money(4399, "EUR"),
-                new OrderCreated.Address("Primingweg 1", "Hinterhaus", "Primingen", null, "10000", "DE"));
+                new OrderCreated.Address("Primingweg 1", "Hinterhaus", "Primingen", null, "10000", "DE"), "priming");
     }
 
     /** The order's detail as the Lambda runtime hands it to a consumer ({@code ScheduledEvent.getDetail()}). */

@@ -46,6 +46,23 @@ class ProducerSchemaTest {
         assertThat(EventJson.fromTree(written)).isEqualTo(order);
     }
 
+    @Test
+    void theCorrelationIdIsOptional() throws IOException {
+        ObjectNode detail = validDetail();
+        detail.remove("correlationId");
+
+        assertThat(SCHEMA.violations(detail)).isEmpty();
+        assertThat(EventJson.toTree(EventJson.fromTree(detail)).has("correlationId")).isFalse();
+    }
+
+    @Test
+    void theCorrelationIdRoundTripsThroughTheRecord() throws IOException {
+        OrderCreated order = EventJson.fromTree(validDetail());
+
+        assertThat(order.correlationId()).isEqualTo("Hx3kWj8sFiAEJbQ=");
+        assertThat(order.withCorrelationId("other").correlationId()).isEqualTo("other");
+    }
+
     static Stream<Arguments> brokenDetails() {
         return Stream.of(
                 broken("missing orderId", "orderId", d -> d.remove("orderId")),
@@ -60,7 +77,10 @@ class ProducerSchemaTest {
                 broken("lower-case currency", "currency", d -> ((ObjectNode) d.get("total")).put("currency", "eur")),
                 broken("three-letter country", "country", d -> ((ObjectNode) d.get("shippingAddress")).put("country", "GBR")),
                 broken("unknown top-level field", "giftWrap", d -> d.put("giftWrap", true)),
-                broken("other schema version", "schemaVersion", d -> d.put("schemaVersion", "1.1")));
+                broken("other schema version", "schemaVersion", d -> d.put("schemaVersion", "1.2")),
+                broken("empty correlationId", "correlationId", d -> d.put("correlationId", "")),
+                broken("correlationId not text", "correlationId", d -> d.put("correlationId", 42)),
+                broken("correlationId too long", "correlationId", d -> d.put("correlationId", "x".repeat(129))));
     }
 
     private static Arguments broken(String name, String field, Consumer<ObjectNode> change) {

@@ -37,6 +37,11 @@ public record Envelope(String id, String source, String detailType, JsonNode det
         return detail == null ? null : text(detail, "orderId");
     }
 
+    /** The detail's {@code correlationId} (OrderCreated 1.1 on), for the logs of an event that may be invalid. */
+    public String correlationId() {
+        return detail == null ? null : text(detail, "correlationId");
+    }
+
     private static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value != null && value.isTextual() ? value.asText() : null;

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,7 +19,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import shop.events.InvalidEventException;
 import shop.testkit.CapturingContext;
+import shop.testkit.EmfObjects;
 import shop.testkit.SampleEvent;
+import shop.wiring.metrics.MetricNames;
 import shop.wiring.priming.CannedHttpClient;
 
 class DeliveryHandlerTest {
@@ -45,9 +49,32 @@ class DeliveryHandlerTest {
         handler.handle(new ByteArrayInputStream(event.bytes()), context);
     }
 
+    /** The one log line of the delivery; metrics go on lines of their own. */
     private JsonNode onlyLine() throws Exception {
-        assertThat(context.lines()).hasSize(1);
-        return JSON.readTree(context.lines().get(0));
+        List<JsonNode> logLines = lines().stream().filter(line -> !EmfObjects.isEmf(line)).toList();
+        assertThat(logLines).hasSize(1);
+        return logLines.get(0);
+    }
+
+    private List<JsonNode> lines() throws Exception {
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : context.lines()) {
+            lines.add(JSON.readTree(line));
+        }
+        return lines;
+    }
+
+    /** The metrics of the delivery, by name. */
+    private Map<String, Double> metrics() throws Exception {
+        Map<String, Double> metrics = new HashMap<>();
+        for (JsonNode line : lines()) {
+            if (EmfObjects.isEmf(line)) {
+                assertThat(EmfObjects.problems(line)).isEmpty();
+                EmfObjects.data(line).forEach(datum -> metrics.merge(datum.name(),
+                        datum.values().stream().mapToDouble(Double::doubleValue).sum(), Double::sum));
+            }
+        }
+        return metrics;
     }
 
     @Test
@@ -66,6 +93,10 @@ class DeliveryHandlerTest {
         assertThat(line.path("outcome").asText()).isEqualTo("DONE");
         assertThat(line.path("duplicate").asBoolean()).isFalse();
         assertThat(line.path("points").asInt()).isEqualTo(42);
+        assertThat(line.path("level").asText()).isEqualTo("INFO");
+        assertThat(line.path("correlationId").asText()).isEqualTo(event.detail().path("correlationId").asText());
+        assertThat(metrics()).containsEntry(MetricNames.PROCESSED, 1.0).containsKey(MetricNames.ORDER_AGE)
+                .doesNotContainKey(MetricNames.DUPLICATES);
     }
 
     @Test
@@ -74,6 +105,7 @@ class DeliveryHandlerTest {
                 context);
 
         assertThat(onlyLine().path("duplicate").asBoolean()).isTrue();
+        assertThat(metrics()).containsEntry(MetricNames.DUPLICATES, 1.0).doesNotContainKey(MetricNames.PROCESSED);
     }
 
     static Stream<Arguments> poison() {
@@ -102,6 +134,7 @@ class DeliveryHandlerTest {
         assertThat(line.path("level").asText()).isEqualTo("WARN");
         assertThat(line.path("event").asText()).isEqualTo("event.rejected");
         assertThat(line.path("problems").toString()).contains(problem);
+        assertThat(metrics()).containsEntry(MetricNames.REJECTED, 1.0);
     }
 
     /** A failure a domain names itself, like email's claim held by another invocation. */
@@ -145,6 +178,7 @@ class DeliveryHandlerTest {
 
         JsonNode line = onlyLine();
         assertThat(line.path("event").asText()).isEqualTo("delivery.failed");
+        assertThat(line.path("level").asText()).isEqualTo("ERROR");
         assertThat(line.path("error").asText()).isEqualTo("IllegalStateException");
         assertThat(context.all()).doesNotContain("Hana Sato");
     }

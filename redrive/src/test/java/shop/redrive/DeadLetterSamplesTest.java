@@ -5,6 +5,7 @@ import static shop.redrive.Samples.JSON;
 
 import com.amazonaws.services.lambda.runtime.events.LambdaDestinationEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -32,7 +33,8 @@ class DeadLetterSamplesTest {
 
         // Assert
         assertThat(JSON.readTree(letter.event())).isEqualTo(Samples.eventbridge(eventbridgeSample));
-        assertThat(SchemaCheck.producer("1.0").violations(JSON.readTree(letter.event()).path("detail"))).isEmpty();
+        JsonNode detail = JSON.readTree(letter.event()).path("detail");
+        assertThat(SchemaCheck.producer(detail.path("schemaVersion").asText()).violations(detail)).isEmpty();
     }
 
     @Test

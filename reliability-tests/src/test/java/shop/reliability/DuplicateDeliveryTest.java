@@ -143,8 +143,8 @@ class DuplicateDeliveryTest {
         Deliveries.deliver(subscriber, event, context);
         Deliveries.deliver(subscriber, event, context);
 
-        assertThat(context.lines()).hasSize(2);
-        assertThat(context.lines().get(0)).contains("\"outcome\":\"" + first + "\"", "\"duplicate\":false");
-        assertThat(context.lines().get(1)).contains("\"outcome\":\"" + repeat + "\"", "\"duplicate\":true");
+        assertThat(context.logLines()).hasSize(2);
+        assertThat(context.logLines().get(0)).contains("\"outcome\":\"" + first + "\"", "\"duplicate\":false");
+        assertThat(context.logLines().get(1)).contains("\"outcome\":\"" + repeat + "\"", "\"duplicate\":true");
     }
 }

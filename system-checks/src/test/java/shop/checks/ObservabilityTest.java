@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import shop.template.EventRule;
 import shop.template.FunctionResource;
 import shop.template.IntrinsicResolver;
+import shop.wiring.metrics.MetricNames;
 import shop.template.SamTemplate;
 
 /**
@@ -33,8 +34,9 @@ class ObservabilityTest {
     /** The custom metrics the functions write in embedded metric format (README, "Metrics, dashboard and alarms"). */
     static final String METRICS_NAMESPACE = "Checkout";
 
-    static final Set<String> CUSTOM_METRICS = Set.of("OrdersAccepted", "OrdersProcessed", "Duplicates", "Rejected",
-            "OrderAgeMs");
+    // The names the functions write, from the one place the code records them.
+    static final Set<String> CUSTOM_METRICS = Set.of(MetricNames.ORDERS_ACCEPTED, MetricNames.PROCESSED,
+            MetricNames.DUPLICATES, MetricNames.REJECTED, MetricNames.ORDER_AGE);
 
     static Stream<Named<FunctionResource>> functions() {
         return TEMPLATE.functions().stream().map(function -> Named.of(function.logicalId(), function));

@@ -69,6 +69,6 @@ class WarehouseHandlerTest {
         assertThat(store.size()).isEqualTo(1);
         assertThat(store.find(event.orderId())).hasValueSatisfying(
                 request -> assertThat(request.recordedAt()).isEqualTo(NOW));
-        assertThat(context.lines().get(1)).contains("\"duplicate\":true");
+        assertThat(context.logLines().get(1)).contains("\"duplicate\":true");
     }
 }

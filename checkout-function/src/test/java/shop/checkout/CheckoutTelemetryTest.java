@@ -1,0 +1,107 @@
+package shop.checkout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import shop.checkout.fakes.FakeContext;
+import shop.checkout.fakes.RecordingOrderEvents;
+import shop.checkout.publishing.Publication;
+import shop.checkout.samples.SampleRequests;
+import shop.wiring.metrics.Metrics;
+import shop.testkit.EmfObjects;
+import shop.testkit.EmfObjects.Datum;
+
+/** What checkout tells operators: metrics per outcome, and the request id as the correlation id on lines and event. */
+class CheckoutTelemetryTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-12T10:15:30Z"), ZoneOffset.UTC);
+    private static final Map<String, String> CHECKOUT = Map.of("Function", "CheckoutFunction");
+
+    private final FakeContext context = new FakeContext();
+
+    private static Arguments outcome(String name, String sample, Publication publication, List<Datum> metrics) {
+        return Arguments.of(name, sample, publication, metrics);
+    }
+
+    private static Datum count(String name, Map<String, String> dimensions, double value) {
+        return new Datum(Metrics.NAMESPACE, name, "Count", dimensions, List.of(value));
+    }
+
+    private static Map<String, String> reason(String reason) {
+        return Map.of("Function", "CheckoutFunction", "Reason", reason);
+    }
+
+    static Stream<Arguments> outcomes() {
+        Publication accepted = new Publication.Accepted("event-1", 2);
+        return Stream.of(
+                outcome("accepted after a retry", SampleRequests.NO_SIGNUP, accepted, List.of(
+                        count("PutEventsAttempts", CHECKOUT, 2), count("OrdersAccepted", CHECKOUT, 1))),
+                outcome("bus unavailable", SampleRequests.NO_SIGNUP,
+                        new Publication.Unavailable(4, List.of("ThrottlingException")), List.of(
+                        count("PutEventsAttempts", CHECKOUT, 4), count("OrdersUnavailable", CHECKOUT, 1))),
+                outcome("bus refused", SampleRequests.NO_SIGNUP,
+                        new Publication.Refused(1, "AccessDeniedException", "Not allowed."), List.of(
+                        count("PutEventsAttempts", CHECKOUT, 1), count("OrdersRefused", reason("bus-refused"), 1))),
+                outcome("invalid request", SampleRequests.INVALID, accepted, List.of(
+                        count("OrdersRefused", reason("invalid"), 1))),
+                outcome("no verified customer", SampleRequests.WITHOUT_TOKEN, accepted, List.of(
+                        count("OrdersRefused", reason("no-verified-customer"), 1))),
+                outcome("another customer's order", SampleRequests.FOR_ANOTHER_CUSTOMER, accepted, List.of(
+                        count("OrdersRefused", reason("other-customer"), 1))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("outcomes")
+    void eachOutcomeIsCountedInEmbeddedMetricFormat(String name, String sample, Publication publication,
+                                                    List<Datum> expected) {
+        var handler = new CheckoutHandler(new Checkout(new RecordingOrderEvents(order -> publication), CLOCK));
+
+        handler.handleRequest(SampleRequests.load(sample), context);
+
+        List<JsonNode> lines = context.logger().metricLines();
+        assertThat(lines).allSatisfy(line -> assertThat(EmfObjects.problems(line)).isEmpty());
+        assertThat(lines.stream().flatMap(line -> EmfObjects.data(line).stream()))
+                .containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void theRequestIdTravelsInTheEventAndOnEveryLineAboutTheOrder() {
+        RecordingOrderEvents events = RecordingOrderEvents.accepting();
+        var handler = new CheckoutHandler(new Checkout(events, CLOCK));
+        var request = SampleRequests.load(SampleRequests.REWARDS_SIGNUP);
+        String requestId = request.getRequestContext().getRequestId();
+
+        handler.handleRequest(request, context);
+
+        assertThat(requestId).isNotBlank();
+        assertThat(events.published()).singleElement()
+                .satisfies(order -> assertThat(order.correlationId()).isEqualTo(requestId));
+        assertThat(context.logger().jsonLines()).isNotEmpty().allSatisfy(line -> {
+            assertThat(line.path("correlationId").asText()).isEqualTo(requestId);
+            assertThat(line.path("requestId").asText()).isEqualTo(context.getAwsRequestId());
+        });
+    }
+
+    @Test
+    void aRefusedRequestIsLoggedWithItsCorrelationIdToo() {
+        var handler = new CheckoutHandler(new Checkout(RecordingOrderEvents.accepting(), CLOCK));
+        var request = SampleRequests.load(SampleRequests.INVALID);
+
+        handler.handleRequest(request, context);
+
+        assertThat(context.logger().jsonLines()).singleElement().satisfies(line -> {
+            assertThat(line.path("level").asText()).isEqualTo("INFO");
+            assertThat(line.path("correlationId").asText()).isEqualTo(request.getRequestContext().getRequestId());
+        });
+    }
+}
