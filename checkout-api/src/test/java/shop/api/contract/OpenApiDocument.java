@@ -37,7 +37,12 @@ final class OpenApiDocument {
 
     /** The schema at {@code #/components/schemas/<name>}, its {@code $ref}s resolved within the document. */
     static JsonSchema schema(String name) {
-        JsonSchema schema = FACTORY.getSchema(SchemaLocation.of(FILE.toUri() + "#/components/schemas/" + name), CONFIG);
+        return schemaAt("/components/schemas/" + name);
+    }
+
+    /** The schema at a JSON Pointer into the document, e.g. a parameter's {@code /components/parameters/X/schema}. */
+    static JsonSchema schemaAt(String pointer) {
+        JsonSchema schema = FACTORY.getSchema(SchemaLocation.of(FILE.toUri() + "#" + pointer), CONFIG);
         schema.initializeValidators(); // resolve every $ref now: a broken one fails here, not on the first body
         return schema;
     }

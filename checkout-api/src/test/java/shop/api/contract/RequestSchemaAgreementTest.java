@@ -36,6 +36,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import shop.checkout.authorization.Ownership;
+import shop.checkout.ordering.IdempotencyKey;
 import shop.checkout.validation.OrderRequestValidator;
 import shop.checkout.validation.RequestBody;
 import shop.checkout.validation.Validation;
@@ -43,7 +44,8 @@ import shop.checkout.validation.Validation;
 /**
  * One source of truth for the request shape: a body is valid against the document's {@code OrderRequest} schema
  * exactly when checkout's validator accepts it. Checked on every sample request under {@code events/api-gateway}, on
- * named cases at each limit, and on thousands of generated mutations of the samples.
+ * named cases at each limit, and on thousands of generated mutations of the samples; and the Idempotency-Key
+ * header's schema against checkout's reading of it.
  *
  * <p>Checkout is asked as a customer whose token names the body's customer id (or, when the body names none, some
  * customer): that the two must match is the one body rule no schema can state, and it is in the document's prose.
@@ -52,6 +54,8 @@ class RequestSchemaAgreementTest {
 
     private static final Path SAMPLES = Path.of("../events/api-gateway");
     private static final JsonSchema REQUEST = OpenApiDocument.schema("OrderRequest");
+    private static final JsonSchema IDEMPOTENCY_KEY =
+            OpenApiDocument.schemaAt("/components/parameters/IdempotencyKey/schema");
     private static final OrderRequestValidator VALIDATOR = new OrderRequestValidator();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String SOME_CUSTOMER = "cust-4711";
@@ -218,6 +222,32 @@ class RequestSchemaAgreementTest {
                 .containsExactlyInAnyOrderElementsOf(currencies);
         assertThat(enumOf("CountryCode")).as("CountryCode enum vs the JDK's ISO 3166-1 alpha-2 codes")
                 .containsExactlyInAnyOrderElementsOf(new TreeSet<>(List.of(Locale.getISOCountries())));
+    }
+
+    static Stream<Arguments> idempotencyKeys() {
+        return Stream.of(
+                Arguments.of("a UUID", "7f3c2a9e-5b1d-4c8e-9a6f-2d4b8e1c0a57"),
+                Arguments.of("a quoted string, as the IETF draft writes it", "\"retry-7\""),
+                Arguments.of("128 characters", "k".repeat(128)),
+                Arguments.of("129 characters", "k".repeat(129)),
+                Arguments.of("128 characters quoted", "\"" + "k".repeat(128) + "\""),
+                Arguments.of("empty quotes", "\"\""),
+                Arguments.of("one quote", "\"retry-7"),
+                Arguments.of("a comma: the header sent twice and joined", "a,b"),
+                Arguments.of("a backslash", "a\\b"),
+                Arguments.of("a space", "a b"),
+                Arguments.of("a non-ASCII letter", "schlüssel"));
+        // No surrounding white space: HTTP strips it from a field value before either reader sees the value.
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("idempotencyKeys")
+    void bothReadTheIdempotencyKeyHeaderAlike(String name, String value) {
+        boolean checkout = IdempotencyKey.lookup(Map.of(IdempotencyKey.HEADER, value))
+                instanceof IdempotencyKey.Present;
+        boolean schema = OpenApiDocument.valid(IDEMPOTENCY_KEY, NODES.textNode(value));
+
+        assertThat(schema).as("%s: schema %s, checkout %s", name, schema, checkout).isEqualTo(checkout);
     }
 
     // ---------------------------------------------------------------- generated cases
