@@ -31,7 +31,7 @@ public final class RunLocal {
               --template <file>        SAM template (default: template.yaml in this folder or a parent)
               --parameter Name=Value   template parameter value; repeat for several
               --port <n>               HTTP API port (default 3000; --once and redrive use a free port unless given)
-              --data <folder>          outbox, tables, dead letters and logs (default: .local beside the template)
+              --data <folder>          journal, outbox, tables, dead letters, logs (default: .local beside the template)
               --reset                  empty the data folder first
               --region <name>          region the functions are told they run in (default eu-west-1)
               --retry-speedup <n>      divide Lambda's retry waits (1 min, 2 min) by n (default 600: 100 ms, 200 ms)
