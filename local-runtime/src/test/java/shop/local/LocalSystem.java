@@ -60,13 +60,18 @@ final class LocalSystem implements AutoCloseable {
     }
 
     static LocalSystem start(Path template, Path data) {
+        return start(LocalRuntime.Settings.of(template), data);
+    }
+
+    /** As {@link #start(Path, Path)}, from settings the caller has begun (to set the HTTP limits, say). */
+    static LocalSystem start(LocalRuntime.Settings.Builder settings, Path data) {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
-        LocalRuntime runtime = LocalRuntime.start(LocalRuntime.Settings.of(template)
-                .withPort(0)
-                .withData(data, false)
-                .withParameters(Map.of("SenderAddress", "orders@shop.example"))
-                .withRetrySpeedUp(RETRY_SPEED_UP)
-                .withConsole(new PrintStream(console, true, StandardCharsets.UTF_8), false));
+        LocalRuntime runtime = LocalRuntime.start(settings
+                .port(0)
+                .data(data, false)
+                .parameters(Map.of("SenderAddress", "orders@shop.example"))
+                .retrySpeedUp(RETRY_SPEED_UP)
+                .console(new PrintStream(console, true, StandardCharsets.UTF_8), false).build());
         return new LocalSystem(runtime, console);
     }
 
