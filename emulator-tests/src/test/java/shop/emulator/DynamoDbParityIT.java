@@ -24,8 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import shop.local.aws.AwsStandIn;
+import shop.local.aws.Effects;
 import shop.local.aws.SesService;
 import shop.local.dynamodb.DynamoDbService;
+import shop.local.journal.Journal;
 import shop.local.outbox.Outbox;
 import shop.wiring.AwsClients;
 import shop.wiring.Environment;
@@ -81,6 +83,8 @@ class DynamoDbParityIT {
 
     private static EmulatorSession session;
     private static AwsStandIn standIn;
+    private static DynamoDbService dynamo;
+    private static Journal journal;
     private static DynamoDbClient local;
     private static final Map<String, Tables> TABLES = new HashMap<>();
 
@@ -329,10 +333,14 @@ class DynamoDbParityIT {
             definitions.add(new DynamoDbService.TableDefinition(tables.ledger(), ledgerKeys));
         }
         // The stand-in as the local runtime runs it: in-process, on a free loopback port, over its own data folder.
-        DynamoDbService dynamo = new DynamoDbService(folder.resolve("dynamodb"), definitions);
+        Effects effects = new Effects();
+        Journal.Opened journaled = Journal.open(folder.resolve("journal/journal.log"));
+        journal = journaled.journal();
+        dynamo = new DynamoDbService(folder.resolve("dynamodb"), definitions, effects, journal, journaled.records());
         // No case sends email, but the stand-in serves SES beside DynamoDB as it does for the runtime.
-        SesService ses = new SesService(new Outbox(folder.resolve("outbox"), Clock.systemUTC()));
-        standIn = AwsStandIn.start(List.of(dynamo), ses, new PrintStream(System.err, true));
+        SesService ses = new SesService(new Outbox(folder.resolve("outbox"), Clock.systemUTC()), effects);
+        standIn = AwsStandIn.start(AwsStandIn.bind(), List.of(dynamo), ses, new PrintStream(System.err, true),
+                effects);
         Map<String, String> aws = new LinkedHashMap<>(session.awsEnvironment());
         aws.put(AwsClients.ENDPOINT_VARIABLE, standIn.endpoint().toString());
         local = AwsClients.configure(DynamoDbClient.builder(), new Environment("dynamodb-parity", aws)).build();
@@ -345,6 +353,12 @@ class DynamoDbParityIT {
         }
         if (standIn != null) {
             standIn.close();
+        }
+        if (dynamo != null) {
+            dynamo.close();
+        }
+        if (journal != null) {
+            journal.close();
         }
         if (session != null) {
             session.close();

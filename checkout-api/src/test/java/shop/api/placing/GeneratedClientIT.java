@@ -56,11 +56,12 @@ class GeneratedClientIT {
         String configured = System.getProperty("template.path");
         Path template = configured != null ? Path.of(configured) : SamTemplate.locate(Path.of(""));
         runtime = LocalRuntime.start(LocalRuntime.Settings.of(template)
-                .withPort(0)
-                .withData(data, false)
-                .withParameters(Map.of("SenderAddress", "orders@shop.example"))
-                .withRetrySpeedUp(6000)
-                .withConsole(new PrintStream(CONSOLE, true, StandardCharsets.UTF_8), false));
+                .port(0)
+                .data(data, false)
+                .parameters(Map.of("SenderAddress", "orders@shop.example"))
+                .retrySpeedUp(6000)
+                .console(new PrintStream(CONSOLE, true, StandardCharsets.UTF_8), false)
+                .build());
     }
 
     @AfterAll
