@@ -64,11 +64,29 @@ class RequestSchemaAgreementTest {
 
     // ---------------------------------------------------------------- the samples
 
-    static Stream<String> samples() throws IOException {
+    /**
+     * Samples whose body checkout refuses before any schema applies: text that is not well-formed Unicode (a lone
+     * surrogate), which JSON Schema cannot express (the document's description names it).
+     */
+    static final Set<String> REFUSED_BEFORE_THE_SCHEMA = Set.of("post-order-lone-surrogates.json");
+
+    static Stream<String> allSamples() throws IOException {
         try (Stream<Path> files = Files.list(SAMPLES)) {
             return files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".json"))
                     .sorted().toList().stream();
         }
+    }
+
+    static Stream<String> samples() throws IOException {
+        return allSamples().filter(sample -> !REFUSED_BEFORE_THE_SCHEMA.contains(sample));
+    }
+
+    @Test
+    void onlyTheNamedSamplesAreRefusedBeforeTheSchema() throws IOException {
+        List<String> unreadable = allSamples().filter(sample -> !(content(sample) instanceof RequestBody.Json))
+                .toList();
+
+        assertThat(unreadable).containsExactlyInAnyOrderElementsOf(REFUSED_BEFORE_THE_SCHEMA);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -343,9 +361,13 @@ class RequestSchemaAgreementTest {
 
     // ---------------------------------------------------------------- bodies
 
-    private static ObjectNode sampleBody(String sample) {
+    private static RequestBody.Content content(String sample) {
         APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(SAMPLES.resolve(sample).toString());
-        RequestBody.Content content = RequestBody.read(event.getBody(), event.getIsBase64Encoded());
+        return RequestBody.read(event.getBody(), event.getIsBase64Encoded());
+    }
+
+    private static ObjectNode sampleBody(String sample) {
+        RequestBody.Content content = content(sample);
         assertThat(content).as("%s has a JSON body", sample).isInstanceOf(RequestBody.Json.class);
         return (ObjectNode) ((RequestBody.Json) content).tree();
     }
