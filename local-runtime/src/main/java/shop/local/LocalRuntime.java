@@ -1,6 +1,5 @@
 package shop.local;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -14,17 +13,18 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import shop.local.api.HttpApi;
 import shop.local.aws.AwsStandIn;
 import shop.local.aws.Effects;
 import shop.local.aws.EventBridgeService;
-import shop.local.aws.EventSink;
 import shop.local.aws.SesService;
 import shop.local.bus.AsyncInvoker;
 import shop.local.bus.DeadLetterStore;
@@ -50,7 +50,7 @@ import shop.template.TemplateException;
 public final class LocalRuntime implements AutoCloseable {
 
     /**
-     * How to run.
+     * How to run; built with {@link #of(Path)}, whose defaults each setter overrides.
      *
      * @param port         HTTP API port; 0 for a free one
      * @param data         folder for the outbox, tables, dead letters and logs
@@ -61,69 +61,111 @@ public final class LocalRuntime implements AutoCloseable {
      * @param console      where the banner, request lines and event blocks go
      * @param verbose      also echo the functions' logs to the console
      */
-    public record Settings(Path template, int port, Path data, boolean reset, Map<String, String> parameters, String region,
-            int retrySpeedUp, int concurrency, PrintStream console, boolean verbose) {
+    public record Settings(Path template, int port, Path data, boolean reset, Map<String, String> parameters,
+            String region, int retrySpeedUp, int concurrency, PrintStream console, boolean verbose) {
+
+        public Settings {
+            parameters = Map.copyOf(parameters);
+        }
 
         /** The defaults: port 3000, {@code .local} beside the template, Lambda's waits 600 times faster. */
-        public static Settings of(Path template) {
-            Path absolute = template.toAbsolutePath();
-            return new Settings(absolute, 3000, absolute.getParent().resolve(".local"), false, Map.of(), "eu-west-1",
-                    RetryDelays.DEFAULT_SPEED_UP, 16, System.out, false);
+        public static Builder of(Path template) {
+            return new Builder(template.toAbsolutePath());
         }
 
-        public Settings withPort(int newPort) {
-            return new Settings(template, newPort, data, reset, parameters, region, retrySpeedUp, concurrency, console, verbose);
-        }
+        /** Settings with some values changed; a builder because most callers change two or three of ten. */
+        public static final class Builder {
+            private final Path template;
+            private int port = 3000;
+            private Path data;
+            private boolean reset;
+            private Map<String, String> parameters = Map.of();
+            private String region = "eu-west-1";
+            private int retrySpeedUp = RetryDelays.DEFAULT_SPEED_UP;
+            private int concurrency = 16;
+            private PrintStream console = System.out;
+            private boolean verbose;
 
-        public Settings withData(Path newData, boolean newReset) {
-            return new Settings(template, port, newData, newReset, parameters, region, retrySpeedUp, concurrency, console, verbose);
-        }
+            private Builder(Path template) {
+                this.template = template;
+                this.data = template.getParent().resolve(".local");
+            }
 
-        public Settings withParameters(Map<String, String> newParameters) {
-            return new Settings(template, port, data, reset, Map.copyOf(newParameters), region, retrySpeedUp, concurrency, console, verbose);
-        }
+            public Builder port(int value) {
+                port = value;
+                return this;
+            }
 
-        public Settings withRetrySpeedUp(int newSpeedUp) {
-            return new Settings(template, port, data, reset, parameters, region, newSpeedUp, concurrency, console, verbose);
-        }
+            /** The data folder, emptied first when {@code emptyFirst}. */
+            public Builder data(Path folder, boolean emptyFirst) {
+                data = folder;
+                reset = emptyFirst;
+                return this;
+            }
 
-        public Settings withConcurrency(int newConcurrency) {
-            return new Settings(template, port, data, reset, parameters, region, retrySpeedUp, newConcurrency, console, verbose);
-        }
+            public Builder parameters(Map<String, String> values) {
+                parameters = values;
+                return this;
+            }
 
-        public Settings withRegion(String newRegion) {
-            return new Settings(template, port, data, reset, parameters, newRegion, retrySpeedUp, concurrency, console, verbose);
-        }
+            public Builder region(String value) {
+                region = value;
+                return this;
+            }
 
-        public Settings withConsole(PrintStream newConsole, boolean newVerbose) {
-            return new Settings(template, port, data, reset, parameters, region, retrySpeedUp, concurrency, newConsole, newVerbose);
+            public Builder retrySpeedUp(int value) {
+                retrySpeedUp = value;
+                return this;
+            }
+
+            public Builder concurrency(int value) {
+                concurrency = value;
+                return this;
+            }
+
+            /** Where the console goes, and whether the functions' logs are echoed there too. */
+            public Builder console(PrintStream out, boolean echoFunctionLogs) {
+                console = out;
+                verbose = echoFunctionLogs;
+                return this;
+            }
+
+            public Settings build() {
+                return new Settings(template, port, data, reset, parameters, region, retrySpeedUp, concurrency, console,
+                        verbose);
+            }
         }
     }
 
     private final Deployment deployment;
-    private final Settings settings;
     private final FileChannel lockFile;
     private final FileLock lock;
-    private final List<AutoCloseable> opened = new ArrayList<>();
-    private final Map<String, LambdaFunction> functions = new LinkedHashMap<>();
-    private final Ledger ledger = new Ledger();
+    private final List<AutoCloseable> opened;
+    private final Ledger ledger;
     private final ConsoleReport console;
-    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
-    private DynamoDbService tables;
-    private Outbox outbox;
-    private DeadLetterStore deadLetters;
-    private AwsStandIn standIn;
-    private AsyncInvoker invoker;
-    private EventBus bus;
-    private Redrive redrive;
-    private HttpApi api;
+    private final DynamoDbService tables;
+    private final Outbox outbox;
+    private final DeadLetterStore deadLetters;
+    private final AwsStandIn standIn;
+    private final AsyncInvoker invoker;
+    private final Redrive redrive;
+    private final Optional<HttpApi> api;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
-    private LocalRuntime(Settings settings, Deployment deployment, FileChannel lockFile, FileLock lock) {
-        this.settings = settings;
+    private LocalRuntime(Deployment deployment, FileChannel lockFile, FileLock lock, Parts parts) {
         this.deployment = deployment;
         this.lockFile = lockFile;
         this.lock = lock;
-        this.console = new ConsoleReport(settings.console(), Path.of(""));
+        this.opened = parts.opened;
+        this.ledger = parts.ledger;
+        this.console = parts.console;
+        this.tables = parts.tables;
+        this.outbox = parts.outbox;
+        this.deadLetters = parts.deadLetters;
+        this.standIn = parts.standIn;
+        this.invoker = parts.invoker;
+        this.redrive = parts.redrive;
+        this.api = parts.api;
     }
 
     /**
@@ -132,8 +174,8 @@ public final class LocalRuntime implements AutoCloseable {
      * @throws TemplateException naming the resource and property the runtime cannot understand
      */
     public static LocalRuntime start(Settings settings) {
-        Deployment deployment = Deployment.of(SamTemplate.load(settings.template()), settings.template(), settings.parameters(),
-                settings.region());
+        Deployment deployment = Deployment.of(SamTemplate.load(settings.template()), settings.template(),
+                settings.parameters(), settings.region());
         Path data = settings.data().toAbsolutePath();
         FileChannel lockFile;
         FileLock lock;
@@ -148,68 +190,116 @@ public final class LocalRuntime implements AutoCloseable {
             lockFile = null;
         }
         if (lock == null) {
-            throw new IllegalStateException("The data folder " + data + " is in use by another local runtime; stop it, or give another --data");
+            throw new IllegalStateException("The data folder " + data
+                    + " is in use by another local runtime; stop it, or give another --data");
         }
         if (settings.reset()) {
             clear(data); // only once the folder is ours: never under another runtime's feet
         }
-        LocalRuntime runtime = new LocalRuntime(settings, deployment, lockFile, lock);
+        Parts parts = new Parts();
         try {
-            runtime.open(data);
-            return runtime;
+            parts.open(settings, deployment, data);
         } catch (RuntimeException | Error e) {
-            runtime.close();
+            parts.closeAll(e);
+            release(lock, lockFile, e);
             throw e;
+        }
+        return new LocalRuntime(deployment, lockFile, lock, parts);
+    }
+
+    /**
+     * The parts, opened in an order without cycles: the stand-in's port is bound first (the functions need its
+     * address), the functions loaded, then the invoker, the bus, and the stand-in served with the bus behind it.
+     */
+    private static final class Parts {
+        final List<AutoCloseable> opened = new ArrayList<>();
+        final Ledger ledger = new Ledger();
+        ConsoleReport console;
+        DynamoDbService tables;
+        Outbox outbox;
+        DeadLetterStore deadLetters;
+        AwsStandIn standIn;
+        AsyncInvoker invoker;
+        Redrive redrive;
+        Optional<HttpApi> api = Optional.empty();
+
+        void open(Settings settings, Deployment deployment, Path data) {
+            Clock clock = Clock.systemUTC();
+            Effects effects = new Effects();
+            console = new ConsoleReport(settings.console(), Path.of(""));
+            tables = new DynamoDbService(data.resolve("dynamodb"), deployment.tables(), effects);
+            outbox = new Outbox(data.resolve("outbox"), clock);
+            deadLetters = new DeadLetterStore(data.resolve("dead-letters"), clock);
+            AwsStandIn.Port port = AwsStandIn.bind();
+            opened.add(port);
+
+            Intrinsics intrinsics = new Intrinsics(SamTemplate.load(settings.template()), settings.parameters(),
+                    deployment.region());
+            Map<String, LambdaFunction> functions = new LinkedHashMap<>();
+            Map<String, Integer> retries = new LinkedHashMap<>();
+            Map<String, String> arns = new LinkedHashMap<>();
+            for (Deployment.Function function : deployment.functions()) {
+                String arn = intrinsics.arn(function.name(), function.name(), "Arn");
+                FunctionLog log = new FunctionLog(data.resolve("logs"), function.name(),
+                        settings.verbose() ? Optional.of(settings.console()) : Optional.empty(), clock);
+                opened.add(log);
+                LambdaFunction loaded = LambdaFunction.load(function,
+                        environment(deployment, function, port.endpoint()), log, arn, effects);
+                opened.add(loaded);
+                functions.put(function.name(), loaded);
+                retries.put(function.name(), function.retries());
+                arns.put(function.name(), arn);
+            }
+            invoker = new AsyncInvoker(functions, retries, arns, new RetryDelays(settings.retrySpeedUp()), ledger,
+                    deadLetters, settings.concurrency(), settings.console());
+            EventBus bus = new EventBus(deployment, clock, ledger, invoker);
+            standIn = AwsStandIn.start(port, List.of(tables, new EventBridgeService(bus, clock, effects)),
+                    new SesService(outbox, effects), settings.console(), effects);
+            opened.add(standIn);
+            redrive = new Redrive(bus, deadLetters, ledger, deployment);
+            ledger.onSettled(console::settled);
+            if (!deployment.routes().isEmpty()) {
+                api = Optional.of(HttpApi.start(settings.port(), Math.max(4, settings.concurrency()),
+                        deployment.routes(), functions, clock, console::apiCall));
+            }
+            console.started(deployment, api.map(a -> a.uri().toString()), standIn.endpoint().toString(), functions,
+                    data, settings.retrySpeedUp());
+        }
+
+        /** After a failed start: closes what was opened, newest first, keeping the start's failure as the cause. */
+        void closeAll(Throwable failure) {
+            api.ifPresent(HttpApi::close);
+            if (invoker != null) {
+                invoker.close(Duration.ZERO);
+            }
+            for (int i = opened.size() - 1; i >= 0; i--) {
+                try {
+                    opened.get(i).close();
+                } catch (Exception e) {
+                    failure.addSuppressed(e);
+                }
+            }
         }
     }
 
-    private void open(Path data) {
-        Clock clock = Clock.systemUTC();
-        Effects effects = new Effects();
-        tables = new DynamoDbService(data.resolve("dynamodb"), deployment.tables(), effects);
-        outbox = new Outbox(data.resolve("outbox"), clock);
-        deadLetters = new DeadLetterStore(data.resolve("dead-letters"), clock);
-        BusReference busReference = new BusReference();
-        standIn = AwsStandIn.start(List.of(tables, new EventBridgeService(busReference, clock, effects)), new SesService(outbox, effects),
-                settings.console(), effects);
-        opened.add(standIn);
-
-        Intrinsics intrinsics = new Intrinsics(SamTemplate.load(settings.template()), settings.parameters(), deployment.region());
-        Map<String, Integer> retries = new LinkedHashMap<>();
-        Map<String, String> arns = new LinkedHashMap<>();
-        for (Deployment.Function function : deployment.functions()) {
-            String arn = intrinsics.arn(function.name(), function.name(), "Arn");
-            FunctionLog log = new FunctionLog(data.resolve("logs"), function.name(),
-                    settings.verbose() ? Optional.of(settings.console()) : Optional.empty(), clock);
-            opened.add(log);
-            LambdaFunction loaded = LambdaFunction.load(function, environment(function), log, arn, effects);
-            opened.add(loaded);
-            functions.put(function.name(), loaded);
-            retries.put(function.name(), function.retries());
-            arns.put(function.name(), arn);
+    private static void release(FileLock lock, FileChannel lockFile, Throwable failure) {
+        try {
+            lock.release();
+            lockFile.close();
+        } catch (IOException e) {
+            failure.addSuppressed(e);
         }
-        invoker = new AsyncInvoker(functions, retries, arns, new RetryDelays(settings.retrySpeedUp()), ledger, deadLetters,
-                settings.concurrency(), settings.console());
-        bus = new EventBus(deployment, clock, ledger, invoker);
-        busReference.bus = bus;
-        redrive = new Redrive(bus, deadLetters, ledger, deployment);
-        ledger.onSettled(console::settled);
-        if (!deployment.routes().isEmpty()) {
-            api = HttpApi.start(settings.port(), Math.max(4, settings.concurrency()), deployment.routes(), functions, clock, console::apiCall);
-        }
-        console.started(deployment, Optional.ofNullable(api).map(a -> a.uri().toString()), standIn.endpoint().toString(), functions, data,
-                settings.retrySpeedUp());
     }
 
     /** What a function sees: the template's variables, resolved, and the ones Lambda sets, pointing at the stand-in. */
-    private Map<String, String> environment(Deployment.Function function) {
+    private static Map<String, String> environment(Deployment deployment, Deployment.Function function, URI standIn) {
         Map<String, String> environment = new LinkedHashMap<>(function.environment());
         environment.put("AWS_REGION", deployment.region());
         environment.put("AWS_DEFAULT_REGION", deployment.region());
         // Dummy keys: the stand-in does not check signatures, and nothing here can reach AWS.
         environment.put("AWS_ACCESS_KEY_ID", "local");
         environment.put("AWS_SECRET_ACCESS_KEY", "local");
-        environment.put("AWS_ENDPOINT_URL", standIn.endpoint().toString());
+        environment.put("AWS_ENDPOINT_URL", standIn.toString());
         environment.put("AWS_LAMBDA_FUNCTION_NAME", function.name());
         environment.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
         environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(function.resource().memorySize()));
@@ -218,10 +308,7 @@ public final class LocalRuntime implements AutoCloseable {
 
     /** Where the HTTP API listens. */
     public URI apiUri() {
-        if (api == null) {
-            throw new IllegalStateException("The template has no HttpApi route");
-        }
-        return api.uri();
+        return api.orElseThrow(() -> new IllegalStateException("The template has no HttpApi route")).uri();
     }
 
     /** The functions' {@code AWS_ENDPOINT_URL}. */
@@ -275,14 +362,10 @@ public final class LocalRuntime implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        if (api != null) {
-            api.close();
-        }
-        if (invoker != null) {
-            invoker.close(Duration.ofSeconds(10));
-        }
+        api.ifPresent(HttpApi::close);
+        invoker.close(Duration.ofSeconds(10));
         List<AutoCloseable> reversed = new ArrayList<>(opened);
-        java.util.Collections.reverse(reversed);
+        Collections.reverse(reversed);
         List<Exception> failures = new ArrayList<>();
         for (AutoCloseable closeable : reversed) {
             try {
@@ -316,21 +399,6 @@ public final class LocalRuntime implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot reset the data folder " + data, e);
-        }
-    }
-
-    /** The bus, once built: the stand-in starts first because the functions need its address, and the bus needs them. */
-    private static final class BusReference implements EventSink {
-        volatile EventBus bus;
-
-        @Override
-        public Optional<String> bus(String nameOrArn) {
-            return bus.bus(nameOrArn);
-        }
-
-        @Override
-        public String put(String busName, String source, String detailType, JsonNode detail, List<String> resources, java.time.Instant time) {
-            return bus.put(busName, source, detailType, detail, resources, time);
         }
     }
 }

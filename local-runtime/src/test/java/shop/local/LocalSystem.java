@@ -62,11 +62,11 @@ final class LocalSystem implements AutoCloseable {
     static LocalSystem start(Path template, Path data) {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         LocalRuntime runtime = LocalRuntime.start(LocalRuntime.Settings.of(template)
-                .withPort(0)
-                .withData(data, false)
-                .withParameters(Map.of("SenderAddress", "orders@shop.example"))
-                .withRetrySpeedUp(RETRY_SPEED_UP)
-                .withConsole(new PrintStream(console, true, StandardCharsets.UTF_8), false));
+                .port(0)
+                .data(data, false)
+                .parameters(Map.of("SenderAddress", "orders@shop.example"))
+                .retrySpeedUp(RETRY_SPEED_UP)
+                .console(new PrintStream(console, true, StandardCharsets.UTF_8), false).build());
         return new LocalSystem(runtime, console);
     }
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import shop.local.aws.AwsStandIn;
+import shop.local.aws.Effects;
 import shop.local.aws.EventBridgeService;
 import shop.local.aws.EventSink;
 import shop.local.aws.SesService;
@@ -40,7 +41,8 @@ final class LoopbackAws implements AutoCloseable {
             throw new UncheckedIOException("Cannot create a scratch folder for the AWS stand-in", e);
         }
         Clock clock = Clock.systemUTC();
-        this.dynamo = new DynamoDbService(folder.resolve("dynamodb"), tables.stream().map(LoopbackAws::definition).toList());
+        this.dynamo = new DynamoDbService(folder.resolve("dynamodb"), tables.stream().map(LoopbackAws::definition).toList(),
+                Effects.none());
         this.outbox = new Outbox(folder.resolve("outbox"), clock);
         EventSink bus = new EventSink() {
             @Override
@@ -54,8 +56,8 @@ final class LoopbackAws implements AutoCloseable {
                 return "event-" + events.incrementAndGet();
             }
         };
-        this.standIn = AwsStandIn.start(List.of(dynamo, new EventBridgeService(bus, clock)), new SesService(outbox),
-                new PrintStream(System.err, true));
+        this.standIn = AwsStandIn.start(AwsStandIn.bind(), List.of(dynamo, new EventBridgeService(bus, clock, Effects.none())),
+                new SesService(outbox, Effects.none()), new PrintStream(System.err, true), Effects.none());
     }
 
     /** What a function gets as {@code AWS_ENDPOINT_URL}. */

@@ -96,10 +96,10 @@ public final class LocalThroughput {
         Files.createDirectories(out);
         Path data = Files.createTempDirectory("throughput-data");
         try (LocalRuntime runtime = LocalRuntime.start(LocalRuntime.Settings.of(root.resolve("template.yaml"))
-                .withPort(0)
-                .withData(data, true)
-                .withParameters(Map.of("SenderAddress", "orders@shop.example"))
-                .withConsole(new PrintStream(OutputStream.nullOutputStream()), false))) {
+                .port(0)
+                .data(data, true)
+                .parameters(Map.of("SenderAddress", "orders@shop.example"))
+                .console(new PrintStream(OutputStream.nullOutputStream()), false).build())) {
             LocalThroughput benchmark = new LocalThroughput(runtime, request(root, runtime.apiUri()));
             System.out.println("TCP_NODELAY on the runtime's HTTP servers: " + noDelay + "; warm-up: 300 orders at concurrency 16");
             benchmark.level(16, 300);

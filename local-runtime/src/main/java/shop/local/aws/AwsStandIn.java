@@ -53,34 +53,58 @@ public final class AwsStandIn implements AutoCloseable {
         this.effects = effects;
     }
 
-    /** Listens on a free loopback port; see {@link #start(List, SesService, PrintStream, Effects)}. */
-    public static AwsStandIn start(List<JsonProtocolService> services, SesService ses, PrintStream problems) {
-        return start(services, ses, problems, Effects.none());
+    /**
+     * A loopback port bound for the stand-in, not yet answering: its address is known (the functions are configured
+     * with it) before the services behind it exist. Connections made meanwhile wait in the listen queue.
+     */
+    public static final class Port implements AutoCloseable {
+        private final HttpServer server;
+
+        private Port(HttpServer server) {
+            this.server = server;
+        }
+
+        public URI endpoint() {
+            InetSocketAddress address = server.getAddress();
+            return URI.create("http://" + address.getAddress().getHostAddress() + ":" + address.getPort());
+        }
+
+        /** Gives the port up (the stand-in started on it closes it too). */
+        @Override
+        public void close() {
+            server.stop(0);
+        }
+    }
+
+    /** Binds a free loopback port for {@link #start}. */
+    public static Port bind() {
+        try {
+            return new Port(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open a loopback port for the AWS stand-in", e);
+        }
     }
 
     /**
-     * Listens on a free loopback port.
+     * Serves on {@code port}.
      *
      * @param problems where a fault of the stand-in itself is reported, with its stack trace, besides the 500 answered
      * @param effects  where the services record what they did, told who asked
      */
-    public static AwsStandIn start(List<JsonProtocolService> services, SesService ses, PrintStream problems, Effects effects) {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);
-            AtomicInteger count = new AtomicInteger();
-            ExecutorService workers = Executors.newCachedThreadPool(task -> {
-                Thread thread = new Thread(task, "aws-stand-in-" + count.incrementAndGet());
-                thread.setDaemon(true);
-                return thread;
-            });
-            AwsStandIn standIn = new AwsStandIn(server, workers, services, ses, problems, effects);
-            server.createContext("/", standIn::handle);
-            server.setExecutor(workers);
-            server.start();
-            return standIn;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot open a loopback port for the AWS stand-in", e);
-        }
+    public static AwsStandIn start(Port port, List<JsonProtocolService> services, SesService ses, PrintStream problems,
+            Effects effects) {
+        HttpServer server = port.server;
+        AtomicInteger count = new AtomicInteger();
+        ExecutorService workers = Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "aws-stand-in-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        AwsStandIn standIn = new AwsStandIn(server, workers, services, ses, problems, effects);
+        server.createContext("/", standIn::handle);
+        server.setExecutor(workers);
+        server.start();
+        return standIn;
     }
 
     /** What the functions get as {@code AWS_ENDPOINT_URL}. */

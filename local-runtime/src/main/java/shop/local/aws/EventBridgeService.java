@@ -27,11 +27,7 @@ public final class EventBridgeService implements JsonProtocolService {
     private final Clock clock;
     private final Effects effects;
 
-    public EventBridgeService(EventSink sink, Clock clock) {
-        this(sink, clock, Effects.none());
-    }
-
-    /** As {@link #EventBridgeService(EventSink, Clock)}, recording every accepted event in {@code effects}. */
+    /** Accepts onto {@code sink}, recording every accepted event in {@code effects}. */
     public EventBridgeService(EventSink sink, Clock clock, Effects effects) {
         this.sink = sink;
         this.clock = clock;

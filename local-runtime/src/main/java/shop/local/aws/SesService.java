@@ -27,11 +27,7 @@ public final class SesService {
     private final Effects effects;
     private final Supplier<String> messageIds;
 
-    public SesService(Outbox outbox) {
-        this(outbox, Effects.none());
-    }
-
-    /** As {@link #SesService(Outbox)}, recording every message written in {@code effects}. */
+    /** Writes to {@code outbox}, recording every message written in {@code effects}. */
     public SesService(Outbox outbox, Effects effects) {
         this(outbox, effects, SesService::messageId);
     }

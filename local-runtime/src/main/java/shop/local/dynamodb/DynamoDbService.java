@@ -40,12 +40,7 @@ public final class DynamoDbService implements JsonProtocolService {
     /** A table as the template declares it: name and key attributes (hash first) to their scalar types. */
     public record TableDefinition(String name, Map<String, String> keyTypes) {}
 
-    /** Opens (and loads) the tables under {@code folder}, one sub-folder each. */
-    public DynamoDbService(Path folder, List<TableDefinition> definitions) {
-        this(folder, definitions, Effects.none());
-    }
-
-    /** As {@link #DynamoDbService(Path, List)}, recording every write in {@code effects}. */
+    /** Opens (and loads) the tables under {@code folder}, one sub-folder each, recording every write in {@code effects}. */
     public DynamoDbService(Path folder, List<TableDefinition> definitions, Effects effects) {
         this.effects = effects;
         for (TableDefinition definition : definitions) {

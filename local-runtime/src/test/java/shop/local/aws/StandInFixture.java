@@ -44,7 +44,7 @@ final class StandInFixture implements AutoCloseable {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         this.dynamo = new DynamoDbService(folder.resolve("dynamodb"), TABLES, effects);
         this.outbox = new Outbox(folder.resolve("outbox"), clock);
-        this.standIn = AwsStandIn.start(List.of(dynamo, new EventBridgeService(bus, clock, effects)), new SesService(outbox, effects),
+        this.standIn = AwsStandIn.start(AwsStandIn.bind(), List.of(dynamo, new EventBridgeService(bus, clock, effects)), new SesService(outbox, effects),
                 new PrintStream(System.err, true), effects);
         this.environment = new Environment("StandInTest", Map.of(
                 "AWS_REGION", "eu-west-1",

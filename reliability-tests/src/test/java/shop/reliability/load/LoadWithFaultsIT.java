@@ -81,12 +81,12 @@ class LoadWithFaultsIT {
         long started = System.nanoTime();
 
         try (LocalRuntime runtime = LocalRuntime.start(LocalRuntime.Settings.of(template)
-                .withPort(0)
-                .withData(scratch.resolve("data"), true)
-                .withParameters(Map.of("SenderAddress", "orders@shop.example",
+                .port(0)
+                .data(scratch.resolve("data"), true)
+                .parameters(Map.of("SenderAddress", "orders@shop.example",
                         "JwtIssuer", "https://id.shop.example/", "JwtAudience", "checkout-web"))
-                .withConcurrency(CONCURRENCY)
-                .withConsole(new PrintStream(console, true, StandardCharsets.UTF_8), false))) {
+                .concurrency(CONCURRENCY)
+                .console(new PrintStream(console, true, StandardCharsets.UTF_8), false).build())) {
             Map<Order, String> orderIds = post(runtime.apiUri(), requests, bodies);
             long posted = System.nanoTime();
             assertThat(runtime.awaitSettled(BOUND)).as("every delivery settles within %s", BOUND).isTrue();
