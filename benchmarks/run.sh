@@ -9,8 +9,7 @@
 #   benchmarks/run.sh chart                   docs/cold-start.svg from the last cold-start results
 #   benchmarks/run.sh warm                    JMH, each handler's work per event (SampleTime p50/p99)
 #   benchmarks/run.sh cost                    cost per million orders from the last warm results
-#   benchmarks/run.sh throughput [options]    orders/s end to end through the local runtime (--levels 1,4,16,64 --orders 2000
-#                                             --tcp-nodelay false|true)
+#   benchmarks/run.sh throughput [options]    orders/s end to end through the local runtime (--levels 1,4,16,64 --orders 2000)
 #   benchmarks/run.sh all                     all of the above, in that order
 #
 # OFFLINE=true makes the Maven calls offline. Results land in benchmarks/target/<step>/.
@@ -49,7 +48,6 @@ case "$step" in
     "$0" warm
     "$0" cost
     "$0" throughput
-    "$0" throughput --tcp-nodelay false
     ;;
   *) echo "run.sh: unknown step '$step' (build, sizes, cold-start, goals, chart, warm, cost, throughput, all)" >&2; exit 2 ;;
 esac

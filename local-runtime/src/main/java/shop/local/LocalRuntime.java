@@ -1,5 +1,6 @@
 package shop.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -27,6 +28,7 @@ import shop.local.aws.Effects;
 import shop.local.aws.EventBridgeService;
 import shop.local.aws.SesService;
 import shop.local.bus.AsyncInvoker;
+import shop.local.bus.BusRecords;
 import shop.local.bus.DeadLetterStore;
 import shop.local.bus.EventBus;
 import shop.local.bus.Ledger;
@@ -38,6 +40,8 @@ import shop.local.deploy.Intrinsics;
 import shop.local.dynamodb.DynamoDbService;
 import shop.local.functions.FunctionLog;
 import shop.local.functions.LambdaFunction;
+import shop.local.http.HttpServer;
+import shop.local.journal.Journal;
 import shop.local.outbox.Outbox;
 import shop.template.SamTemplate;
 import shop.template.TemplateException;
@@ -53,16 +57,18 @@ public final class LocalRuntime implements AutoCloseable {
      * How to run; built with {@link #of(Path)}, whose defaults each setter overrides.
      *
      * @param port         HTTP API port; 0 for a free one
-     * @param data         folder for the outbox, tables, dead letters and logs
+     * @param data         folder for the journal, outbox, tables, dead letters and logs
      * @param reset        empty {@code data} first
      * @param parameters   template parameter values
      * @param retrySpeedUp Lambda's retry waits are divided by this
      * @param concurrency  asynchronous deliveries (and API requests) served at once
      * @param console      where the banner, request lines and event blocks go
      * @param verbose      also echo the functions' logs to the console
+     * @param httpLimits   what one client of the HTTP API may hold or send before it is answered 4xx and cut off
      */
     public record Settings(Path template, int port, Path data, boolean reset, Map<String, String> parameters,
-            String region, int retrySpeedUp, int concurrency, PrintStream console, boolean verbose) {
+            String region, int retrySpeedUp, int concurrency, PrintStream console, boolean verbose,
+            HttpServer.Limits httpLimits) {
 
         public Settings {
             parameters = Map.copyOf(parameters);
@@ -85,6 +91,7 @@ public final class LocalRuntime implements AutoCloseable {
             private int concurrency = 16;
             private PrintStream console = System.out;
             private boolean verbose;
+            private HttpServer.Limits httpLimits = HttpServer.Limits.defaults();
 
             private Builder(Path template) {
                 this.template = template;
@@ -130,9 +137,14 @@ public final class LocalRuntime implements AutoCloseable {
                 return this;
             }
 
+            public Builder httpLimits(HttpServer.Limits limits) {
+                httpLimits = limits;
+                return this;
+            }
+
             public Settings build() {
                 return new Settings(template, port, data, reset, parameters, region, retrySpeedUp, concurrency, console,
-                        verbose);
+                        verbose, httpLimits);
             }
         }
     }
@@ -227,7 +239,17 @@ public final class LocalRuntime implements AutoCloseable {
             Clock clock = Clock.systemUTC();
             Effects effects = new Effects();
             console = new ConsoleReport(settings.console(), Path.of(""));
-            tables = new DynamoDbService(data.resolve("dynamodb"), deployment.tables(), effects);
+            Journal.Opened journaled = Journal.open(data.resolve("journal").resolve("journal.log"));
+            Journal journal = journaled.journal();
+            opened.add(journal);
+            tables = new DynamoDbService(data.resolve("dynamodb"), deployment.tables(), effects, journal,
+                    journaled.records());
+            opened.add(tables);
+            List<BusRecords.PendingEvent> owed = BusRecords.pending(journaled.records());
+            // Compacted at every start: the tables as they stand and the deliveries still owed, nothing settled.
+            List<JsonNode> compacted = new ArrayList<>(tables.snapshot());
+            compacted.addAll(BusRecords.compacted(owed));
+            journal.rewrite(compacted);
             outbox = new Outbox(data.resolve("outbox"), clock);
             deadLetters = new DeadLetterStore(data.resolve("dead-letters"), clock);
             AwsStandIn.Port port = AwsStandIn.bind();
@@ -251,8 +273,8 @@ public final class LocalRuntime implements AutoCloseable {
                 arns.put(function.name(), arn);
             }
             invoker = new AsyncInvoker(functions, retries, arns, new RetryDelays(settings.retrySpeedUp()), ledger,
-                    deadLetters, settings.concurrency(), settings.console());
-            EventBus bus = new EventBus(deployment, clock, ledger, invoker);
+                    deadLetters, settings.concurrency(), settings.console(), journal);
+            EventBus bus = new EventBus(deployment, clock, ledger, invoker, journal);
             standIn = AwsStandIn.start(port, List.of(tables, new EventBridgeService(bus, clock, effects)),
                     new SesService(outbox, effects), settings.console(), effects);
             opened.add(standIn);
@@ -260,10 +282,15 @@ public final class LocalRuntime implements AutoCloseable {
             ledger.onSettled(console::settled);
             if (!deployment.routes().isEmpty()) {
                 api = Optional.of(HttpApi.start(settings.port(), Math.max(4, settings.concurrency()),
-                        deployment.routes(), functions, clock, console::apiCall));
+                        settings.httpLimits(), deployment.routes(), functions, clock, console::apiCall));
             }
             console.started(deployment, api.map(a -> a.uri().toString()), standIn.endpoint().toString(), functions,
                     data, settings.retrySpeedUp());
+            if (!owed.isEmpty()) {
+                console.line("Resuming " + owed.stream().mapToInt(event -> event.owed().size()).sum()
+                        + " delivery(ies) of " + owed.size() + " event(s) accepted before the last stop");
+                bus.resume(owed);
+            }
         }
 
         /** After a failed start: closes what was opened, newest first, keeping the start's failure as the cause. */

@@ -160,7 +160,11 @@ class ChoreographyIT {
         }
         assertThat(balances).isEqualTo(expectedPointsByCustomer);
         assertThat(creditedOrders).hasSize(25 * 10);
-        assertThat(system.runtime.ledger().events()).hasSize(500);
+        // One event per request, plus one per PutEvents the SDK sent again after its 2 s attempt timeout (on a loaded
+        // machine the bus can take an event and answer late): the subscribers absorb those, as the checks above show.
+        assertThat(system.runtime.ledger().events()).hasSizeGreaterThanOrEqualTo(500)
+                .extracting(event -> event.envelope().path("detail").path("orderId").asText())
+                .containsOnlyElementsOf(orderIds);
         assertThat(system.runtime.unaccounted()).isEmpty();
         long deliveries = system.runtime.ledger().events().stream().mapToLong(event -> event.deliveries().size()).sum();
         System.out.printf("500 concurrent orders (400 distinct, %d deliveries): %d ms from first request to last delivery%n",

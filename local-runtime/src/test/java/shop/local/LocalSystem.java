@@ -60,8 +60,13 @@ final class LocalSystem implements AutoCloseable {
     }
 
     static LocalSystem start(Path template, Path data) {
+        return start(LocalRuntime.Settings.of(template), data);
+    }
+
+    /** As {@link #start(Path, Path)}, from settings the caller has begun (to set the HTTP limits, say). */
+    static LocalSystem start(LocalRuntime.Settings.Builder settings, Path data) {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
-        LocalRuntime runtime = LocalRuntime.start(LocalRuntime.Settings.of(template)
+        LocalRuntime runtime = LocalRuntime.start(settings
                 .port(0)
                 .data(data, false)
                 .parameters(Map.of("SenderAddress", "orders@shop.example"))

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import shop.local.aws.AwsStandIn;
 import shop.local.aws.Effects;
+import shop.local.journal.Journal;
 import shop.local.aws.EventBridgeService;
 import shop.local.aws.EventSink;
 import shop.local.aws.SesService;
@@ -29,6 +30,7 @@ import shop.template.TableResource;
 final class LoopbackAws implements AutoCloseable {
 
     private final Path folder;
+    private final Journal journal;
     private final DynamoDbService dynamo;
     private final Outbox outbox;
     private final AtomicInteger events = new AtomicInteger();
@@ -41,8 +43,10 @@ final class LoopbackAws implements AutoCloseable {
             throw new UncheckedIOException("Cannot create a scratch folder for the AWS stand-in", e);
         }
         Clock clock = Clock.systemUTC();
+        Journal.Opened journaled = Journal.open(folder.resolve("journal/journal.log"));
+        this.journal = journaled.journal();
         this.dynamo = new DynamoDbService(folder.resolve("dynamodb"), tables.stream().map(LoopbackAws::definition).toList(),
-                Effects.none());
+                Effects.none(), journal, journaled.records());
         this.outbox = new Outbox(folder.resolve("outbox"), clock);
         EventSink bus = new EventSink() {
             @Override
@@ -89,6 +93,8 @@ final class LoopbackAws implements AutoCloseable {
     @Override
     public void close() {
         standIn.close();
+        dynamo.close();
+        journal.close();
         deleteQuietly(folder);
     }
 

@@ -36,11 +36,7 @@ import shop.template.SamTemplate;
  * concurrency level; every level sends a fixed number of orders and is bounded in time. Latency per order is from
  * sending the request to the event settling; the checkout answer's own latency is reported beside it.
  *
- * <pre>LocalThroughput [--levels 1,4,16,64] [--orders 2000] [--tcp-nodelay true|false] [--out benchmarks/target/throughput]</pre>
- *
- * {@code --tcp-nodelay} (default {@code true}, as the runtime now ships; {@code false} measures it as it was) sets {@code sun.net.httpserver.nodelay} for
- * the JDK HTTP servers the runtime's API and AWS stand-in are built on: without it each two-part answer waits out the
- * client's 40 ms delayed ACK on loopback.
+ * <pre>LocalThroughput [--levels 1,4,16,64] [--orders 2000] [--out benchmarks/target/throughput]</pre>
  *
  * The functions must be laid out as SAM packages them (benchmarks/run.sh does). Loopback traffic only.
  */
@@ -81,18 +77,14 @@ public final class LocalThroughput {
         List<Integer> levels = List.of(1, 4, 16, 64);
         int orders = 2000;
         Path out = root.resolve("benchmarks/target/throughput");
-        boolean noDelay = true;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
-                case "--tcp-nodelay" -> noDelay = Boolean.parseBoolean(args[i + 1]);
                 case "--levels" -> levels = java.util.Arrays.stream(args[i + 1].split(",")).map(Integer::valueOf).toList();
                 case "--orders" -> orders = Integer.parseInt(args[i + 1]);
                 case "--out" -> out = Path.of(args[i + 1]);
                 default -> throw new IllegalArgumentException("Unknown option " + args[i]);
             }
         }
-        // Read once by the JDK's HTTP server, so it must be decided before the runtime starts its first server.
-        System.setProperty("sun.net.httpserver.nodelay", Boolean.toString(noDelay));
         Files.createDirectories(out);
         Path data = Files.createTempDirectory("throughput-data");
         try (LocalRuntime runtime = LocalRuntime.start(LocalRuntime.Settings.of(root.resolve("template.yaml"))
@@ -101,7 +93,7 @@ public final class LocalThroughput {
                 .parameters(Map.of("SenderAddress", "orders@shop.example"))
                 .console(new PrintStream(OutputStream.nullOutputStream()), false).build())) {
             LocalThroughput benchmark = new LocalThroughput(runtime, request(root, runtime.apiUri()));
-            System.out.println("TCP_NODELAY on the runtime's HTTP servers: " + noDelay + "; warm-up: 300 orders at concurrency 16");
+            System.out.println("Warm-up: 300 orders at concurrency 16");
             benchmark.level(16, 300);
             StringBuilder table = new StringBuilder("| concurrency | orders | orders/s | end-to-end p50 ms | p99 ms | checkout"
                     + " answer p50 ms | p99 ms | failures |\n|---|---|---|---|---|---|---|---|\n");
@@ -117,7 +109,7 @@ public final class LocalThroughput {
             }
             table.append("\nUnaccounted deliveries (neither processed nor dead-lettered): ")
                     .append(runtime.unaccounted().size()).append('\n');
-            Files.writeString(out.resolve(noDelay ? "throughput.md" : "throughput-without-nodelay.md"), table);
+            Files.writeString(out.resolve("throughput.md"), table);
             System.out.println(table);
         }
     }

@@ -3,8 +3,6 @@ package shop.local.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -13,19 +11,22 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 import shop.local.deploy.Deployment;
+import shop.local.functions.Failure;
 import shop.local.functions.Invocation;
 import shop.local.functions.LambdaFunction;
+import shop.local.http.HttpRequest;
+import shop.local.http.HttpResponse;
+import shop.local.http.HttpServer;
 import shop.local.json.Json;
 
 /**
@@ -35,29 +36,23 @@ import shop.local.json.Json;
  * <p>Not emulated: throttling, CORS, custom domains, and JWT verification. A route with a JWT authorizer still
  * requires a bearer token (401 without, as API Gateway answers), but the token's signature, issuer, audience and expiry
  * are not checked: its claims are passed to the function unverified under {@code requestContext.authorizer.jwt}.
+ *
+ * <p>Served by {@link HttpServer}: malformed requests are answered 4xx and cut off, and stalled clients time out
+ * without holding a worker, so they cannot starve the others.
  */
 public final class HttpApi implements AutoCloseable {
 
-    static {
-        // Without TCP_NODELAY the JDK server's small responses wait out the client's 40 ms delayed ACK on every
-        // loopback hop (measured in docs/performance.md); the JDK reads this once, when its first server starts.
-        // An explicit setting wins, so the benchmark can still measure the runtime without it.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
-
     private final HttpServer server;
-    private final ExecutorService workers;
+    private final Semaphore workers;
     private final Routes routes;
     private final Map<String, LambdaFunction> functions;
     private final Clock clock;
     private final Consumer<ApiCall> listener;
 
-    private HttpApi(HttpServer server, ExecutorService workers, List<Deployment.Route> routes, Map<String, LambdaFunction> functions,
-            Clock clock, Consumer<ApiCall> listener) {
+    private HttpApi(HttpServer server, int concurrency, List<Deployment.Route> routes,
+            Map<String, LambdaFunction> functions, Clock clock, Consumer<ApiCall> listener) {
         this.server = server;
-        this.workers = workers;
+        this.workers = new Semaphore(concurrency);
         this.routes = new Routes(routes);
         this.functions = Map.copyOf(functions);
         this.clock = clock;
@@ -67,87 +62,91 @@ public final class HttpApi implements AutoCloseable {
     /**
      * Listens on {@code port} of localhost (0 for a free one).
      *
-     * @param concurrency how many requests are served at once; the others wait in the listen queue
+     * @param concurrency how many requests are served at once; the others wait for a turn on their connection
+     * @param limits      what one client may hold or send before it is answered 4xx and cut off
      */
-    public static HttpApi start(int port, int concurrency, List<Deployment.Route> routes, Map<String, LambdaFunction> functions, Clock clock,
-            Consumer<ApiCall> listener) {
+    public static HttpApi start(int port, int concurrency, HttpServer.Limits limits, List<Deployment.Route> routes,
+            Map<String, LambdaFunction> functions, Clock clock, Consumer<ApiCall> listener) {
+        HttpServer server;
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
-            AtomicInteger count = new AtomicInteger();
-            ExecutorService workers = Executors.newFixedThreadPool(concurrency, task -> {
-                Thread thread = new Thread(task, "http-api-" + count.incrementAndGet());
-                thread.setDaemon(true);
-                return thread;
-            });
-            HttpApi api = new HttpApi(server, workers, routes, functions, clock, listener);
-            server.createContext("/", api::handle);
-            server.setExecutor(workers);
-            server.start();
-            return api;
+            server = HttpServer.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), limits, "http-api");
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot listen on localhost:" + port + " (is another run-local, or something else, using it? "
-                    + "choose another with --port)", e);
+            throw new UncheckedIOException("Cannot listen on localhost:" + port
+                    + " (is another run-local, or something else, using it? choose another with --port)", e);
         }
+        HttpApi api = new HttpApi(server, concurrency, routes, functions, clock, listener);
+        server.start(api::handle);
+        return api;
     }
 
     /** Where the API listens, e.g. {@code http://localhost:3000}. */
     public URI uri() {
-        return URI.create("http://localhost:" + server.getAddress().getPort());
+        return server.uri("localhost");
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        workers.shutdownNow();
+        server.close();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
+    private HttpResponse handle(HttpRequest request) {
         long started = System.nanoTime();
-        try (exchange) {
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            URI uri = exchange.getRequestURI();
-            String method = exchange.getRequestMethod();
-            String path = uri.getRawPath();
-            Optional<Routes.Match> match = routes.match(method, path);
-            if (match.isEmpty()) {
-                answer(exchange, started, method, path, Optional.empty(), new PayloadV2.Response(404,
-                        List.of(Map.entry("Content-Type", "application/json")), Json.bytes(Json.object().put("message", "Not Found"))),
-                        Optional.empty(), List.of());
-                return;
-            }
-            Deployment.Route route = match.get().route();
-            Optional<ObjectNode> claims = Optional.empty();
-            if (route.authorizer().isPresent()) {
-                claims = bearerClaims(exchange.getRequestHeaders().getFirst("Authorization"));
-                if (claims.isEmpty()) {
-                    answer(exchange, started, method, path, Optional.of(route.routeKey()), new PayloadV2.Response(401,
-                            List.of(Map.entry("Content-Type", "application/json"), Map.entry("www-authenticate", "Bearer")),
-                            Json.bytes(Json.object().put("message", "Unauthorized"))), Optional.empty(), List.of());
-                    return;
-                }
-            }
-            Map<String, List<String>> headers = new LinkedHashMap<>(exchange.getRequestHeaders());
-            PayloadV2.Request request = new PayloadV2.Request(method, path, uri.getRawQuery(), headers, body,
-                    exchange.getRemoteAddress().getAddress().getHostAddress(), exchange.getProtocol());
-            ObjectNode event = PayloadV2.event(request, match.get(), requestId(), clock.instant(), claims);
-            Invocation invocation = functions.get(route.function()).invoke(Json.bytes(event));
-            PayloadV2.Response response = invocation.output()
-                    .map(PayloadV2::response)
-                    .orElseGet(() -> new PayloadV2.Response(500, List.of(Map.entry("Content-Type", "application/json")), PayloadV2.internalError()));
-            answer(exchange, started, method, path, Optional.of(route.routeKey()), response, invocation.failure(), invocation.effects());
+        workers.acquireUninterruptibly();
+        try {
+            return answer(request, started);
+        } finally {
+            workers.release();
         }
     }
 
-    private void answer(HttpExchange exchange, long started, String method, String path, Optional<String> routeKey,
-            PayloadV2.Response response, Optional<shop.local.functions.Failure> failure, List<String> effects) throws IOException {
-        exchange.getResponseHeaders().set("apigw-requestid", requestId());
-        response.headers().forEach(header -> exchange.getResponseHeaders().add(header.getKey(), header.getValue()));
-        exchange.sendResponseHeaders(response.status(), response.body().length == 0 ? -1 : response.body().length);
-        exchange.getResponseBody().write(response.body());
-        Optional<String> errorBody = response.status() >= 400 ? Optional.of(new String(response.body(), StandardCharsets.UTF_8)) : Optional.empty();
-        listener.accept(new ApiCall(method, path, routeKey, response.status(), Duration.ofNanos(System.nanoTime() - started), errorBody, failure,
-                effects));
+    private HttpResponse answer(HttpRequest http, long started) {
+        String method = http.method();
+        String path = http.rawPath();
+        Optional<Routes.Match> match = routes.match(method, path);
+        if (match.isEmpty()) {
+            return answer(started, method, path, Optional.empty(), new PayloadV2.Response(404,
+                    List.of(Map.entry("Content-Type", "application/json")),
+                    Json.bytes(Json.object().put("message", "Not Found"))), Optional.empty(), List.of());
+        }
+        Deployment.Route route = match.get().route();
+        Optional<ObjectNode> claims = Optional.empty();
+        if (route.authorizer().isPresent()) {
+            claims = bearerClaims(http.header("Authorization").orElse(null));
+            if (claims.isEmpty()) {
+                return answer(started, method, path, Optional.of(route.routeKey()), new PayloadV2.Response(401,
+                        List.of(Map.entry("Content-Type", "application/json"), Map.entry("www-authenticate", "Bearer")),
+                        Json.bytes(Json.object().put("message", "Unauthorized"))), Optional.empty(), List.of());
+            }
+        }
+        PayloadV2.Request request = new PayloadV2.Request(method, path, http.rawQuery(), http.headerMap(), http.body(),
+                http.remote().getHostAddress(), http.protocol());
+        ObjectNode event = PayloadV2.event(request, match.get(), requestId(), clock.instant(), claims);
+        Invocation invocation = functions.get(route.function()).invoke(Json.bytes(event));
+        PayloadV2.Response response = invocation.output()
+                .map(PayloadV2::response)
+                .orElseGet(() -> new PayloadV2.Response(500, List.of(Map.entry("Content-Type", "application/json")),
+                        PayloadV2.internalError()));
+        return answer(started, method, path, Optional.of(route.routeKey()), response, invocation.failure(),
+                invocation.effects());
     }
+
+    private HttpResponse answer(long started, String method, String path, Optional<String> routeKey,
+            PayloadV2.Response response, Optional<Failure> failure, List<String> effects) {
+        List<Map.Entry<String, String>> headers = new ArrayList<>();
+        headers.add(Map.entry("apigw-requestid", requestId()));
+        response.headers().stream()
+                .filter(header -> !OWN_HEADERS.contains(header.getKey().toLowerCase(Locale.ROOT)))
+                .forEach(headers::add);
+        Optional<String> errorBody = response.status() >= 400
+                ? Optional.of(new String(response.body(), StandardCharsets.UTF_8)) : Optional.empty();
+        listener.accept(new ApiCall(method, path, routeKey, response.status(),
+                Duration.ofNanos(System.nanoTime() - started), errorBody, failure, effects));
+        return new HttpResponse(response.status(), headers, response.body());
+    }
+
+    /** Headers the server writes itself: a function's own values for them would contradict the connection. */
+    private static final List<String> OWN_HEADERS =
+            List.of("content-length", "date", "connection", "transfer-encoding");
 
     /** The claims of a bearer token shaped like a JWT, decoded without verification (see the class comment). */
     private static Optional<ObjectNode> bearerClaims(String authorization) {

@@ -3,21 +3,21 @@ package shop.local.aws;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import shop.local.http.HttpRequest;
+import shop.local.http.HttpResponse;
+import shop.local.http.HttpServer;
 import shop.local.json.Json;
 
 /**
@@ -27,26 +27,15 @@ import shop.local.json.Json;
  */
 public final class AwsStandIn implements AutoCloseable {
 
-    static {
-        // Without TCP_NODELAY the JDK server's small responses wait out the client's 40 ms delayed ACK on every
-        // loopback hop (measured in docs/performance.md); the JDK reads this once, when its first server starts.
-        // An explicit setting wins, so the benchmark can still measure the runtime without it.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
-
     private final HttpServer server;
-    private final ExecutorService workers;
     private final Map<String, JsonProtocolService> services = new LinkedHashMap<>();
     private final SesService ses;
     private final PrintStream problems;
     private final Effects effects;
 
-    private AwsStandIn(HttpServer server, ExecutorService workers, List<JsonProtocolService> services, SesService ses,
-            PrintStream problems, Effects effects) {
+    private AwsStandIn(HttpServer server, List<JsonProtocolService> services, SesService ses, PrintStream problems,
+            Effects effects) {
         this.server = server;
-        this.workers = workers;
         services.forEach(service -> this.services.put(service.targetPrefix(), service));
         this.ses = ses;
         this.problems = problems;
@@ -65,21 +54,21 @@ public final class AwsStandIn implements AutoCloseable {
         }
 
         public URI endpoint() {
-            InetSocketAddress address = server.getAddress();
-            return URI.create("http://" + address.getAddress().getHostAddress() + ":" + address.getPort());
+            return server.uri(server.address().getAddress().getHostAddress());
         }
 
         /** Gives the port up (the stand-in started on it closes it too). */
         @Override
         public void close() {
-            server.stop(0);
+            server.close();
         }
     }
 
     /** Binds a free loopback port for {@link #start}. */
     public static Port bind() {
         try {
-            return new Port(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512));
+            return new Port(HttpServer.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                    HttpServer.Limits.defaults(), "aws-stand-in"));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open a loopback port for the AWS stand-in", e);
         }
@@ -93,46 +82,35 @@ public final class AwsStandIn implements AutoCloseable {
      */
     public static AwsStandIn start(Port port, List<JsonProtocolService> services, SesService ses, PrintStream problems,
             Effects effects) {
-        HttpServer server = port.server;
-        AtomicInteger count = new AtomicInteger();
-        ExecutorService workers = Executors.newCachedThreadPool(task -> {
-            Thread thread = new Thread(task, "aws-stand-in-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        AwsStandIn standIn = new AwsStandIn(server, workers, services, ses, problems, effects);
-        server.createContext("/", standIn::handle);
-        server.setExecutor(workers);
-        server.start();
+        AwsStandIn standIn = new AwsStandIn(port.server, services, ses, problems, effects);
+        port.server.start(standIn::handle);
         return standIn;
     }
 
     /** What the functions get as {@code AWS_ENDPOINT_URL}. */
     public URI endpoint() {
-        InetSocketAddress address = server.getAddress();
-        return URI.create("http://" + address.getAddress().getHostAddress() + ":" + address.getPort());
+        return server.uri(server.address().getAddress().getHostAddress());
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        workers.shutdownNow();
+        server.close();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            effects.serving(accessKeyId(exchange.getRequestHeaders().getFirst("Authorization")));
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-            if (target != null) {
-                answerJsonProtocol(exchange, target, body);
-            } else if ("POST".equals(exchange.getRequestMethod()) && SesService.PATH.equals(exchange.getRequestURI().getPath())) {
-                answerSes(exchange, body);
-            } else {
-                ServiceError error = new ServiceError(404, "UnknownOperationException", "The local stand-in does not emulate "
-                        + exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
-                send(exchange, error.status(), "application/json", errorBody(error, ""), Map.of("x-amzn-ErrorType", error.code()));
+    private HttpResponse handle(HttpRequest request) {
+        try {
+            effects.serving(accessKeyId(request.header("Authorization").orElse(null)));
+            Optional<String> target = request.header("X-Amz-Target");
+            if (target.isPresent()) {
+                return answerJsonProtocol(target.get(), request.body());
             }
+            if ("POST".equals(request.method()) && SesService.PATH.equals(request.rawPath())) {
+                return answerSes(request.body());
+            }
+            ServiceError error = new ServiceError(404, "UnknownOperationException",
+                    "The local stand-in does not emulate " + request.method() + " " + request.rawPath());
+            return answer(error.status(), "application/json", errorBody(error, ""),
+                    Map.of("x-amzn-ErrorType", error.code()));
         } finally {
             effects.served();
         }
@@ -151,13 +129,12 @@ public final class AwsStandIn implements AutoCloseable {
         return end < 0 ? null : authorization.substring(start + "Credential=".length(), end);
     }
 
-    private void answerJsonProtocol(HttpExchange exchange, String target, byte[] body) throws IOException {
+    private HttpResponse answerJsonProtocol(String target, byte[] body) {
         int dot = target.indexOf('.');
         JsonProtocolService service = dot < 0 ? null : services.get(target.substring(0, dot));
         if (service == null) {
             ServiceError error = new ServiceError(400, "UnknownOperationException", "The local stand-in does not emulate " + target);
-            send(exchange, error.status(), "application/x-amz-json-1.0", errorBody(error, ""), Map.of());
-            return;
+            return answer(error.status(), "application/x-amz-json-1.0", errorBody(error, ""), Map.of());
         }
         byte[] answer;
         int status;
@@ -172,18 +149,20 @@ public final class AwsStandIn implements AutoCloseable {
             answer = fault(fault, target);
             status = 500;
         }
-        send(exchange, status, service.contentType(), answer, service.headersFor(answer));
+        return answer(status, service.contentType(), answer, service.headersFor(answer));
     }
 
-    private void answerSes(HttpExchange exchange, byte[] body) throws IOException {
+    private HttpResponse answerSes(byte[] body) {
         try {
-            send(exchange, 200, "application/json", Json.bytes(ses.sendEmail(readJson(body))), Map.of());
+            return answer(200, "application/json", Json.bytes(ses.sendEmail(readJson(body))), Map.of());
         } catch (ServiceError error) {
             // REST-JSON services name the error in a header; the body carries the message.
             ObjectNode message = Json.object().put("message", error.getMessage());
-            send(exchange, error.status(), "application/json", Json.bytes(message), Map.of("x-amzn-ErrorType", error.code()));
+            return answer(error.status(), "application/json", Json.bytes(message),
+                    Map.of("x-amzn-ErrorType", error.code()));
         } catch (RuntimeException fault) {
-            send(exchange, 500, "application/json", fault(fault, "SES SendEmail"), Map.of("x-amzn-ErrorType", "InternalFailure"));
+            return answer(500, "application/json", fault(fault, "SES SendEmail"),
+                    Map.of("x-amzn-ErrorType", "InternalFailure"));
         }
     }
 
@@ -214,12 +193,11 @@ public final class AwsStandIn implements AutoCloseable {
         return Json.bytes(body);
     }
 
-    private static void send(HttpExchange exchange, int status, String contentType, byte[] body, Map<String, String> headers)
-            throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
-        headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-        exchange.sendResponseHeaders(status, body.length);
-        exchange.getResponseBody().write(body);
+    private static HttpResponse answer(int status, String contentType, byte[] body, Map<String, String> headers) {
+        List<Map.Entry<String, String>> all = new ArrayList<>(headers.size() + 2);
+        all.add(Map.entry("Content-Type", contentType));
+        all.add(Map.entry("x-amzn-RequestId", UUID.randomUUID().toString()));
+        all.addAll(headers.entrySet());
+        return new HttpResponse(status, all, body);
     }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import shop.local.functions.Invocation;
 import shop.local.functions.LambdaFunction;
+import shop.local.journal.Journal;
 import shop.local.json.Json;
 
 /**
@@ -33,15 +34,18 @@ public final class AsyncInvoker implements AutoCloseable {
     private final PrintStream problems;
     private final ExecutorService workers;
     private final ScheduledExecutorService timer;
+    private final Journal journal;
 
     /**
      * @param retries     per function: retries after the first attempt
      * @param arns        per function: its ARN, for dead-letter records
      * @param concurrency how many deliveries run at once
      * @param problems    where a fault of the runtime itself is reported
+     * @param journal     where each delivery's progress is recorded, to resume it after a crash
      */
     public AsyncInvoker(Map<String, LambdaFunction> functions, Map<String, Integer> retries, Map<String, String> arns, RetryDelays delays,
-            Ledger ledger, DeadLetterStore deadLetters, int concurrency, PrintStream problems) {
+            Ledger ledger, DeadLetterStore deadLetters, int concurrency, PrintStream problems, Journal journal) {
+        this.journal = journal;
         this.functions = Map.copyOf(functions);
         this.retries = Map.copyOf(retries);
         this.arns = Map.copyOf(arns);
@@ -54,11 +58,14 @@ public final class AsyncInvoker implements AutoCloseable {
         this.timer = Executors.newSingleThreadScheduledExecutor(task -> daemon(task, "retry-timer"));
     }
 
-    /** Starts delivering {@code envelope} by {@code rule} to {@code function}; the ledger must already hold the event. */
-    public void deliver(JsonNode envelope, String rule, String function) {
+    /**
+     * Starts delivering {@code envelope} by {@code rule} to {@code function} with attempt number {@code attempt} (1
+     * for a new event); the ledger must already hold the event.
+     */
+    public void deliver(JsonNode envelope, String rule, String function, int attempt) {
         byte[] payload = Json.bytes(envelope);
         String eventId = envelope.path("id").asText();
-        workers.execute(() -> attempt(eventId, envelope, payload, rule, function, 1));
+        workers.execute(() -> attempt(eventId, envelope, payload, rule, function, attempt));
     }
 
     private void attempt(String eventId, JsonNode envelope, byte[] payload, String rule, String function, int number) {
@@ -66,13 +73,19 @@ public final class AsyncInvoker implements AutoCloseable {
             Invocation invocation = functions.get(function).invoke(payload);
             ledger.attempted(eventId, rule, invocation);
             if (invocation.succeeded()) {
+                // Not waited for: if this record is lost in a crash the delivery is made again, and the consumer
+                // dedupes it (at least once, as EventBridge and Lambda deliver).
+                journal.append(BusRecords.succeeded(eventId, rule));
                 ledger.succeeded(eventId, rule);
             } else if (number <= retries.get(function)) {
+                journal.append(BusRecords.failedAttempt(eventId, rule, number));
                 Duration wait = delays.before(number + 1);
                 timer.schedule(() -> workers.execute(() -> attempt(eventId, envelope, payload, rule, function, number + 1)),
                         wait.toNanos(), TimeUnit.NANOSECONDS);
             } else {
-                Path file = deadLetters.write(function, arns.get(function), envelope, Optional.of(invocation), number, "RetriesExhausted");
+                Path file = deadLetters.write(function, arns.get(function), envelope, Optional.of(invocation), number,
+                        "RetriesExhausted");
+                journal.append(BusRecords.deadLettered(eventId, rule, file));
                 ledger.deadLettered(eventId, rule, file);
             }
         } catch (RejectedExecutionException stopping) {
@@ -104,6 +117,7 @@ public final class AsyncInvoker implements AutoCloseable {
         for (Ledger.PendingDelivery open : ledger.pending()) {
             Optional<Invocation> last = open.attempts().isEmpty() ? Optional.empty() : Optional.of(open.attempts().get(open.attempts().size() - 1));
             Path file = deadLetters.write(open.function(), arns.get(open.function()), open.envelope(), last, open.attempts().size(), "RuntimeStopped");
+            journal.append(BusRecords.deadLettered(open.eventId(), open.rule(), file));
             if (!ledger.deadLettered(open.eventId(), open.rule(), file)) {
                 // It settled while we wrote: the dead letter is a duplicate the consumer's idempotency absorbs on redrive.
                 problems.println("Delivery of " + open.eventId() + " to " + open.function() + " settled during shutdown; extra dead letter kept at " + file);

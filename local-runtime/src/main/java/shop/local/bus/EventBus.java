@@ -15,6 +15,7 @@ import java.util.UUID;
 import shop.local.aws.EventSink;
 import shop.local.deploy.Deployment;
 import shop.local.deploy.Intrinsics;
+import shop.local.journal.Journal;
 import software.amazon.event.ruler.Machine;
 
 /**
@@ -30,8 +31,11 @@ public final class EventBus implements EventSink {
     private final Clock clock;
     private final Ledger ledger;
     private final AsyncInvoker invoker;
+    private final Journal journal;
 
-    public EventBus(Deployment deployment, Clock clock, Ledger ledger, AsyncInvoker invoker) {
+    /** The buses of {@code deployment}; each accepted event is in {@code journal}, on disk, before it is answered. */
+    public EventBus(Deployment deployment, Clock clock, Ledger ledger, AsyncInvoker invoker, Journal journal) {
+        this.journal = journal;
         this.region = deployment.region();
         this.clock = clock;
         this.ledger = ledger;
@@ -82,10 +86,25 @@ public final class EventBus implements EventSink {
         String id = UUID.randomUUID().toString();
         ObjectNode envelope = envelope(id, source, detailType, detail, resources, time);
         List<Deployment.Subscription> matched = matches(bus, envelope);
-        ledger.accepted(id, envelope, clock.instant(), redriveOf,
-                matched.stream().map(s -> new Ledger.Target(s.rule(), s.function())).toList());
-        matched.forEach(subscription -> invoker.deliver(envelope, subscription.rule(), subscription.function()));
+        List<Ledger.Target> targets = matched.stream().map(s -> new Ledger.Target(s.rule(), s.function())).toList();
+        Instant acceptedAt = clock.instant();
+        // Accepted means durable: on disk before PutEvents answers, and before any delivery starts.
+        journal.write(BusRecords.accepted(id, envelope, acceptedAt, redriveOf, targets));
+        ledger.accepted(id, envelope, acceptedAt, redriveOf, targets);
+        matched.forEach(subscription -> invoker.deliver(envelope, subscription.rule(), subscription.function(), 1));
         return id;
+    }
+
+    /** Resumes the deliveries a stopped or crashed runtime still owed, each after the attempts it had failed. */
+    public void resume(List<BusRecords.PendingEvent> pending) {
+        for (BusRecords.PendingEvent event : pending) {
+            ledger.accepted(event.id(), event.envelope(), event.acceptedAt(), event.redriveOf(),
+                    event.owed().stream().map(owed -> new Ledger.Target(owed.rule(), owed.function())).toList());
+        }
+        for (BusRecords.PendingEvent event : pending) {
+            event.owed().forEach(owed -> invoker.deliver(event.envelope(), owed.rule(), owed.function(),
+                    owed.failedAttempts() + 1));
+        }
     }
 
     /** EventBridge's envelope; its {@code time} has whole seconds, as EventBridge writes it. */

@@ -90,6 +90,13 @@ public final class ConsoleReport {
         text.append("   rules matched: ").append(event.deliveries().stream().map(Ledger.Delivery::rule).collect(Collectors.joining(", "))).append('\n');
         for (Ledger.Delivery delivery : event.deliveries()) {
             List<Invocation> attempts = delivery.attempts();
+            if (attempts.isEmpty()) {
+                // Stopped before its first attempt in this run (a graceful stop's dead letter, or resumed and cut short).
+                text.append(String.format("   %-18s %-6s never attempted%n", delivery.function(),
+                        delivery.outcome() == Ledger.Outcome.DEAD_LETTERED ? "FAILED" : "pending"));
+                delivery.deadLetter().ifPresent(file -> text.append("      dead letter: ").append(relative(file)).append('\n'));
+                continue;
+            }
             Invocation last = attempts.get(attempts.size() - 1);
             int retries = attempts.size() - 1;
             String outcome = switch (delivery.outcome()) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -12,39 +13,134 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.zip.CRC32;
 import shop.local.aws.Effects;
 import shop.local.aws.JsonProtocolService;
 import shop.local.aws.ServiceError;
+import shop.local.journal.Journal;
 import shop.local.json.Json;
 
 /**
  * DynamoDB (AWS JSON 1.0, {@code X-Amz-Target: DynamoDB_20120810.*}): {@code PutItem}, {@code GetItem},
  * {@code DeleteItem}, {@code UpdateItem} and {@code TransactWriteItems}, with the expressions {@link Expressions}
- * emulates, conditional failures answered as DynamoDB answers them, and items kept as files under a folder per table.
+ * emulates, conditional failures answered as DynamoDB answers them. Items live in memory; every write is in the
+ * {@link Journal}, on disk, before it is answered, and is copied to an item file per item shortly after.
  *
  * <p>Thread-safe: one lock orders every write (a condition and its write are atomic, a transaction is all or nothing)
  * and every read sees whole writes only, as DynamoDB's serializable isolation promises.
  */
-public final class DynamoDbService implements JsonProtocolService {
+public final class DynamoDbService implements JsonProtocolService, AutoCloseable {
 
     static final int MAX_TRANSACTION_ITEMS = 100;
+
+    /** The journal records of table writes carry this type. */
+    static final String RECORD_TYPE = "table-writes";
+
+    /** How long after a write its item file is rewritten, at most. */
+    private static final Duration FILE_DELAY = Duration.ofMillis(200);
 
     private final Map<String, Table> tables = new LinkedHashMap<>();
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<String, String> transactionTokens = new ConcurrentHashMap<>();
     private final Effects effects;
+    private final Journal journal;
+    private final ScheduledExecutorService files;
 
     /** A table as the template declares it: name and key attributes (hash first) to their scalar types. */
     public record TableDefinition(String name, Map<String, String> keyTypes) {}
 
-    /** Opens (and loads) the tables under {@code folder}, one sub-folder each, recording every write in {@code effects}. */
-    public DynamoDbService(Path folder, List<TableDefinition> definitions, Effects effects) {
+    /**
+     * The tables as the journal's {@code records} leave them, kept in memory; each later write is journaled before
+     * it is answered. A data folder without table records in its journal (from before the journal) is read from the
+     * item files under {@code folder} instead. Either way the item files are rewritten from memory a moment after
+     * each write, for people to read: they are a view, the journal is the record.
+     */
+    public DynamoDbService(Path folder, List<TableDefinition> definitions, Effects effects, Journal journal,
+            List<JsonNode> records) {
         this.effects = effects;
+        this.journal = journal;
         for (TableDefinition definition : definitions) {
             tables.put(definition.name(), new Table(definition.name(), definition.keyTypes(), folder.resolve(definition.name())));
+        }
+        boolean journaled = records.stream().anyMatch(record -> RECORD_TYPE.equals(record.path("type").asText()));
+        for (Table table : tables.values()) {
+            if (!journaled) {
+                table.loadFiles();
+            }
+        }
+        for (JsonNode record : records) {
+            if (RECORD_TYPE.equals(record.path("type").asText())) {
+                replay(record);
+            }
+        }
+        if (journaled) {
+            tables.values().forEach(Table::resyncFiles);
+        }
+        this.files = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "table-files");
+            thread.setDaemon(true);
+            return thread;
+        });
+        files.scheduleWithFixedDelay(this::writeFiles, FILE_DELAY.toMillis(), FILE_DELAY.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** Every item as journal records: what a compacted journal starts with. */
+    public List<JsonNode> snapshot() {
+        List<JsonNode> records = new ArrayList<>();
+        lock.readLock().lock();
+        try {
+            for (Table table : tables.values()) {
+                ObjectNode record = null;
+                for (ObjectNode item : table.all()) {
+                    if (record == null || record.path("writes").size() >= 500) {
+                        record = Json.object().put("type", RECORD_TYPE);
+                        record.putArray("writes");
+                        records.add(record);
+                    }
+                    ((ArrayNode) record.get("writes")).addObject().put("table", table.name()).set("put", item);
+                }
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+        return records;
+    }
+
+    /** Writes the item files of every write so far, and stops writing them. */
+    @Override
+    public void close() {
+        files.shutdown();
+        try {
+            files.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        writeFiles();
+    }
+
+    private void writeFiles() {
+        for (Table table : tables.values()) {
+            table.writeFiles();
+        }
+    }
+
+    private void replay(JsonNode record) {
+        for (JsonNode write : record.path("writes")) {
+            Table table = tables.get(write.path("table").asText());
+            if (table == null) {
+                continue; // a table the template no longer declares: its items are dropped with it
+            }
+            if (write.has("put")) {
+                table.put((ObjectNode) write.get("put"));
+            } else {
+                table.delete(write.get("delete"));
+            }
         }
     }
 
@@ -132,15 +228,18 @@ public final class DynamoDbService implements JsonProtocolService {
         if (!List.of("NONE", "ALL_OLD").contains(returnValues)) {
             throw ServiceError.validation("ReturnValues can only be ALL_OLD or NONE for PutItem");
         }
+        long position;
+        Optional<ObjectNode> old;
         lock.writeLock().lock();
         try {
-            Optional<ObjectNode> old = checked(write);
-            write.prepare().run();
+            old = checked(write);
+            position = commit(write.prepare().stream().toList());
             effects.record(write.describe());
-            return returnValues.equals("ALL_OLD") ? attributes(old) : Json.object();
         } finally {
             lock.writeLock().unlock();
         }
+        journal.awaitDurable(position);
+        return returnValues.equals("ALL_OLD") ? attributes(old) : Json.object();
     }
 
     private JsonNode deleteItem(JsonNode request) {
@@ -149,15 +248,18 @@ public final class DynamoDbService implements JsonProtocolService {
         if (!List.of("NONE", "ALL_OLD").contains(returnValues)) {
             throw ServiceError.validation("ReturnValues can only be ALL_OLD or NONE for DeleteItem");
         }
+        long position;
+        Optional<ObjectNode> old;
         lock.writeLock().lock();
         try {
-            Optional<ObjectNode> old = checked(write);
-            write.prepare().run();
+            old = checked(write);
+            position = commit(write.prepare().stream().toList());
             effects.record(write.describe());
-            return returnValues.equals("ALL_OLD") ? attributes(old) : Json.object();
         } finally {
             lock.writeLock().unlock();
         }
+        journal.awaitDurable(position);
+        return returnValues.equals("ALL_OLD") ? attributes(old) : Json.object();
     }
 
     private JsonNode updateItem(JsonNode request) {
@@ -166,22 +268,26 @@ public final class DynamoDbService implements JsonProtocolService {
         if (!List.of("NONE", "ALL_OLD", "ALL_NEW", "UPDATED_OLD", "UPDATED_NEW").contains(returnValues)) {
             throw ServiceError.validation("ReturnValues must be one of NONE, ALL_OLD, ALL_NEW, UPDATED_OLD, UPDATED_NEW");
         }
+        long position;
+        Optional<ObjectNode> old;
+        ObjectNode updated;
         lock.writeLock().lock();
         try {
-            Optional<ObjectNode> old = checked(write);
-            ObjectNode updated = write.updated();
-            write.table.put(updated);
+            old = checked(write);
+            updated = write.updated();
+            position = commit(List.of(new Change(write.table, updated, Optional.of(updated))));
             effects.record(write.describe(updated));
-            return switch (returnValues) {
-                case "ALL_OLD" -> attributes(old);
-                case "ALL_NEW" -> attributes(Optional.of(updated));
-                case "UPDATED_OLD" -> attributes(old.map(item -> only(item, write.update.attributes())));
-                case "UPDATED_NEW" -> attributes(Optional.of(only(updated, write.update.attributes())));
-                default -> Json.object();
-            };
         } finally {
             lock.writeLock().unlock();
         }
+        journal.awaitDurable(position);
+        return switch (returnValues) {
+            case "ALL_OLD" -> attributes(old);
+            case "ALL_NEW" -> attributes(Optional.of(updated));
+            case "UPDATED_OLD" -> attributes(old.map(item -> only(item, write.update.attributes())));
+            case "UPDATED_NEW" -> attributes(Optional.of(only(updated, write.update.attributes())));
+            default -> Json.object();
+        };
     }
 
     private JsonNode transactWriteItems(JsonNode request) {
@@ -212,6 +318,7 @@ public final class DynamoDbService implements JsonProtocolService {
         }
         String token = request.path("ClientRequestToken").asText("");
         String fingerprint = transactItems.toString();
+        long position;
         lock.writeLock().lock();
         try {
             if (!token.isEmpty() && transactionTokens.containsKey(token)) {
@@ -249,22 +356,23 @@ public final class DynamoDbService implements JsonProtocolService {
                         "Transaction cancelled, please refer cancellation reasons for specific reasons " + codes, fields);
             }
             // Every new item is computed before any is written, so a failing update leaves the transaction unwritten.
-            List<Runnable> mutations = new ArrayList<>();
+            List<Change> changes = new ArrayList<>();
             List<String> described = new ArrayList<>();
             for (Write write : writes) {
-                mutations.add(write.prepare());
+                write.prepare().ifPresent(changes::add);
                 described.add(write instanceof UpdateWrite update ? update.describe(update.updated()) : write.describe());
             }
-            mutations.forEach(Runnable::run);
+            position = commit(changes);
             // Inside a transaction the operations are called Put, Update, Delete and ConditionCheck.
             described.forEach(effect -> effects.record("TransactWriteItems: " + effect.replaceFirst("^(Put|Update|Delete)Item ", "$1 ")));
             if (!token.isEmpty()) {
                 transactionTokens.put(token, fingerprint);
             }
-            return Json.object();
         } finally {
             lock.writeLock().unlock();
         }
+        journal.awaitDurable(position);
+        return Json.object();
     }
 
     private Write put(JsonNode request) {
@@ -278,8 +386,8 @@ public final class DynamoDbService implements JsonProtocolService {
         ObjectNode copy = ((ObjectNode) item).deepCopy();
         return new Write("PutItem", table, item, condition, failureValues(request)) {
             @Override
-            Runnable prepare() {
-                return () -> table.put(copy);
+            Optional<Change> prepare() {
+                return Optional.of(new Change(table, copy, Optional.of(copy)));
             }
         };
     }
@@ -293,8 +401,8 @@ public final class DynamoDbService implements JsonProtocolService {
         expressions.checkAllUsed();
         return new Write("DeleteItem", table, key, condition, failureValues(request)) {
             @Override
-            Runnable prepare() {
-                return () -> table.delete(key);
+            Optional<Change> prepare() {
+                return Optional.of(new Change(table, key, Optional.empty()));
             }
         };
     }
@@ -311,8 +419,8 @@ public final class DynamoDbService implements JsonProtocolService {
         expressions.checkAllUsed();
         return new Write("ConditionCheck", table, key, condition, failureValues(request)) {
             @Override
-            Runnable prepare() {
-                return () -> { }; // a check writes nothing
+            Optional<Change> prepare() {
+                return Optional.empty(); // a check writes nothing
             }
         };
     }
@@ -377,6 +485,33 @@ public final class DynamoDbService implements JsonProtocolService {
         }
     }
 
+    /**
+     * Applies {@code changes} in memory and appends them to the journal as one record, so that a transaction is
+     * replayed whole or not at all; called under the write lock, so the journal's order is the order of the writes.
+     * The caller answers once {@link Journal#awaitDurable} returns for the position answered.
+     */
+    private long commit(List<Change> changes) {
+        if (changes.isEmpty()) {
+            return 0;
+        }
+        ObjectNode record = Json.object().put("type", RECORD_TYPE);
+        ArrayNode list = record.putArray("writes");
+        for (Change change : changes) {
+            ObjectNode entry = list.addObject().put("table", change.table().name());
+            if (change.item().isPresent()) {
+                change.table().put(change.item().get());
+                entry.set("put", change.item().get());
+            } else {
+                change.table().delete(change.key());
+                entry.set("delete", change.table().keyOf(change.key()));
+            }
+        }
+        return journal.append(record);
+    }
+
+    /** One item written ({@code item} present) or deleted. */
+    private record Change(Table table, JsonNode key, Optional<ObjectNode> item) {}
+
     /** One prepared write: parsed and validated before the lock is taken, checked and applied under it. */
     private abstract static class Write {
         final String operation;
@@ -406,8 +541,8 @@ public final class DynamoDbService implements JsonProtocolService {
             return old;
         }
 
-        /** Computes the write against the current item; running the answer performs it. */
-        abstract Runnable prepare();
+        /** Computes the write against the current item; applying the answer performs it. */
+        abstract Optional<Change> prepare();
 
         /** The write as people read it: operation, table and key (keys are identifiers, never the item's data). */
         String describe() {
@@ -434,9 +569,9 @@ public final class DynamoDbService implements JsonProtocolService {
         }
 
         @Override
-        Runnable prepare() {
+        Optional<Change> prepare() {
             ObjectNode updated = updated();
-            return () -> table.put(updated);
+            return Optional.of(new Change(table, updated, Optional.of(updated)));
         }
 
         /** The item after the update; UpdateItem is an upsert, so an absent item starts as its key. */

@@ -12,17 +12,20 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import shop.local.aws.ServiceError;
 import shop.local.json.Json;
 
 /**
- * One table: a folder with one file per item, in DynamoDB's own JSON (what {@code aws dynamodb get-item} prints), held
- * in memory too. Callers serialise writes ({@link DynamoDbService} holds one lock); reads are safe at any time.
+ * One table, in memory, with a folder of one file per item in DynamoDB's own JSON (what {@code aws dynamodb get-item}
+ * prints) that follows it. Callers serialise writes ({@link DynamoDbService} holds one lock); reads are safe at any
+ * time.
  */
 final class Table {
 
@@ -30,6 +33,7 @@ final class Table {
     private final Map<String, String> keyTypes;
     private final Path folder;
     private final Map<String, ObjectNode> items = new ConcurrentHashMap<>();
+    private final Set<String> dirty = ConcurrentHashMap.newKeySet();
 
     /**
      * @param keyTypes key attribute names, hash first, to their scalar type ({@code S}, {@code N} or {@code B})
@@ -38,7 +42,6 @@ final class Table {
         this.name = name;
         this.keyTypes = new LinkedHashMap<>(keyTypes);
         this.folder = folder;
-        load();
     }
 
     String name() {
@@ -50,27 +53,56 @@ final class Table {
         return Optional.ofNullable(items.get(fileName(keyOrItem)));
     }
 
+    /** Stores {@code item} in memory; its file follows with {@link #writeFiles}. */
     void put(ObjectNode item) {
         String file = fileName(item);
-        try {
-            Files.createDirectories(folder);
-            Path partial = folder.resolve("." + file + ".partial");
-            Files.write(partial, Json.prettyBytes(item));
-            Files.move(partial, folder.resolve(file), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write item of table " + name + " to " + folder, e);
-        }
         items.put(file, item);
+        dirty.add(file);
     }
 
     void delete(JsonNode key) {
         String file = fileName(key);
-        try {
-            Files.deleteIfExists(folder.resolve(file));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete item of table " + name + " in " + folder, e);
-        }
         items.remove(file);
+        dirty.add(file);
+    }
+
+    /** Brings the item files written or deleted since the last call in line with memory. */
+    synchronized void writeFiles() {
+        if (dirty.isEmpty()) {
+            return;
+        }
+        try {
+            Files.createDirectories(folder);
+            for (Iterator<String> names = dirty.iterator(); names.hasNext(); ) {
+                String file = names.next();
+                names.remove();
+                ObjectNode item = items.get(file);
+                if (item == null) {
+                    Files.deleteIfExists(folder.resolve(file));
+                } else {
+                    Path partial = folder.resolve("." + file + ".partial");
+                    Files.write(partial, Json.prettyBytes(item));
+                    Files.move(partial, folder.resolve(file), StandardCopyOption.ATOMIC_MOVE,
+                            StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the item files of table " + name + " to " + folder, e);
+        }
+    }
+
+    /** After a start from the journal: every file is rewritten, and files of items that are gone are deleted. */
+    void resyncFiles() {
+        dirty.addAll(items.keySet());
+        if (Files.isDirectory(folder)) {
+            try (Stream<Path> files = Files.list(folder)) {
+                files.map(file -> file.getFileName().toString())
+                        .filter(file -> file.endsWith(".json") && !items.containsKey(file))
+                        .forEach(dirty::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot list table folder " + folder, e);
+            }
+        }
     }
 
     /** Every item, in no particular order. */
@@ -144,7 +176,8 @@ final class Table {
         return readable.length() <= 200 ? readable + ".json" : sha256(readable) + ".json";
     }
 
-    private void load() {
+    /** Reads the item files: how a data folder from before the journal is opened. */
+    void loadFiles() {
         if (!Files.isDirectory(folder)) {
             return;
         }

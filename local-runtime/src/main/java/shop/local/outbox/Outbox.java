@@ -7,12 +7,16 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -113,8 +117,13 @@ public final class Outbox {
             Files.createDirectories(folder);
             Path target = folder.resolve(FILE_TIME.format(clock.instant()) + "-" + messageId + ".eml");
             Path partial = folder.resolve("." + target.getFileName() + ".partial");
-            try (OutputStream out = Files.newOutputStream(partial)) {
+            try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 16 * 1024);
                 body.writeTo(out);
+                out.flush();
+                // SES has accepted the message once it answers: the file is on disk before that.
+                channel.force(false);
             }
             return Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import shop.local.dynamodb.DynamoDbService;
+import shop.local.journal.Journal;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -246,14 +247,18 @@ class DynamoDbStandInIT {
     }
 
     @Test
-    void itemsAreReadableFilesThatSurviveARestart() throws Exception {
+    void itemsAreJournaledSurviveARestartAndAreMirroredAsReadableFiles() throws Exception {
         dynamo.putItem(b -> b.tableName("Orders").item(Map.of("orderId", s("ord/1 ü"), "total", n("4250"))));
+        aws.close();
 
         Path file = folder.resolve("dynamodb/Orders/orderId=ord%2F1+%C3%BC.json");
-        DynamoDbService reopened = new DynamoDbService(folder.resolve("dynamodb"), StandInFixture.TABLES, new Effects());
-
-        assertThat(Files.readString(file)).contains("\"N\" : \"4250\"");
-        assertThat(reopened.item("Orders", key("ord/1 ü"))).isPresent();
+        Journal.Opened journaled = Journal.open(folder.resolve("journal/journal.log"));
+        try (Journal journal = journaled.journal();
+                DynamoDbService reopened = new DynamoDbService(folder.resolve("dynamodb"), StandInFixture.TABLES,
+                        new Effects(), journal, journaled.records())) {
+            assertThat(Files.readString(file)).contains("\"N\" : \"4250\"");
+            assertThat(reopened.item("Orders", key("ord/1 ü"))).isPresent();
+        }
     }
 
     private static TransactWriteItem ledgerEntry(String orderId) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import shop.local.dynamodb.DynamoDbService;
+import shop.local.journal.Journal;
 import shop.local.outbox.Outbox;
 import shop.wiring.AwsClients;
 import shop.wiring.Environment;
@@ -33,6 +34,8 @@ final class StandInFixture implements AutoCloseable {
 
     final Path folder;
     final Effects effects = new Effects();
+    final Journal journal;
+    private boolean closed;
     final DynamoDbService dynamo;
     final Outbox outbox;
     final RecordingSink bus = new RecordingSink();
@@ -42,7 +45,9 @@ final class StandInFixture implements AutoCloseable {
     StandInFixture(Path folder) {
         this.folder = folder;
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        this.dynamo = new DynamoDbService(folder.resolve("dynamodb"), TABLES, effects);
+        Journal.Opened journaled = Journal.open(folder.resolve("journal/journal.log"));
+        this.journal = journaled.journal();
+        this.dynamo = new DynamoDbService(folder.resolve("dynamodb"), TABLES, effects, journal, journaled.records());
         this.outbox = new Outbox(folder.resolve("outbox"), clock);
         this.standIn = AwsStandIn.start(AwsStandIn.bind(), List.of(dynamo, new EventBridgeService(bus, clock, effects)), new SesService(outbox, effects),
                 new PrintStream(System.err, true), effects);
@@ -67,7 +72,13 @@ final class StandInFixture implements AutoCloseable {
 
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         standIn.close();
+        dynamo.close();
+        journal.close();
     }
 
     private static Map<String, String> orderedKeys() {
