@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,13 +58,14 @@ class LiveViewBrowserIT {
     static void start() {
         Path template = Path.of(System.getProperty("template.path"));
         runtime = LocalRuntime.start(LocalRuntime.Settings.of(template).port(0).data(data, true).retrySpeedUp(6000)
-                .parameters(java.util.Map.of("SenderAddress", "orders@shop.example"))
+                .parameters(Map.of("SenderAddress", "orders@shop.example"))
                 .console(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false).build());
         view = LiveView.start(runtime, 0);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
                 .usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions().setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"))
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"))
                 .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                         "--disable-component-update", "--disable-sync", "--no-first-run",
                         "--user-data-dir=" + browserProfile.toAbsolutePath());

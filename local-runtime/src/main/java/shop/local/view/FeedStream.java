@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +87,7 @@ final class FeedStream implements AutoCloseable {
     /** Rereads the runtime; answers the orders that changed since last sent, and notes whether the counters did. */
     private List<JsonNode> refresh() {
         Map<String, ObjectNode> orders = feed.orders();
-        List<JsonNode> changed = new java.util.ArrayList<>();
+        List<JsonNode> changed = new ArrayList<>();
         orders.forEach((id, order) -> {
             if (!order.equals(sent.get(id))) {
                 sent.put(id, order);

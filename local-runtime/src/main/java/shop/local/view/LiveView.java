@@ -157,7 +157,8 @@ public final class LiveView implements AutoCloseable {
                 }
                 LambdaFunction loaded = runtime.functions().get(function);
                 loaded.failNext(count.asInt());
-                json(exchange, 200, Json.object().put("function", function).put("faultsArmed", loaded.injectedFailuresLeft()));
+                json(exchange, 200, Json.object().put("function", function)
+                        .put("faultsArmed", loaded.injectedFailuresLeft()));
             }
         }
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ import shop.local.json.Json;
  */
 final class OrderFeed {
 
-    /** The checkout's effect that names the event it put on the bus: "PutEvents OrderCreated on OrdersBus -> event ID". */
+    /** The checkout's effect naming the event it put on the bus: "PutEvents OrderCreated on OrdersBus -> event ID". */
     private static final Pattern PUT_EVENT = Pattern.compile("^PutEvents .* -> event (\\S+)$");
     private static final String SENT_EMAIL = "SendEmail -> ";
 
@@ -67,7 +68,7 @@ final class OrderFeed {
     Map<String, ObjectNode> orders() {
         Map<String, List<Ledger.Event>> grouped = new LinkedHashMap<>();
         for (Ledger.Event event : runtime.ledger().events()) {
-            grouped.computeIfAbsent(orderId(event), id -> new java.util.ArrayList<>()).add(event);
+            grouped.computeIfAbsent(orderId(event), id -> new ArrayList<>()).add(event);
         }
         Map<String, ObjectNode> orders = new LinkedHashMap<>();
         grouped.forEach((id, events) -> orders.put(id, order(id, events)));
@@ -80,7 +81,8 @@ final class OrderFeed {
     }
 
     private ObjectNode order(String orderId, List<Ledger.Event> events) {
-        ObjectNode order = Json.object().put("orderId", orderId).put("acceptedAt", events.get(0).acceptedAt().toString());
+        ObjectNode order = Json.object().put("orderId", orderId)
+                .put("acceptedAt", events.get(0).acceptedAt().toString());
         Optional.ofNullable(answersByEvent.get(events.get(0).id())).ifPresent(answer -> order.set("answer", answer));
         ArrayNode list = order.putArray("events");
         Map<String, String> outcomes = new LinkedHashMap<>();
@@ -183,7 +185,8 @@ final class OrderFeed {
         }
         for (Deployment.Function function : deployment.functions()) {
             int[] counts = functions.get(function.name());
-            boolean subscriber = deployment.subscriptions().stream().anyMatch(s -> s.function().equals(function.name()));
+            boolean subscriber = deployment.subscriptions().stream()
+                    .anyMatch(s -> s.function().equals(function.name()));
             LambdaFunction loaded = runtime.functions().get(function.name());
             functionList.addObject()
                     .put("name", function.name())
@@ -193,7 +196,8 @@ final class OrderFeed {
                     .put("failedAttempts", counts[1])
                     .put("deadLettered", counts[2])
                     .put("pending", counts[3])
-                    .put("deadLettersWaiting", waiting.stream().filter(d -> d.function().equals(function.name())).count())
+                    .put("deadLettersWaiting",
+                            waiting.stream().filter(d -> d.function().equals(function.name())).count())
                     .put("faultsArmed", loaded == null ? 0 : loaded.injectedFailuresLeft());
         }
         return status;

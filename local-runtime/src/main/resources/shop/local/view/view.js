@@ -58,7 +58,8 @@ function renderOrder(order) {
   // The button stays, only its content changes: keyboard focus is kept while orders update.
   item.firstElementChild.replaceChildren(...feedItem(order));
   item.dataset.settled = Object.values(order.outcomes).every((o) => o !== 'pending') ? 'true' : 'false';
-  byId('feed-count').textContent = '(' + orders.size + (orders.size > FEED_LIMIT ? ', newest ' + FEED_LIMIT + ' shown' : '') + ')';
+  const shown = orders.size > FEED_LIMIT ? ', newest ' + FEED_LIMIT + ' shown' : '';
+  byId('feed-count').textContent = '(' + orders.size + shown + ')';
 }
 
 function select(orderId) {
@@ -269,7 +270,10 @@ async function start() {
     byId('map-size').setAttribute('aria-pressed', String(!fit));
     byId('map-size').textContent = fit ? 'Full size' : 'Fit to width';
   });
-  const [map, list] = await Promise.all([fetch('map.svg').then((r) => r.text()), fetch('samples').then((r) => r.json())]);
+  const [map, list] = await Promise.all([
+    fetch('map.svg').then((r) => r.text()),
+    fetch('samples').then((r) => r.json()),
+  ]);
   byId('map').innerHTML = map;
   drawCounters();
   samples = list;
