@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -132,10 +133,15 @@ class LiveViewBrowserIT {
         assertThat(browser.findElement(order(orderId)).getText()).contains(subscriber + " ☠ dead-lettered");
         WebElement redrive = waiting.until(ExpectedConditions.elementToBeClickable(By.id("redrive-" + subscriber)));
         assertThat(browser.findElement(By.id("journey-body")).getText()).contains("LocalFaultInjected");
+        // Redriven once the order has settled, as an operator would: a redrive puts the event back on the bus for
+        // every rule, and a subscriber still busy with the first delivery would see the second as in progress.
+        waiting.until(ExpectedConditions.attributeToBe(order(orderId), "data-settled", "true"));
 
         redrive.click();
 
-        waiting.until(ExpectedConditions.presenceOfElementLocated(outcome(orderId, subscriber, "ok")));
+        for (String each : subscribers()) {
+            waiting.until(ExpectedConditions.presenceOfElementLocated(outcome(orderId, each, "ok")));
+        }
         waiting.until(ExpectedConditions.textToBePresentInElementLocated(By.id("journey-body"), "Redrive "));
         waiting.until(ExpectedConditions.attributeToBe(
                 By.cssSelector("#dead-letter-list li[data-function='" + subscriber + "']"), "data-waiting", "0"));
@@ -148,6 +154,18 @@ class LiveViewBrowserIT {
         for (String subscriber : subscribers()) {
             waiting.until(ExpectedConditions.presenceOfElementLocated(outcome(orderId, subscriber, "ok")));
         }
+    }
+
+    @Test
+    void anOrdersJourneyOpensFromTheKeyboard() throws Exception {
+        String orderId = placeOverHttp();
+        WebElement button = waiting.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#feed li[data-order-id='" + orderId + "'] button")));
+
+        button.sendKeys(Keys.ENTER);
+
+        waiting.until(ExpectedConditions.textToBePresentInElementLocated(By.id("journey-title"), orderId));
+        assertThat(button.getAttribute("aria-pressed")).isEqualTo("true");
     }
 
     @Test
