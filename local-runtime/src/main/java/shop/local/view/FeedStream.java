@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ final class FeedStream implements AutoCloseable {
     private final OrderFeed feed;
     private final List<Client> clients = new CopyOnWriteArrayList<>();
     private final Map<String, JsonNode> sent = new LinkedHashMap<>();
+    private final Map<String, String> sentFingerprints = new HashMap<>();
     private JsonNode sentStatus;
     private boolean statusChanged;
     private int idleTicks;
@@ -86,12 +88,13 @@ final class FeedStream implements AutoCloseable {
 
     /** Rereads the runtime; answers the orders that changed since last sent, and notes whether the counters did. */
     private List<JsonNode> refresh() {
-        Map<String, ObjectNode> orders = feed.orders();
         List<JsonNode> changed = new ArrayList<>();
-        orders.forEach((id, order) -> {
-            if (!order.equals(sent.get(id))) {
-                sent.put(id, order);
-                changed.add(order);
+        feed.orders().forEach((id, order) -> {
+            if (!order.fingerprint().equals(sentFingerprints.get(id))) {
+                ObjectNode json = order.json().get();
+                sentFingerprints.put(id, order.fingerprint());
+                sent.put(id, json);
+                changed.add(json);
             }
         });
         ObjectNode status = feed.status();

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import shop.local.LocalRuntime;
@@ -35,6 +37,8 @@ final class OrderFeed {
     private final LocalRuntime runtime;
     private final Map<String, JsonNode> answersByEvent = new ConcurrentHashMap<>();
     private final Map<Path, String> emails = new ConcurrentHashMap<>();
+    private Map<String, Long> waiting = Map.of();
+    private long waitingListedAt = Long.MIN_VALUE;
     private volatile int apiCalls;
     private volatile int apiFailures;
 
@@ -64,15 +68,33 @@ final class OrderFeed {
         }
     }
 
-    /** Every order so far, oldest first, keyed by order id. */
-    Map<String, ObjectNode> orders() {
+    /** One order as it stands: a fingerprint that changes whenever what the page shows of it does, and its JSON. */
+    record Order(String fingerprint, Supplier<ObjectNode> json) {}
+
+    /**
+     * Every order so far, oldest first, keyed by order id. The JSON is built only when asked for: a page open during a
+     * load run costs a fingerprint per order and tick, and JSON only for the orders that changed.
+     */
+    Map<String, Order> orders() {
         Map<String, List<Ledger.Event>> grouped = new LinkedHashMap<>();
         for (Ledger.Event event : runtime.ledger().events()) {
             grouped.computeIfAbsent(orderId(event), id -> new ArrayList<>()).add(event);
         }
-        Map<String, ObjectNode> orders = new LinkedHashMap<>();
-        grouped.forEach((id, events) -> orders.put(id, order(id, events)));
+        Map<String, Order> orders = new LinkedHashMap<>();
+        grouped.forEach((id, events) -> orders.put(id, new Order(fingerprint(events), () -> order(id, events))));
         return orders;
+    }
+
+    private String fingerprint(List<Ledger.Event> events) {
+        StringBuilder print = new StringBuilder(answersByEvent.containsKey(events.get(0).id()) ? "a" : "-");
+        for (Ledger.Event event : events) {
+            print.append('|').append(event.id());
+            for (Ledger.Delivery delivery : event.deliveries()) {
+                print.append(',').append(delivery.outcome().ordinal()).append(delivery.attempts().size())
+                        .append(delivery.redrivenAs().isPresent() ? 'r' : '-');
+            }
+        }
+        return print.toString();
     }
 
     private static String orderId(Ledger.Event event) {
@@ -147,6 +169,20 @@ final class OrderFeed {
         return emails.computeIfAbsent(file, EmailText::of);
     }
 
+    /**
+     * Dead letters waiting per function, read from the store at most once a second: the store is files (and holds
+     * those of earlier runs too), too many to read at every tick of a load run.
+     */
+    private synchronized Map<String, Long> deadLettersWaiting() {
+        long now = System.nanoTime();
+        if (waitingListedAt == Long.MIN_VALUE || now - waitingListedAt >= 1_000_000_000L) {
+            waiting = runtime.deadLetters().list(Optional.empty()).stream()
+                    .collect(Collectors.groupingBy(DeadLetterStore.DeadLetter::function, Collectors.counting()));
+            waitingListedAt = now;
+        }
+        return waiting;
+    }
+
     private static String word(Ledger.Outcome outcome) {
         return switch (outcome) {
             case SUCCEEDED -> "ok";
@@ -179,7 +215,7 @@ final class OrderFeed {
         deployment.subscriptions().forEach(s -> ruleList.addObject().put("rule", s.rule()).put("function", s.function())
                 .put("matched", rules.get(s.rule())[0]));
         ArrayNode functionList = status.putArray("functions");
-        List<DeadLetterStore.DeadLetter> waiting = runtime.deadLetters().list(Optional.empty());
+        Map<String, Long> waiting = deadLettersWaiting();
         synchronized (this) {
             status.putObject("api").put("calls", apiCalls).put("failed", apiFailures);
         }
@@ -196,8 +232,7 @@ final class OrderFeed {
                     .put("failedAttempts", counts[1])
                     .put("deadLettered", counts[2])
                     .put("pending", counts[3])
-                    .put("deadLettersWaiting",
-                            waiting.stream().filter(d -> d.function().equals(function.name())).count())
+                    .put("deadLettersWaiting", waiting.getOrDefault(function.name(), 0L))
                     .put("faultsArmed", loaded == null ? 0 : loaded.injectedFailuresLeft());
         }
         return status;
