@@ -14,7 +14,7 @@ import java.util.Set;
 import shop.local.api.UnsignedJwt;
 
 /** Sends a recorded API Gateway v2 request (a sample under {@code events/}) to the local API as a client would. */
-final class ApiReplay {
+public final class ApiReplay {
 
     /** Headers API Gateway or the connection sets are not the caller's to replay. */
     private static final Set<String> NOT_REPLAYED = Set.of("host", "content-length", "connection", "expect", "upgrade",
@@ -22,8 +22,16 @@ final class ApiReplay {
 
     private ApiReplay() {}
 
+    /** The local API's answer: status and body. */
+    public record Answer(int status, String body) {}
+
     /** Replays an API Gateway v2 request against the local API; answers the HTTP status. */
     static int send(URI api, JsonNode request) throws IOException, InterruptedException {
+        return exchange(api, request).status();
+    }
+
+    /** Replays an API Gateway v2 request against the local API; answers the status and the body. */
+    public static Answer exchange(URI api, JsonNode request) throws IOException, InterruptedException {
         JsonNode http = request.path("requestContext").path("http");
         String method = http.path("method").asText(request.path("httpMethod").asText("GET"));
         String path = request.path("rawPath").asText(http.path("path").asText("/"));
@@ -48,6 +56,7 @@ final class ApiReplay {
             builder.header("Authorization", "Bearer " + UnsignedJwt.of(claims));
         }
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        return client.send(builder.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.body());
     }
 }

@@ -23,6 +23,7 @@ final class Arguments {
     String region = "eu-west-1";
     int retrySpeedUp = RetryDelays.DEFAULT_SPEED_UP;
     int concurrency = 16;
+    int viewPort = 3001;
     int waitSeconds = 60;
     boolean verbose;
     boolean help;
@@ -47,6 +48,7 @@ final class Arguments {
                     options.parameters.put(pair.substring(0, equals), pair.substring(equals + 1));
                 }
                 case "--port" -> options.port = number(argument, value(argument, rest), 0);
+                case "--view-port" -> options.viewPort = number(argument, value(argument, rest), 0);
                 case "--data" -> options.data = Path.of(value(argument, rest));
                 case "--reset" -> options.reset = true;
                 case "--region" -> options.region = value(argument, rest);

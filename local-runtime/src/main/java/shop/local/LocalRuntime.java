@@ -20,8 +20,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
+import shop.local.api.ApiCall;
 import shop.local.api.HttpApi;
 import shop.local.aws.AwsStandIn;
 import shop.local.aws.Effects;
@@ -162,6 +165,8 @@ public final class LocalRuntime implements AutoCloseable {
     private final AsyncInvoker invoker;
     private final Redrive redrive;
     private final Optional<HttpApi> api;
+    private final Map<String, LambdaFunction> functions;
+    private final List<Consumer<ApiCall>> apiCallListeners;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private LocalRuntime(Deployment deployment, FileChannel lockFile, FileLock lock, Parts parts) {
@@ -178,6 +183,8 @@ public final class LocalRuntime implements AutoCloseable {
         this.invoker = parts.invoker;
         this.redrive = parts.redrive;
         this.api = parts.api;
+        this.functions = parts.functions;
+        this.apiCallListeners = parts.apiCallListeners;
     }
 
     /**
@@ -234,6 +241,8 @@ public final class LocalRuntime implements AutoCloseable {
         AsyncInvoker invoker;
         Redrive redrive;
         Optional<HttpApi> api = Optional.empty();
+        final Map<String, LambdaFunction> functions = new LinkedHashMap<>();
+        final List<Consumer<ApiCall>> apiCallListeners = new CopyOnWriteArrayList<>();
 
         void open(Settings settings, Deployment deployment, Path data) {
             Clock clock = Clock.systemUTC();
@@ -257,7 +266,6 @@ public final class LocalRuntime implements AutoCloseable {
 
             Intrinsics intrinsics = new Intrinsics(SamTemplate.load(settings.template()), settings.parameters(),
                     deployment.region());
-            Map<String, LambdaFunction> functions = new LinkedHashMap<>();
             Map<String, Integer> retries = new LinkedHashMap<>();
             Map<String, String> arns = new LinkedHashMap<>();
             for (Deployment.Function function : deployment.functions()) {
@@ -282,7 +290,10 @@ public final class LocalRuntime implements AutoCloseable {
             ledger.onSettled(console::settled);
             if (!deployment.routes().isEmpty()) {
                 api = Optional.of(HttpApi.start(settings.port(), Math.max(4, settings.concurrency()),
-                        settings.httpLimits(), deployment.routes(), functions, clock, console::apiCall));
+                        settings.httpLimits(), deployment.routes(), functions, clock, call -> {
+                            console.apiCall(call);
+                            apiCallListeners.forEach(listener -> listener.accept(call));
+                        }));
             }
             console.started(deployment, api.map(a -> a.uri().toString()), standIn.endpoint().toString(), functions,
                     data, settings.retrySpeedUp());
@@ -341,6 +352,16 @@ public final class LocalRuntime implements AutoCloseable {
     /** The functions' {@code AWS_ENDPOINT_URL}. */
     public URI awsEndpoint() {
         return standIn.endpoint();
+    }
+
+    /** The loaded functions by logical id, in template order. */
+    public Map<String, LambdaFunction> functions() {
+        return Collections.unmodifiableMap(functions);
+    }
+
+    /** Calls {@code listener} after each request the HTTP API answers (after its console line). */
+    public void onApiCall(Consumer<ApiCall> listener) {
+        apiCallListeners.add(listener);
     }
 
     public Deployment deployment() {

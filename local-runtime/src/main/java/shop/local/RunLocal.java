@@ -13,6 +13,7 @@ import shop.local.api.UnsignedJwt;
 import shop.local.bus.Ledger;
 import shop.local.bus.Redrive;
 import shop.local.json.Json;
+import shop.local.view.LiveView;
 import shop.template.TemplateException;
 
 /**
@@ -31,6 +32,7 @@ public final class RunLocal {
               --template <file>        SAM template (default: template.yaml in this folder or a parent)
               --parameter Name=Value   template parameter value; repeat for several
               --port <n>               HTTP API port (default 3000; --once and redrive use a free port unless given)
+              --view-port <n>          live view in a browser: http://localhost:<n>/view/ (default 3001; 0: a free port)
               --data <folder>          journal, outbox, tables, dead letters, logs (default: .local beside the template)
               --reset                  empty the data folder first
               --region <name>          region the functions are told they run in (default eu-west-1)
@@ -72,7 +74,10 @@ public final class RunLocal {
             if (options.redrive) {
                 return redrive(runtime, options.redriveFunction, options.waitSeconds, out);
             }
-            return InteractiveConsole.serve(runtime, out);
+            try (LiveView view = LiveView.start(runtime, options.viewPort)) {
+                runtime.console().line(String.format("  view      %s", view.uri()));
+                return InteractiveConsole.serve(runtime, out);
+            }
         } catch (TemplateException e) {
             err.println("run-local: " + e.getMessage());
             return 1;

@@ -65,6 +65,7 @@ public final class LambdaFunction implements AutoCloseable {
     private final ConcurrentLinkedDeque<Instance> idle = new ConcurrentLinkedDeque<>();
     private final AtomicInteger started = new AtomicInteger();
     private final Effects effects;
+    private final AtomicInteger injectedFailures = new AtomicInteger();
     private final ExecutorService instances;
 
     /** A handler object and the access key it signs with, which tells its calls to the stand-in from any other's. */
@@ -139,6 +140,22 @@ public final class LambdaFunction implements AutoCloseable {
         return function.resource().handler() + "(" + input + ")" + (takesEnvironment ? "" : " [no-arg constructor: process environment]");
     }
 
+    /**
+     * Makes the next {@code count} invocations fail without running the handler (0 switches it off): a local-only
+     * fault switch, so that retries, dead letters and redrive can be watched; deployed handlers carry none.
+     */
+    public void failNext(int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("failNext takes a count of 0 or more, not " + count);
+        }
+        injectedFailures.set(count);
+    }
+
+    /** How many invocations the fault switch will still fail. */
+    public int injectedFailuresLeft() {
+        return injectedFailures.get();
+    }
+
     /** Runs the handler on {@code event} (JSON) and waits for it, at most the function's Timeout. */
     public Invocation invoke(byte[] event) {
         Invocation done = attempt(event);
@@ -149,6 +166,10 @@ public final class LambdaFunction implements AutoCloseable {
     private Invocation attempt(byte[] event) {
         String requestId = UUID.randomUUID().toString();
         long begun = System.nanoTime();
+        if (injectedFailures.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+            return new Invocation(requestId, false, since(begun), Optional.empty(), Optional.of(Failure.of(
+                    "LocalFaultInjected", "Failed on purpose by the local runtime's fault switch")), List.of());
+        }
         Instance pooled = idle.poll();
         boolean cold = pooled == null;
         Instance instance;
