@@ -41,6 +41,7 @@ import shop.events.EventJson;
 import shop.events.OrderCreated;
 import shop.events.OrderCreatedEvent;
 import shop.events.SchemaCheck;
+import shop.testkit.JsonPointers;
 
 /**
  * Checkout's API under generated and mutated requests, over ten thousand per run: sample orders with fields removed,
@@ -327,8 +328,10 @@ class CheckoutRequestPropertiesTest {
     private static JsonNode mutate(ObjectNode sample, List<Mutation> mutations) {
         ObjectNode body = sample.deepCopy();
         for (Mutation mutation : mutations) {
-            List<String> paths = new ArrayList<>();
-            collectPaths(body, "", paths);
+            List<String> paths = new ArrayList<>(JsonPointers.below(body));
+            if (paths.isEmpty()) {
+                paths.add("/customer");
+            }
             String path = paths.get((int) Math.min(paths.size() - 1, Math.floor(mutation.where() * paths.size())));
             apply(body, path, mutation);
         }
@@ -372,25 +375,6 @@ class CheckoutRequestPropertiesTest {
         }
     }
 
-    /** JSON Pointers of every node below the root. */
-    private static void collectPaths(JsonNode node, String at, List<String> paths) {
-        if (node.isObject()) {
-            node.fieldNames().forEachRemaining(name -> {
-                if (!name.contains("/") && !name.contains("~")) {
-                    paths.add(at + "/" + name);
-                    collectPaths(node.get(name), at + "/" + name, paths);
-                }
-            });
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                paths.add(at + "/" + i);
-                collectPaths(node.get(i), at + "/" + i, paths);
-            }
-        }
-        if (paths.isEmpty()) {
-            paths.add("/customer");
-        }
-    }
 
     private static JsonNode nested(int depth) {
         JsonNode node = NODES.textNode("deep");

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,6 +28,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import shop.local.api.UnsignedJwt;
 import shop.local.json.Json;
+import shop.testkit.RawBytes;
 
 /**
  * Request bodies and headers over real HTTP against the local runtime, as a client sends them: bytes that are not
@@ -220,25 +220,13 @@ class RequestEncodingIT {
 
     /** The no-signup sample's body with {@code inserted} bytes between the words of the customer's name. */
     private static byte[] withNameBytes(int... inserted) {
-        byte[] body = sampleBody("post-order-no-signup.json");
-        int at = new String(body, StandardCharsets.ISO_8859_1).indexOf("Jonas Feld") + "Jonas ".length();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(body, 0, at);
-        for (int b : inserted) {
-            out.write(b);
-        }
-        out.write(body, at, body.length - at);
-        return out.toByteArray();
+        return RawBytes.insertedAfter(sampleBody("post-order-no-signup.json"), "Jonas ", inserted);
     }
 
     /** The no-signup sample's body encoded in {@code charset}, after {@code prefix}. */
     private static byte[] encoded(Charset charset, int... prefix) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (int b : prefix) {
-            out.write(b);
-        }
-        out.writeBytes(new String(sampleBody("post-order-no-signup.json"), StandardCharsets.UTF_8).getBytes(charset));
-        return out.toByteArray();
+        return RawBytes.encoded(new String(sampleBody("post-order-no-signup.json"), StandardCharsets.UTF_8), charset,
+                prefix);
     }
 
     private static IllFormed whole(String name, byte[] body) {

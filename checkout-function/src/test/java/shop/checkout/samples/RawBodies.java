@@ -4,13 +4,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.function.Consumer;
 import shop.events.EventJson;
+import shop.testkit.RawBytes;
 
 /**
  * Request bodies as bytes, among them byte sequences no JSON library writes (overlong forms, code points beyond
@@ -25,25 +25,12 @@ public final class RawBodies {
 
     /** The no-signup sample's body in UTF-8 with {@code inserted} bytes between the words of the customer's name. */
     public static byte[] withNameBytes(int... inserted) {
-        byte[] body = utf8();
-        int at = indexOf(body, NAME.getBytes(StandardCharsets.UTF_8)) + NAME.indexOf(' ') + 1;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(body, 0, at);
-        for (int b : inserted) {
-            out.write(b);
-        }
-        out.write(body, at, body.length - at);
-        return out.toByteArray();
+        return RawBytes.insertedAfter(utf8(), NAME.substring(0, NAME.indexOf(' ') + 1), inserted);
     }
 
     /** The no-signup sample's body encoded in {@code charset}, after {@code prefix} (a byte order mark, say). */
     public static byte[] encoded(Charset charset, int... prefix) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (int b : prefix) {
-            out.write(b);
-        }
-        out.writeBytes(SampleRequests.load(SampleRequests.NO_SIGNUP).getBody().getBytes(charset));
-        return out.toByteArray();
+        return RawBytes.encoded(SampleRequests.load(SampleRequests.NO_SIGNUP).getBody(), charset, prefix);
     }
 
     /** The no-signup sample's body as it is, in UTF-8. */
@@ -73,16 +60,4 @@ public final class RawBodies {
         return event;
     }
 
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        throw new IllegalStateException("The sample no longer names " + NAME);
-    }
 }
