@@ -33,14 +33,6 @@ class RuntimeOutputIT {
     private static final SamTemplate MODEL = SamTemplate.load(TEMPLATE);
     private static final Set<String> REAL_LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL");
     private static final ObjectMapper JSON = new ObjectMapper();
-    /**
-     * Known gap, failing once fixed: these subscribers still log their module's name as {@code function}, not the
-     * template's logical id; the shared subscriber skeleton passes the logical id. Delete an entry once its check
-     * fails.
-     */
-    private static final Map<String, String> FUNCTION_FIELD_NOT_YET_THE_LOGICAL_ID = Map.of(
-            "EmailFunction", "email-function", "WarehouseFunction", "warehouse-function",
-            "RewardsFunction", "rewards-function", "AnalyticsFunction", "analytics-function");
     // One run per function and level, shared by the checks below: starting a runtime costs seconds.
     private static final Map<String, FunctionRun> RUNS = new ConcurrentHashMap<>();
 
@@ -98,8 +90,7 @@ class RuntimeOutputIT {
                     .filter(line -> line.has("event") && !EmfObjects.isEmf(line)).toList();
             assertThat(ours).as("%s lines of %s", function.logicalId(), invocation.sample()).isNotEmpty()
                     .allSatisfy(line -> {
-                        assertThat(line.path("function").asText()).isEqualTo(FUNCTION_FIELD_NOT_YET_THE_LOGICAL_ID
-                                .getOrDefault(function.logicalId(), function.logicalId()));
+                        assertThat(line.path("function").asText()).isEqualTo(function.logicalId());
                         assertThat(line.path("traceId").asText()).isEqualTo(rootOf(invocation.traceHeader()));
                     });
             String orderId = orderIdOf(invocation);
