@@ -5,6 +5,7 @@
 #   benchmarks/run.sh sizes                   zipped deployment artifact per function, against the 8 MB budget
 #   benchmarks/run.sh cold-start [options]    fresh JVMs per function and variant (--rounds 12 --java path/to/bin/java
 #                                             --variants naive,ours,... --functions CheckoutFunction,...)
+#   benchmarks/run.sh schema [--rounds 10]   what the JSON Schema validator costs at Init and first check (fresh JVMs)
 #   benchmarks/run.sh goals                   the cold-start goals, as per-round paired ratios, from the last results
 #   benchmarks/run.sh chart                   docs/cold-start.svg from the last cold-start results
 #   benchmarks/run.sh warm                    JMH, each handler's work per event (SampleTime p50/p99)
@@ -34,6 +35,7 @@ case "$step" in
     ;;
   sizes) run_java shop.benchmarks.size.PackageSizes "$@" ;;
   cold-start) run_java shop.benchmarks.coldstart.ColdStartBenchmark "$@" ;;
+  schema) run_java shop.benchmarks.schema.ValidatorCost "$@" ;;
   goals) run_java shop.benchmarks.coldstart.ColdStartGoals benchmarks/target/cold-start/results.json ;;
   chart) run_java shop.benchmarks.chart.ColdStartChart benchmarks/target/cold-start/results.json docs/cold-start.svg ;;
   warm) run_java shop.benchmarks.warm.WarmCost "$@" ;;
@@ -49,5 +51,5 @@ case "$step" in
     "$0" cost
     "$0" throughput
     ;;
-  *) echo "run.sh: unknown step '$step' (build, sizes, cold-start, goals, chart, warm, cost, throughput, all)" >&2; exit 2 ;;
+  *) echo "run.sh: unknown step '$step' (build, sizes, cold-start, schema, goals, chart, warm, cost, throughput, all)" >&2; exit 2 ;;
 esac

@@ -1,9 +1,14 @@
 package shop.checkout;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Map;
@@ -11,17 +16,29 @@ import shop.checkout.publishing.CallLimits;
 import shop.checkout.publishing.EventBridgeOrderEvents;
 import shop.checkout.publishing.RetryPolicy;
 import shop.checkout.publishing.Sleeper;
+import shop.checkout.gateway.HttpApiRequest;
+import shop.checkout.gateway.HttpApiResponse;
 import shop.checkout.responses.Reply;
+import shop.events.EventJson;
 import shop.wiring.AwsClients;
 import shop.wiring.Environment;
 import shop.wiring.StructuredLog;
 import shop.wiring.metrics.Metrics;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
-/** Lambda entry point for {@code POST /orders} (API Gateway HTTP API, payload 2.0); all decisions live in {@link Checkout}. */
-public final class CheckoutHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+/**
+ * Lambda entry point for {@code POST /orders} (API Gateway HTTP API, payload 2.0); all decisions live in {@link Checkout}.
+ * A stream handler: it reads the event and writes the response with the function's own Jackson and records, so the
+ * package needs neither aws-lambda-java-events nor joda-time, and the runtime's own serializers are never loaded.
+ */
+public final class CheckoutHandler implements RequestStreamHandler {
 
     static final String FUNCTION = "CheckoutFunction";
+
+    private static final ObjectReader REQUEST = EventJson.mapper().readerFor(HttpApiRequest.class);
+    // The runtime owns the output stream: writing must not close it.
+    private static final ObjectWriter RESPONSE = EventJson.mapper().writerFor(HttpApiResponse.class)
+            .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     private final Checkout checkout;
 
@@ -43,9 +60,26 @@ public final class CheckoutHandler implements RequestHandler<APIGatewayV2HTTPEve
         this.checkout = checkout;
     }
 
+    /** Reads the HTTP API event from {@code input}, places the order and writes API Gateway's response to {@code output}. */
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        Submission submission = Submission.of(event);
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        HttpApiRequest request;
+        try {
+            request = REQUEST.readValue(input);
+        } catch (JsonProcessingException e) {
+            // Only a caller other than API Gateway can send this; Lambda reports it as the invocation's error.
+            throw new IllegalArgumentException("The event is not an API Gateway HTTP API (payload 2.0) request: "
+                    + e.getOriginalMessage(), e);
+        }
+        if (request == null) {
+            throw new IllegalArgumentException("The event is empty (JSON null), not an API Gateway HTTP API request");
+        }
+        RESPONSE.writeValue(output, handle(request, context));
+    }
+
+    /** Places the order {@code request} carries; the typed core of {@link #handleRequest}, used by priming too. */
+    public HttpApiResponse handle(HttpApiRequest request, Context context) {
+        Submission submission = Submission.of(request);
         Metrics metrics = new Metrics(FUNCTION, context);
         Reply reply;
         try {
@@ -53,11 +87,7 @@ public final class CheckoutHandler implements RequestHandler<APIGatewayV2HTTPEve
         } finally {
             metrics.flush();
         }
-        return APIGatewayV2HTTPResponse.builder()
-                .withStatusCode(reply.status())
-                .withHeaders(reply.headers())
-                .withBody(reply.body())
-                .build();
+        return new HttpApiResponse(reply.status(), reply.headers(), reply.body(), false);
     }
 
     private static Checkout wire(Environment env) {

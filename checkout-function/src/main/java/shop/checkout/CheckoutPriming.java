@@ -1,9 +1,10 @@
 package shop.checkout;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
@@ -12,6 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
+import shop.checkout.gateway.HttpApiRequest;
+import shop.checkout.gateway.HttpApiResponse;
 import shop.checkout.publishing.EventBridgeOrderEvents;
 import shop.checkout.publishing.RetryPolicy;
 import shop.checkout.publishing.Sleeper;
@@ -61,17 +64,21 @@ public final class CheckoutPriming implements Resource {
     }
 
     @Override
-    public void beforeCheckpoint(Context<? extends Resource> context) {
+    public void beforeCheckpoint(Context<? extends Resource> context) throws IOException {
+        ObjectMapper json = EventJson.mapper();
         try (EventBridgeClient client = AwsClients.offline(EventBridgeClient.builder(), env, bus).build()) {
             var events = new EventBridgeOrderEvents(client, env.require("EVENT_BUS_NAME"), RetryPolicy.STANDARD,
                     Sleeper.THREAD, () -> 0.5);
             CheckoutHandler handler = new CheckoutHandler(new Checkout(events, Clock.systemUTC()));
-            APIGatewayV2HTTPEvent request = request(PrimingOrder.order());
+            byte[] request = request(PrimingOrder.order());
             for (int round = 0; round < ROUNDS; round++) {
-                APIGatewayV2HTTPResponse response = handler.handleRequest(request, invocation);
-                if (response.getStatusCode() != 202) {
-                    throw new IllegalStateException("Priming checkout answered " + response.getStatusCode() + ": "
-                            + response.getBody());
+                // Through the stream entry point, as Lambda calls it, so reading and writing the JSON is primed too.
+                var output = new ByteArrayOutputStream();
+                handler.handleRequest(new ByteArrayInputStream(request), output, invocation);
+                HttpApiResponse response = json.readValue(output.toByteArray(), HttpApiResponse.class);
+                if (response.statusCode() != 202) {
+                    throw new IllegalStateException("Priming checkout answered " + response.statusCode() + ": "
+                            + response.body());
                 }
             }
             UnsentRequest.prepare(URI.create("https://events." + env.require("AWS_REGION") + ".amazonaws.com/"));
@@ -88,28 +95,17 @@ public final class CheckoutPriming implements Resource {
         // Nothing to refresh: the real client opened no connection before the snapshot and reads credentials per call.
     }
 
-    /** {@code POST /orders} for {@code order}, signed in as its customer, as API Gateway would hand it over. */
-    static APIGatewayV2HTTPEvent request(OrderCreated order) {
+    /** {@code POST /orders} for {@code order}, signed in as its customer, as API Gateway would hand it over (JSON). */
+    static byte[] request(OrderCreated order) throws IOException {
         ObjectMapper json = EventJson.mapper();
         ObjectNode body = json.createObjectNode();
         body.set("customer", json.valueToTree(order.customer()));
         body.set("items", json.valueToTree(order.items()));
         body.put("currency", order.total().currency());
         body.set("shippingAddress", json.valueToTree(order.shippingAddress()));
-        var claims = Map.of(Submission.SUBJECT_CLAIM, order.customer().customerId());
-        return APIGatewayV2HTTPEvent.builder()
-                .withRouteKey("POST /orders")
-                .withRawPath("/orders")
-                .withHeaders(Map.of("content-type", "application/json"))
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withRequestId("priming")
-                        .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
-                                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
-                                        .withClaims(claims).build())
-                                .build())
-                        .build())
-                .withBody(body.toString())
-                .withIsBase64Encoded(false)
-                .build();
+        Map<String, Object> claims = Map.of(Submission.SUBJECT_CLAIM, order.customer().customerId());
+        var request = new HttpApiRequest(body.toString(), false, Map.of("content-type", "application/json"),
+                new HttpApiRequest.RequestContext("priming", new HttpApiRequest.Authorizer(new HttpApiRequest.Jwt(claims))));
+        return json.writeValueAsBytes(request);
     }
 }

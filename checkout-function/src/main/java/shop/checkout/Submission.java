@@ -1,8 +1,8 @@
 package shop.checkout;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import java.util.Map;
 import java.util.Optional;
+import shop.checkout.gateway.HttpApiRequest;
 
 /**
  * What checkout reads of an HTTP request: the raw body, API Gateway's base64 flag, the headers, the customer id the
@@ -24,18 +24,21 @@ public record Submission(String body, boolean base64Encoded, Map<String, String>
      * {@code requestContext.authorizer.jwt.claims}, which API Gateway fills only after it verified the token's
      * signature, issuer, audience and expiry; nothing the client sends elsewhere is trusted as identity.
      */
-    public static Submission of(APIGatewayV2HTTPEvent event) {
-        String subject = Optional.ofNullable(event.getRequestContext())
-                .map(APIGatewayV2HTTPEvent.RequestContext::getAuthorizer)
-                .map(APIGatewayV2HTTPEvent.RequestContext.Authorizer::getJwt)
-                .map(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT::getClaims)
+    public static Submission of(HttpApiRequest event) {
+        String subject = Optional.ofNullable(event.requestContext())
+                .map(HttpApiRequest.RequestContext::authorizer)
+                .map(HttpApiRequest.Authorizer::jwt)
+                .map(HttpApiRequest.Jwt::claims)
                 .map(claims -> claims.get(SUBJECT_CLAIM))
+                // API Gateway passes claims as strings; anything else (an array, a number) names no customer.
+                .filter(String.class::isInstance)
+                .map(String.class::cast)
                 .filter(sub -> !sub.isBlank())
                 .orElse(null);
-        String requestId = Optional.ofNullable(event.getRequestContext())
-                .map(APIGatewayV2HTTPEvent.RequestContext::getRequestId)
+        String requestId = Optional.ofNullable(event.requestContext())
+                .map(HttpApiRequest.RequestContext::requestId)
                 .filter(id -> !id.isBlank())
                 .orElse(null);
-        return new Submission(event.getBody(), event.getIsBase64Encoded(), event.getHeaders(), subject, requestId);
+        return new Submission(event.body(), event.base64Encoded(), event.headers(), subject, requestId);
     }
 }

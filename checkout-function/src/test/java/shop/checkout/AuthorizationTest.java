@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import shop.checkout.fakes.FakeContext;
 import shop.checkout.fakes.RecordingOrderEvents;
 import shop.checkout.samples.BodyEdits;
+import shop.checkout.samples.HttpApiDriver;
 import shop.checkout.samples.SampleRequests;
 import shop.checkout.validation.Limits;
 import shop.events.EventJson;
@@ -33,7 +34,7 @@ class AuthorizationTest {
 
     private final RecordingOrderEvents events = RecordingOrderEvents.accepting();
     private final FakeContext context = new FakeContext();
-    private final CheckoutHandler handler = new CheckoutHandler(new Checkout(events, CLOCK));
+    private final HttpApiDriver handler = HttpApiDriver.of(new Checkout(events, CLOCK));
 
     /** A request that must be refused before anything is published, and the status it gets. */
     record Refusal(String name, Supplier<APIGatewayV2HTTPEvent> request, int status, String type) {

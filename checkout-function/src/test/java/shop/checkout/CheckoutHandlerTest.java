@@ -24,6 +24,7 @@ import shop.checkout.fakes.RecordingOrderEvents;
 import shop.checkout.ordering.OrderIds;
 import shop.checkout.publishing.OrderEvents;
 import shop.checkout.publishing.Publication;
+import shop.checkout.samples.HttpApiDriver;
 import shop.checkout.samples.SampleRequests;
 import shop.checkout.validation.Limits;
 import shop.checkout.validation.OrderRequestValidator;
@@ -41,8 +42,8 @@ class CheckoutHandlerTest {
     private final RecordingOrderEvents events = RecordingOrderEvents.accepting();
     private final FakeContext context = new FakeContext();
 
-    private static CheckoutHandler handler(OrderEvents events) {
-        return new CheckoutHandler(new Checkout(events, CLOCK));
+    private static HttpApiDriver handler(OrderEvents events) {
+        return HttpApiDriver.of(new Checkout(events, CLOCK));
     }
 
     static Stream<Named<String>> validSamples() {
@@ -101,7 +102,7 @@ class CheckoutHandlerTest {
 
     @Test
     void theSameIdempotencyKeyTwiceGivesTheSameOrderId() {
-        CheckoutHandler handler = handler(events);
+        HttpApiDriver handler = handler(events);
 
         String first = orderId(handler.handleRequest(SampleRequests.load(SampleRequests.WITH_IDEMPOTENCY_KEY), context));
         String second = orderId(handler.handleRequest(SampleRequests.load(SampleRequests.WITH_IDEMPOTENCY_KEY), context));
@@ -111,7 +112,7 @@ class CheckoutHandlerTest {
 
     @Test
     void theSameKeyFromAnotherCustomerGivesAnotherOrderId() {
-        CheckoutHandler handler = handler(events);
+        HttpApiDriver handler = handler(events);
         APIGatewayV2HTTPEvent otherCustomer = SampleRequests.signedInAs(SampleRequests.withBody(
                 SampleRequests.WITH_IDEMPOTENCY_KEY, body -> body.withObject("/customer").put("customerId", "cust-2025")),
                 "cust-2025");
@@ -124,7 +125,7 @@ class CheckoutHandlerTest {
 
     @Test
     void findsTheKeyWhateverTheCaseOfTheHeaderName() {
-        CheckoutHandler handler = handler(events);
+        HttpApiDriver handler = handler(events);
         APIGatewayV2HTTPEvent shouted = SampleRequests.withHeader(SampleRequests.load(SampleRequests.WITH_IDEMPOTENCY_KEY),
                 "IDEMPOTENCY-KEY", "7f3c2a9e-5b1d-4c8e-9a6f-2d4b8e1c0a57");
 
@@ -136,7 +137,7 @@ class CheckoutHandlerTest {
 
     @Test
     void withoutAKeyEveryRequestGetsANewOrderId() {
-        CheckoutHandler handler = handler(events);
+        HttpApiDriver handler = handler(events);
 
         String first = orderId(handler.handleRequest(SampleRequests.load(SampleRequests.NO_SIGNUP), context));
         String second = orderId(handler.handleRequest(SampleRequests.load(SampleRequests.NO_SIGNUP), context));
@@ -159,7 +160,7 @@ class CheckoutHandlerTest {
 
     @Test
     void aBase64EncodedBodyIsReadLikeAPlainOne() {
-        CheckoutHandler handler = handler(events);
+        HttpApiDriver handler = handler(events);
         APIGatewayV2HTTPEvent encoded = SampleRequests.load(SampleRequests.WITH_IDEMPOTENCY_KEY);
         encoded.setBody(Base64.getEncoder().encodeToString(encoded.getBody().getBytes(StandardCharsets.UTF_8)));
         encoded.setIsBase64Encoded(true);
@@ -251,7 +252,7 @@ class CheckoutHandlerTest {
         Checkout checkout = new Checkout(new OrderRequestValidator(), new OrderIds(UUID::randomUUID), stricter, events,
                 CLOCK);
 
-        APIGatewayV2HTTPResponse response = new CheckoutHandler(checkout)
+        APIGatewayV2HTTPResponse response = HttpApiDriver.of(checkout)
                 .handleRequest(SampleRequests.load(SampleRequests.REWARDS_SIGNUP), context);
 
         assertThat(response.getStatusCode()).isEqualTo(500);

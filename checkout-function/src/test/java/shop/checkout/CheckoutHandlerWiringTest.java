@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import shop.checkout.fakes.FakeContext;
+import shop.checkout.samples.HttpApiDriver;
 import shop.checkout.samples.SampleRequests;
 
 /** The environment constructor, as Lambda, the local runtime and the emulator suite call it. */
@@ -42,7 +43,7 @@ class CheckoutHandlerWiringTest {
 
     @Test
     void startsFromItsEnvironmentAndAnswersWithoutTheBusWhenTheRequestIsInvalid() {
-        CheckoutHandler handler = new CheckoutHandler(ENVIRONMENT);
+        HttpApiDriver handler = new HttpApiDriver(new CheckoutHandler(ENVIRONMENT));
 
         APIGatewayV2HTTPResponse response = handler.handleRequest(SampleRequests.load(SampleRequests.INVALID),
                 new FakeContext());

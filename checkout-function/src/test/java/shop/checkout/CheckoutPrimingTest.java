@@ -16,7 +16,7 @@ class CheckoutPrimingTest {
             "AWS_REGION", "eu-west-1", "AWS_ENDPOINT_URL", "http://127.0.0.1:9", "EVENT_BUS_NAME", "OrdersBus"));
 
     @Test
-    void primingPlacesTheSampleOrderThroughTheCannedBusOnly() {
+    void primingPlacesTheSampleOrderThroughTheCannedBusOnly() throws Exception {
         // Arrange
         CannedHttpClient bus = CannedHttpClient.answering("{\"FailedEntryCount\":0,\"Entries\":[{\"EventId\":\"e-1\"}]}");
         CheckoutPriming priming = new CheckoutPriming(ENV, bus);
@@ -29,7 +29,7 @@ class CheckoutPrimingTest {
     }
 
     @Test
-    void primingWritesTheLogLineAndTheMetricsOfEachRoundThroughASinkThatDropsThem() {
+    void primingWritesTheLogLineAndTheMetricsOfEachRoundThroughASinkThatDropsThem() throws Exception {
         // Arrange
         CheckoutPriming priming = new CheckoutPriming(ENV,
                 CannedHttpClient.answering("{\"FailedEntryCount\":0,\"Entries\":[{\"EventId\":\"e-1\"}]}"));
@@ -44,7 +44,7 @@ class CheckoutPrimingTest {
     }
 
     @Test
-    void primingFailsTheSnapshotWhenCheckoutDoesNotAccept() {
+    void primingFailsTheSnapshotWhenCheckoutDoesNotAccept() throws Exception {
         // Arrange: the bus refuses the entry, so checkout answers 500 instead of 202
         CheckoutPriming priming = new CheckoutPriming(ENV, CannedHttpClient.answering(
                 "{\"FailedEntryCount\":1,\"Entries\":[{\"ErrorCode\":\"AccessDeniedException\",\"ErrorMessage\":\"no\"}]}"));

@@ -34,6 +34,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
 import shop.checkout.fakes.FakeContext;
 import shop.checkout.fakes.RecordingOrderEvents;
+import shop.checkout.samples.HttpApiDriver;
 import shop.checkout.samples.SampleRequests;
 import shop.checkout.validation.Limits;
 import shop.checkout.validation.Utf8Text;
@@ -66,7 +67,7 @@ class CheckoutRequestPropertiesTest {
     private static final String SIGNED_IN = "cust-4711";
 
     private final RecordingOrderEvents bus = RecordingOrderEvents.accepting();
-    private final CheckoutHandler handler = new CheckoutHandler(new Checkout(bus, CLOCK));
+    private final HttpApiDriver handler = HttpApiDriver.of(new Checkout(bus, CLOCK));
 
     // ---------------------------------------------------------------- properties
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import shop.checkout.fakes.FakeContext;
 import shop.checkout.fakes.RecordingOrderEvents;
 import shop.checkout.publishing.Publication;
+import shop.checkout.samples.HttpApiDriver;
 import shop.checkout.samples.SampleRequests;
 import shop.wiring.metrics.Metrics;
 import shop.testkit.EmfObjects;
@@ -64,7 +65,7 @@ class CheckoutTelemetryTest {
     @MethodSource("outcomes")
     void eachOutcomeIsCountedInEmbeddedMetricFormat(String name, String sample, Publication publication,
                                                     List<Datum> expected) {
-        var handler = new CheckoutHandler(new Checkout(new RecordingOrderEvents(order -> publication), CLOCK));
+        var handler = HttpApiDriver.of(new Checkout(new RecordingOrderEvents(order -> publication), CLOCK));
 
         handler.handleRequest(SampleRequests.load(sample), context);
 
@@ -77,7 +78,7 @@ class CheckoutTelemetryTest {
     @Test
     void theRequestIdTravelsInTheEventAndOnEveryLineAboutTheOrder() {
         RecordingOrderEvents events = RecordingOrderEvents.accepting();
-        var handler = new CheckoutHandler(new Checkout(events, CLOCK));
+        var handler = HttpApiDriver.of(new Checkout(events, CLOCK));
         var request = SampleRequests.load(SampleRequests.REWARDS_SIGNUP);
         String requestId = request.getRequestContext().getRequestId();
 
@@ -94,7 +95,7 @@ class CheckoutTelemetryTest {
 
     @Test
     void aRefusedRequestIsLoggedWithItsCorrelationIdToo() {
-        var handler = new CheckoutHandler(new Checkout(RecordingOrderEvents.accepting(), CLOCK));
+        var handler = HttpApiDriver.of(new Checkout(RecordingOrderEvents.accepting(), CLOCK));
         var request = SampleRequests.load(SampleRequests.INVALID);
 
         handler.handleRequest(request, context);

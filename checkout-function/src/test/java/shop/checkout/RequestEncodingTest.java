@@ -24,6 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import shop.checkout.fakes.FakeContext;
 import shop.checkout.fakes.RecordingOrderEvents;
+import shop.checkout.samples.HttpApiDriver;
 import shop.checkout.samples.RawBodies;
 import shop.checkout.samples.SampleRequests;
 import shop.events.EventJson;
@@ -41,7 +42,7 @@ class RequestEncodingTest {
     private static final Charset UTF_32LE = Charset.forName("UTF-32LE");
 
     private final RecordingOrderEvents events = RecordingOrderEvents.accepting();
-    private final CheckoutHandler handler = new CheckoutHandler(new Checkout(events, CLOCK));
+    private final HttpApiDriver handler = HttpApiDriver.of(new Checkout(events, CLOCK));
     private final FakeContext context = new FakeContext();
 
     /** A body, the fields the problem must name, and how each message starts. */

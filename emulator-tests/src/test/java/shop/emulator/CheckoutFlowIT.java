@@ -127,8 +127,8 @@ class CheckoutFlowIT {
     @Test
     void invalidOrderIsRefusedWithoutPuttingAnythingOnTheBus() {
         // Act
-        APIGatewayV2HTTPResponse response = LambdaInvoke.invoke(EmulatorStack.TEMPLATE.function("CheckoutFunction"),
-                checkout, Samples.apiRequest("post-order-invalid.json"));
+        APIGatewayV2HTTPResponse response = LambdaInvoke.respond(EmulatorStack.TEMPLATE.function("CheckoutFunction"),
+                checkout, Samples.apiRequest("post-order-invalid.json"), APIGatewayV2HTTPResponse.class);
 
         // Assert
         assertThat(response.getStatusCode()).isEqualTo(400);
@@ -136,8 +136,8 @@ class CheckoutFlowIT {
     }
 
     private static String placeOrder(String sample) {
-        APIGatewayV2HTTPResponse response = LambdaInvoke.invoke(EmulatorStack.TEMPLATE.function("CheckoutFunction"),
-                checkout, Samples.apiRequest(sample));
+        APIGatewayV2HTTPResponse response = LambdaInvoke.respond(EmulatorStack.TEMPLATE.function("CheckoutFunction"),
+                checkout, Samples.apiRequest(sample), APIGatewayV2HTTPResponse.class);
         assertThat(response.getStatusCode()).as("checkout's answer to %s: %s", sample, response.getBody()).isEqualTo(202);
         try {
             return JSON.readTree(response.getBody()).path("orderId").asText();

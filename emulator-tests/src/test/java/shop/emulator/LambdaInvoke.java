@@ -1,9 +1,11 @@
 package shop.emulator;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -15,6 +17,9 @@ import shop.template.FunctionResource;
  * handler its input, with a Lambda context of the template function. SDK calls the handler makes are attributed to the function. Thread-safe.
  */
 public final class LambdaInvoke {
+
+    private static final ObjectMapper ANSWERS = new ObjectMapper()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private LambdaInvoke() {}
 
@@ -32,8 +37,19 @@ public final class LambdaInvoke {
         });
     }
 
-    /** Invokes {@code handler} as {@code function}; whatever it throws reaches the caller, as Lambda would report it. */
-    public static <I, O> O invoke(FunctionResource function, RequestHandler<I, O> handler, I input) {
-        return SdkCalls.as(function.logicalId(), () -> handler.handleRequest(input, FunctionContext.invocationOf(function)));
+    /**
+     * Invokes {@code handler} as {@code function} with the event's bytes, as the runtime streams them, and reads what it
+     * wrote as {@code answer}; whatever it throws reaches the caller, as Lambda would report it.
+     */
+    public static <O> O respond(FunctionResource function, RequestStreamHandler handler, byte[] input, Class<O> answer) {
+        return SdkCalls.as(function.logicalId(), () -> {
+            try {
+                var output = new ByteArrayOutputStream();
+                handler.handleRequest(new ByteArrayInputStream(input), output, FunctionContext.invocationOf(function));
+                return ANSWERS.readValue(output.toByteArray(), answer);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 }

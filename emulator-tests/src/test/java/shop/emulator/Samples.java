@@ -1,11 +1,10 @@
 package shop.emulator;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 import shop.template.SamTemplate;
@@ -36,8 +35,12 @@ public final class Samples {
         return envelope;
     }
 
-    /** An API Gateway HTTP API request from {@code events/api-gateway/}, loaded with aws-lambda-java-tests. */
-    public static APIGatewayV2HTTPEvent apiRequest(String name) {
-        return EventLoader.loadApiGatewayHttpEvent(EVENTS.resolve("api-gateway").resolve(name).toString());
+    /** An API Gateway HTTP API request from {@code events/api-gateway/}: the bytes Lambda would stream to checkout. */
+    public static byte[] apiRequest(String name) {
+        try {
+            return Files.readAllBytes(EVENTS.resolve("api-gateway").resolve(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the sample " + name, e);
+        }
     }
 }

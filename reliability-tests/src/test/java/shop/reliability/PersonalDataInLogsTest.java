@@ -9,8 +9,11 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -67,8 +70,17 @@ class PersonalDataInLogsTest {
         CapturingContext context = new CapturingContext("CheckoutFunction");
 
         Captured captured = Captured.during(() -> {
-            APIGatewayV2HTTPResponse response = handler.handleRequest(request, context);
-            return json(response.getBody()).path("orderId").asText(null);
+            // As Lambda calls it: the event's JSON in, the response's JSON out.
+            var output = new ByteArrayOutputStream();
+            try {
+                handler.handleRequest(new ByteArrayInputStream(EventJson.mapper().writeValueAsBytes(request)), output,
+                        context);
+                APIGatewayV2HTTPResponse response = EventJson.mapper().readValue(output.toByteArray(),
+                        APIGatewayV2HTTPResponse.class);
+                return json(response.getBody()).path("orderId").asText(null);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         });
 
         assertThat(personalData).as("the sample's personal data").isNotEmpty();

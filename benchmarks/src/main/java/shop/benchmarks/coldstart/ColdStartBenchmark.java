@@ -24,6 +24,9 @@ import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import shop.template.SamTemplate;
 
 /**
@@ -142,6 +145,9 @@ public final class ColdStartBenchmark {
         if (job.function() == null) {
             return time(command(job, List.of()), Map.of(), null, job);
         }
+        if (job.variant().build() == Variant.Build.RIC) {
+            return underTheRuntime(job);
+        }
         try (LoopbackAws aws = new LoopbackAws(template.tables(), FunctionUnderTest.BUS)) {
             List<String> extra = job.variant().classDataSharing()
                     ? List.of("-Xshare:on", "-XX:SharedArchiveFile=" + archive(job.function(), job.variant()))
@@ -152,6 +158,69 @@ public final class ColdStartBenchmark {
                         + job.function().expectedEffect() + "; found " + aws.sideEffects(template.tables()));
             }
             return launch;
+        }
+    }
+
+    /**
+     * One cold start under the real runtime interface client: Init is process start to the runtime's first
+     * {@code next} call, the invocation from there to the response; the process then idles and is ended, so there is no
+     * exit to time. Checked for the function's side effect and a 2xx answer like every other launch.
+     */
+    private Launch underTheRuntime(Job job) throws IOException, InterruptedException {
+        FunctionUnderTest function = job.function();
+        try (LoopbackAws aws = new LoopbackAws(template.tables(), FunctionUnderTest.BUS);
+             RuntimeApiStandIn api = new RuntimeApiStandIn(Files.readAllBytes(function.event()))) {
+            List<String> command = new ArrayList<>();
+            command.add(java);
+            command.addAll(job.variant().jvmFlags());
+            command.addAll(diagnosticArgs);
+            command.add("-cp");
+            List<String> classPath = new ArrayList<>();
+            jars(layout.resolve("runtime-interface-client")).forEach(jar -> classPath.add(jar.toString()));
+            Path artifact = layout.resolve(function.logicalId());
+            classPath.add(artifact.resolve("classes").toString());
+            jars(artifact.resolve("lib")).forEach(jar -> classPath.add(jar.toString()));
+            command.add(String.join(File.pathSeparator, classPath));
+            command.add("com.amazonaws.services.lambda.runtime.api.client.AWSLambda");
+            command.add(function.handlerClass() + "::handleRequest");
+            Map<String, String> environment = new LinkedHashMap<>(environment(function, aws));
+            environment.put("AWS_LAMBDA_RUNTIME_API", api.address());
+            environment.put("AWS_LAMBDA_FUNCTION_NAME", function.logicalId());
+            environment.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+            environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
+            environment.put("_HANDLER", function.handlerClass() + "::handleRequest");
+            Path log = Files.createTempFile(out, "ric-", ".log");
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().clear();
+            builder.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+            builder.environment().putAll(environment);
+            long start = System.nanoTime();
+            Process process = builder.start();
+            RuntimeApiStandIn.Outcome outcome;
+            try {
+                outcome = api.outcome().get(60, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException(job.functionName() + " / " + job.variant().key()
+                        + " gave no answer within 60 s:\n" + Files.readString(log), e);
+            } finally {
+                process.destroy();
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor();
+                }
+            }
+            if (!outcome.succeeded() || (function.handlerClass().contains("Checkout")
+                    && !outcome.body().contains("\"statusCode\":202"))) {
+                throw new IllegalStateException(job.functionName() + " / " + job.variant().key() + " answered "
+                        + outcome.body() + "\n" + Files.readString(log));
+            }
+            if (!function.firstInvocationDone().test(aws)) {
+                throw new IllegalStateException(job.functionName() + " / " + job.variant().key() + " did not leave "
+                        + function.expectedEffect() + "; found " + aws.sideEffects(template.tables()));
+            }
+            Files.delete(log);
+            double init = (outcome.initDoneAt() - start) / 1e6;
+            double invoke = (outcome.answeredAt() - outcome.initDoneAt()) / 1e6;
+            return new Launch(init + invoke, 0, init, 0, invoke);
         }
     }
 
@@ -239,6 +308,7 @@ public final class ColdStartBenchmark {
         ClassDirectoryJar.deleteFolder(layout);
         copy(benchmarks.resolve("target/classes"), layout.resolve("runtime"));
         copy(benchmarks.resolve("target/naive-http"), layout.resolve("naive-http"));
+        copy(benchmarks.resolve("target/runtime-interface-client"), layout.resolve("runtime-interface-client"));
         for (FunctionUnderTest function : functions) {
             copy(function.module().resolve("target/classes"), layout.resolve(function.logicalId()).resolve("classes"));
             copy(function.module().resolve("target/dependency"), layout.resolve(function.logicalId()).resolve("lib"));

@@ -46,14 +46,18 @@ public final class ColdStartGoals {
             if (function.equals("-")) {
                 return;
             }
-            row(report, function, "ours / naive", variants.get("ours"), variants.get("naive"), 0.40, "<= 40%");
+            // Issue 15's goals: at most 50% of naive (40% is where we are heading), checkout within 12x the empty JVM.
+            row(report, function, "ours / naive", variants.get("ours"), variants.get("naive"), 0.50, "<= 50%");
             row(report, function, "ours / naive with java21 flags", variants.get("ours"),
-                    variants.get("naive+lambda-flags"), 0.40, "<= 40%");
-            row(report, function, "ours+appcds / naive", variants.get("ours+appcds"), variants.get("naive"), 0.40,
-                    "<= 40%");
+                    variants.get("naive+lambda-flags"), 0.50, "<= 50%");
+            row(report, function, "ours+appcds / naive", variants.get("ours+appcds"), variants.get("naive"), 0.50,
+                    "<= 50%");
+            // Under the real runtime the process is ended after the first response: no exit in its total.
+            row(report, function, "ours+ric / naive", variants.get("ours+ric"), variants.get("naive"), 0.50, "<= 50%");
             if (function.equals("CheckoutFunction") && floor != null) {
-                row(report, function, "ours / empty JVM", variants.get("ours"), floor, 8.0, "<= 8x");
-                row(report, function, "ours+appcds / empty JVM", variants.get("ours+appcds"), floor, 8.0, "<= 8x");
+                row(report, function, "ours / empty JVM", variants.get("ours"), floor, 12.0, "<= 12x");
+                row(report, function, "ours+appcds / empty JVM", variants.get("ours+appcds"), floor, 12.0, "<= 12x");
+                row(report, function, "ours+ric / empty JVM", variants.get("ours+ric"), floor, 12.0, "<= 12x");
             }
         });
         return report.toString();

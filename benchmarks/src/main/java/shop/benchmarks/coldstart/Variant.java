@@ -18,7 +18,9 @@ public record Variant(String key, String description, Build build, List<String> 
         /** The naive handler with the SDK's default HTTP clients on the class path. */
         NAIVE,
         /** Our handler, classes and jars exactly as SAM packages the function. */
-        OURS
+        OURS,
+        /** As {@link #OURS}, started by the real Lambda runtime interface client instead of the probe. */
+        RIC
     }
 
     /** What the Lambda java17 and java21 runtimes start every JVM with (C1 only, serial GC), per the Lambda docs. */
@@ -41,9 +43,13 @@ public record Variant(String key, String description, Build build, List<String> 
             + " invocation (the invocation stands for the first after a restore)", Build.OURS, LAMBDA_DEFAULT_FLAGS,
             false, true);
 
+    public static final Variant OURS_RIC = new Variant("ours+ric", "our package started by the real Lambda runtime"
+            + " interface client (AWSLambda) against a loopback Runtime API, with Lambda's java21 flags: process start to"
+            + " the first next call (Init), then to the first response", Build.RIC, LAMBDA_DEFAULT_FLAGS, false, false);
+
     /** Every variant, in the order tables list them. */
     public static final List<Variant> ALL =
-            List.of(EMPTY_JVM, NAIVE, NAIVE_LAMBDA_FLAGS, OURS_NO_FLAGS, OURS, OURS_APPCDS, OURS_PRIMED);
+            List.of(EMPTY_JVM, NAIVE, NAIVE_LAMBDA_FLAGS, OURS_NO_FLAGS, OURS, OURS_APPCDS, OURS_PRIMED, OURS_RIC);
 
     /** The variant called {@code key}. */
     public static Variant byKey(String key) {

@@ -35,6 +35,7 @@ import shop.checkout.faults.LoopbackBus.Stall;
 import shop.checkout.publishing.CallLimits;
 import shop.checkout.publishing.EventBridgeOrderEvents;
 import shop.checkout.publishing.RetryPolicy;
+import shop.checkout.samples.HttpApiDriver;
 import shop.checkout.samples.SampleOrders;
 import shop.checkout.samples.SampleRequests;
 import shop.events.EventJson;
@@ -127,7 +128,7 @@ class PublishingFaultsTest {
         List<JsonNode> onBus;
         try (LoopbackBus bus = LoopbackBus.start(fault.script());
              EventBridgeClient client = client(bus)) {
-            CheckoutHandler handler = new CheckoutHandler(new Checkout(
+            HttpApiDriver handler = HttpApiDriver.of(new Checkout(
                     new EventBridgeOrderEvents(client, "OrdersBus", RetryPolicy.STANDARD, sleeper, () -> 0.999_999),
                     CLOCK));
             for (int tries = 0; tries < CLIENT_TRIES && (answers.isEmpty() || last(answers).status() == 503); tries++) {
@@ -176,7 +177,7 @@ class PublishingFaultsTest {
         lines.forEach(System.out::println);
     }
 
-    private static Answer place(CheckoutHandler handler) {
+    private static Answer place(HttpApiDriver handler) {
         long started = System.nanoTime();
         APIGatewayV2HTTPResponse response = handler.handleRequest(
                 SampleRequests.load(SampleRequests.WITH_IDEMPOTENCY_KEY), new FakeContext());
