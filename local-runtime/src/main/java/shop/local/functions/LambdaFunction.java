@@ -131,7 +131,7 @@ public final class LambdaFunction implements AutoCloseable {
         return function.name();
     }
 
-    /** How the handler is called, for the start-up banner, e.g. {@code CheckoutHandler(APIGatewayV2HTTPEvent)}. */
+    /** How the handler is called, for the start-up banner, e.g. {@code CheckoutHandler(InputStream)}. */
     public String describe() {
         String input = inputType == null ? "InputStream"
                 : inputType instanceof Class<?> plain ? plain.getSimpleName()
