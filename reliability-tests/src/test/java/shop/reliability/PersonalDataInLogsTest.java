@@ -32,6 +32,7 @@ import shop.checkout.CheckoutHandler;
 import shop.checkout.publishing.Publication;
 import shop.events.EventJson;
 import shop.testkit.CapturingContext;
+import shop.testkit.LogLines;
 
 /**
  * Every sample event in {@code events/} through every handler it can reach: each API Gateway request through checkout
@@ -135,27 +136,10 @@ class PersonalDataInLogsTest {
                     .filteredOn(line -> !json(line).has("_aws"))
                     .allSatisfy(line -> assertThat(json(line).path("orderId").asText()).isEqualTo(orderId));
         }
-        assertThat(everything.stream().map(PersonalDataInLogsTest::withoutClockValues).toList())
+        assertThat(everything.stream().map(LogLines::withoutClockValues).toList())
                 .allSatisfy(line -> assertThat(line).doesNotContain(personalData));
     }
 
-    /**
-     * The line without what the clock writes (the timestamp, EMF's metadata and its metric values), whose digits can
-     * match a postal code by chance; everything a handler chose to write stays.
-     */
-    private static String withoutClockValues(String line) {
-        JsonNode entry = json(line);
-        if (!(entry instanceof ObjectNode object)) {
-            return line;
-        }
-        ObjectNode copy = object.deepCopy();
-        copy.remove("timestamp");
-        JsonNode metrics = copy.remove("_aws");
-        if (metrics != null) {
-            metrics.path("CloudWatchMetrics").findValues("Name").forEach(name -> copy.remove(name.asText()));
-        }
-        return copy.toString();
-    }
 
     /** What a handler wrote to standard output and error while it ran, and the order id the run was about. */
     record Captured(List<String> lines, String orderId) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -20,6 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import shop.template.FunctionResource;
 import shop.template.SamTemplate;
 import shop.testkit.EmfObjects;
+import shop.testkit.LogLines;
 
 /**
  * Every function of {@code template.yaml}, fed every sample event of its kind under the real Lambda Java runtime
@@ -106,7 +106,7 @@ class RuntimeOutputIT {
     @MethodSource("functions")
     void noPersonalDataReachesStdout(FunctionResource function) {
         FunctionRun run = run(function, "INFO");
-        String stdout = String.join("\n", run.stdout().stream().map(RuntimeOutputIT::withoutClockValues).toList());
+        String stdout = String.join("\n", run.stdout().stream().map(LogLines::withoutClockValues).toList());
 
         assertThat(run.invocations()).allSatisfy(invocation -> assertThat(stdout)
                 .as("%s output for %s", function.logicalId(), invocation.sample())
@@ -193,26 +193,4 @@ class RuntimeOutputIT {
         return traceHeader.substring("Root=".length(), traceHeader.indexOf(';'));
     }
 
-    /**
-     * A line of output without what the clock writes (timestamps, EMF's metadata and metric values), whose digits can
-     * match a postal code by chance; everything a function chose to write stays.
-     */
-    private static String withoutClockValues(String line) {
-        JsonNode entry;
-        try {
-            entry = JSON.readTree(line);
-        } catch (IOException notJson) {
-            return line;
-        }
-        if (!(entry instanceof ObjectNode object)) {
-            return line;
-        }
-        ObjectNode copy = object.deepCopy();
-        copy.remove("timestamp");
-        JsonNode metrics = copy.remove("_aws");
-        if (metrics != null) {
-            metrics.path("CloudWatchMetrics").findValues("Name").forEach(name -> copy.remove(name.asText()));
-        }
-        return copy.toString();
-    }
 }
