@@ -13,6 +13,7 @@ import jakarta.mail.internet.MimeMultipart;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,7 +68,8 @@ class ChoreographyIT {
         assertThat(((MimeMultipart) email.getContent()).getBodyPart(0).getContent().toString()).contains(orderId);
         assertThat(system.items("ShipmentsTable")).singleElement().satisfies(shipment -> assertThat(text(shipment, "orderId")).isEqualTo(orderId));
         assertThat(balance(customerId)).isEqualTo(43); // 2 x 12.50 + 18.99 EUR: a point per whole euro
-        assertThat(files("dynamodb/ShipmentsTable")).hasSize(1);
+        // The readable item files follow the journal within DynamoDbService's file delay (200 ms): wait, bounded.
+        assertThat(filesOnceWritten("dynamodb/ShipmentsTable", 1, Duration.ofSeconds(10))).hasSize(1);
         assertThat(system.runtime.unaccounted()).isEmpty();
     }
 
@@ -198,6 +201,18 @@ class ChoreographyIT {
                 .filter(item -> text(item, "customerId").equals(customerId) && text(item, "entry").equals("BALANCE"))
                 .mapToLong(item -> number(item, "points"))
                 .findFirst().orElseThrow();
+    }
+
+    /** The files in {@code folder} once there are {@code count} of them, or as they are when {@code bound} is up. */
+    private List<Path> filesOnceWritten(String folder, int count, Duration bound) throws Exception {
+        long deadline = System.nanoTime() + bound.toNanos();
+        while (true) {
+            List<Path> found = Files.isDirectory(data.resolve(folder)) ? files(folder) : List.of();
+            if (found.size() >= count || System.nanoTime() > deadline) {
+                return found;
+            }
+            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+        }
     }
 
     private List<Path> files(String folder) throws Exception {
