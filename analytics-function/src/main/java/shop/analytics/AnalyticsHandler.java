@@ -15,15 +15,21 @@ public final class AnalyticsHandler extends SubscriberHandler {
     public static final String SALES_TABLE = "SALES_TABLE";
 
     /** The subscriber as the skeleton runs it: name, log event, contract, and its wiring from the environment. */
-    public static final Subscriber SUBSCRIBER = new Subscriber("AnalyticsFunction", "sales.recorded",
-            "/contract/analytics-function/order-created.json", wiring -> action(new DynamoSalesLedger(
-                    wiring.client(DynamoDbClient.builder()), wiring.require(SALES_TABLE)), wiring.clock()));
+    public static final Subscriber SUBSCRIBER = new Subscriber(
+            "AnalyticsFunction",
+            "sales.recorded",
+            "/contract/analytics-function/order-created.json",
+            wiring -> action(
+                    new DynamoSalesLedger(wiring.client(DynamoDbClient.builder()), wiring.require(SALES_TABLE)),
+                    wiring.clock()));
 
     public AnalyticsHandler() {
         this(System.getenv());
     }
 
-    /** Builds the real DynamoDB client from {@code environment} (AWS_REGION, credentials, optional AWS_ENDPOINT_URL). */
+    /**
+     * Builds the real DynamoDB client from {@code environment} (AWS_REGION, credentials, optional AWS_ENDPOINT_URL).
+     */
     public AnalyticsHandler(Map<String, String> environment) {
         super(SUBSCRIBER.start(environment));
     }

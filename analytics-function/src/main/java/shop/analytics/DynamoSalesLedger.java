@@ -15,19 +15,20 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * SalesTable in DynamoDB (key {@code pk} + {@code sk}), written with {@code TransactWriteItems}, each transaction:
+ *
  * <ul>
  *   <li>Put the marker {@code {pk: "ORDER#<orderId>", sk: "PART#<n>", orderId, part, parts, skus, recordedAt}} if it
- *       does not exist: the idempotency check;</li>
- *   <li>for each SKU of the part, Update {@code {pk: "SKU#<sku>", sk: "CURRENCY#<currency>"}}:
- *       {@code ADD units, revenue, orders 1; SET sku, currency, updatedAt}.</li>
+ *       does not exist: the idempotency check;
+ *   <li>for each SKU of the part, Update {@code {pk: "SKU#<sku>", sk: "CURRENCY#<currency>"}}: {@code ADD units,
+ *       revenue, orders 1; SET sku, currency, updatedAt}.
  * </ul>
  *
  * <p>A transaction holds at most {@value #MAX_TRANSACTION_ACTIONS} actions (DynamoDB's limit since 2022; it was 25).
  * OrderCreated allows 100 items, so an order may have 100 distinct SKUs: 101 actions with its marker. Such an order is
  * split into parts of {@value #SKUS_PER_PART} SKUs (at most two parts), each with its own marker: every part is atomic
  * and counted once, and a retry after a failure between parts adds only the missing part. Parts are cut from the SKUs
- * in sorted order, so every delivery of an order splits it the same way. Markers never expire: a delivery can come
- * back from a dead-letter queue or the 30-day bus archive, and a missing marker would count it twice.
+ * in sorted order, so every delivery of an order splits it the same way. Markers never expire: a delivery can come back
+ * from a dead-letter queue or the 30-day bus archive, and a missing marker would count it twice.
  *
  * <p>Thread-safe: the SDK client is.
  */
@@ -56,7 +57,9 @@ public record DynamoSalesLedger(DynamoDbClient dynamo, String table) implements 
                 actions.add(counters(sales.currency(), sale, now));
             }
             try {
-                dynamo.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(actions).build());
+                dynamo.transactWriteItems(TransactWriteItemsRequest.builder()
+                        .transactItems(actions)
+                        .build());
                 added = true;
             } catch (TransactionCanceledException cancelled) {
                 if (!markerAlreadyExists(cancelled)) {
@@ -76,7 +79,8 @@ public record DynamoSalesLedger(DynamoDbClient dynamo, String table) implements 
     }
 
     private TransactWriteItem marker(OrderSales sales, int part, int parts, int skus, Instant now) {
-        return TransactWriteItem.builder().put(Put.builder()
+        return TransactWriteItem.builder()
+                .put(Put.builder()
                         .tableName(table)
                         .item(Map.of(
                                 "pk", AttributeValue.fromS(ORDER_PREFIX + sales.orderId()),
@@ -92,15 +96,27 @@ public record DynamoSalesLedger(DynamoDbClient dynamo, String table) implements 
     }
 
     private TransactWriteItem counters(String currency, OrderSales.SkuSale sale, Instant now) {
-        return TransactWriteItem.builder().update(Update.builder()
+        return TransactWriteItem.builder()
+                .update(Update.builder()
                         .tableName(table)
                         .key(Map.of(
                                 "pk", AttributeValue.fromS(SKU_PREFIX + sale.sku()),
                                 "sk", AttributeValue.fromS(CURRENCY_PREFIX + currency)))
                         .updateExpression("ADD #units :units, #revenue :revenue, #orders :one"
                                 + " SET #sku = :sku, #currency = :currency, #updatedAt = :now")
-                        .expressionAttributeNames(Map.of("#units", "units", "#revenue", "revenue", "#orders", "orders",
-                                "#sku", "sku", "#currency", "currency", "#updatedAt", "updatedAt"))
+                        .expressionAttributeNames(Map.of(
+                                "#units",
+                                "units",
+                                "#revenue",
+                                "revenue",
+                                "#orders",
+                                "orders",
+                                "#sku",
+                                "sku",
+                                "#currency",
+                                "currency",
+                                "#updatedAt",
+                                "updatedAt"))
                         .expressionAttributeValues(Map.of(
                                 ":units", number(sale.units()),
                                 ":revenue", number(sale.revenue()),
@@ -115,8 +131,10 @@ public record DynamoSalesLedger(DynamoDbClient dynamo, String table) implements 
     // Reasons come in the order of the transaction's actions: the first is the marker put. Any other cancellation
     // (a conflicting transaction on a hot SKU, throttling) is not a duplicate and is retried by Lambda.
     private static boolean markerAlreadyExists(TransactionCanceledException cancelled) {
-        List<CancellationReason> reasons = cancelled.hasCancellationReasons() ? cancelled.cancellationReasons() : List.of();
-        return !reasons.isEmpty() && CONDITIONAL_CHECK_FAILED.equals(reasons.get(0).code());
+        List<CancellationReason> reasons =
+                cancelled.hasCancellationReasons() ? cancelled.cancellationReasons() : List.of();
+        return !reasons.isEmpty()
+                && CONDITIONAL_CHECK_FAILED.equals(reasons.get(0).code());
     }
 
     private static AttributeValue number(long value) {

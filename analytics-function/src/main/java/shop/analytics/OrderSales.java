@@ -28,7 +28,8 @@ public record OrderSales(String orderId, String currency, List<SkuSale> skus) {
         Map<String, SkuSale> bySku = new TreeMap<>();
         for (OrderCreated.LineItem line : order.items()) {
             SkuSale sale = new SkuSale(line.sku(), line.quantity(), (long) line.quantity() * line.unitPrice());
-            bySku.merge(line.sku(), sale, (a, b) -> new SkuSale(a.sku(), a.units() + b.units(), a.revenue() + b.revenue()));
+            bySku.merge(
+                    line.sku(), sale, (a, b) -> new SkuSale(a.sku(), a.units() + b.units(), a.revenue() + b.revenue()));
         }
         return new OrderSales(order.orderId(), order.total().currency(), List.copyOf(bySku.values()));
     }

@@ -6,7 +6,9 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
-/** SalesTable in memory: an order's counters change together, and only the first time the order is seen. Thread-safe. */
+/**
+ * SalesTable in memory: an order's counters change together, and only the first time the order is seen. Thread-safe.
+ */
 final class InMemorySalesLedger implements SalesLedger {
 
     /** The counters of one SKU in one currency. */
@@ -21,7 +23,9 @@ final class InMemorySalesLedger implements SalesLedger {
             return false;
         }
         for (OrderSales.SkuSale sale : sales.skus()) {
-            counters.merge(sale.sku() + "/" + sales.currency(), new Counters(sale.units(), sale.revenue(), 1),
+            counters.merge(
+                    sale.sku() + "/" + sales.currency(),
+                    new Counters(sale.units(), sale.revenue(), 1),
                     (a, b) -> new Counters(a.units() + b.units(), a.revenue() + b.revenue(), a.orders() + b.orders()));
         }
         return true;

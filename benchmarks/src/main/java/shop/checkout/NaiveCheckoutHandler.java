@@ -20,8 +20,8 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
  * wired the way a first Lambda usually is - the SDK client from the default builder (HTTP client found on the class
  * path, region and credentials from the default provider chains) and a default {@link ObjectMapper} with module
  * discovery held for later. It also takes the event as aws-lambda-java-events' types through the runtime's own
- * serializers, as a first function usually does (the real handler streams its own records instead), and hands the
- * same fields to the real handler's typed core.
+ * serializers, as a first function usually does (the real handler streams its own records instead), and hands the same
+ * fields to the real handler's typed core.
  */
 public final class NaiveCheckoutHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
@@ -29,8 +29,12 @@ public final class NaiveCheckoutHandler implements RequestHandler<APIGatewayV2HT
     private static final ObjectMapper MAPPER = new ObjectMapper().findAndRegisterModules();
 
     private final CheckoutHandler handler = new CheckoutHandler(new Checkout(
-            new EventBridgeOrderEvents(EventBridgeClient.create(), System.getenv("EVENT_BUS_NAME"), RetryPolicy.STANDARD,
-                    Sleeper.THREAD, Math::random),
+            new EventBridgeOrderEvents(
+                    EventBridgeClient.create(),
+                    System.getenv("EVENT_BUS_NAME"),
+                    RetryPolicy.STANDARD,
+                    Sleeper.THREAD,
+                    Math::random),
             Clock.systemUTC()));
 
     @Override
@@ -40,11 +44,14 @@ public final class NaiveCheckoutHandler implements RequestHandler<APIGatewayV2HT
                 .map(APIGatewayV2HTTPEvent.RequestContext.Authorizer::getJwt)
                 .map(token -> new HttpApiRequest.Jwt(Map.<String, Object>copyOf(token.getClaims())))
                 .orElse(null);
-        var requestContext = event.getRequestContext() == null ? null
-                : new HttpApiRequest.RequestContext(event.getRequestContext().getRequestId(),
+        var requestContext = event.getRequestContext() == null
+                ? null
+                : new HttpApiRequest.RequestContext(
+                        event.getRequestContext().getRequestId(),
                         jwt == null ? null : new HttpApiRequest.Authorizer(jwt));
-        HttpApiResponse response = handler.handle(new HttpApiRequest(event.getBody(), event.getIsBase64Encoded(),
-                event.getHeaders(), requestContext), context);
+        HttpApiResponse response = handler.handle(
+                new HttpApiRequest(event.getBody(), event.getIsBase64Encoded(), event.getHeaders(), requestContext),
+                context);
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(response.statusCode())
                 .withHeaders(response.headers())

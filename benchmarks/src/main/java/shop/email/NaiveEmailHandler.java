@@ -11,9 +11,9 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
  * The cold-start baseline for {@code EmailFunction}: the very same {@link EmailHandler}, wired the way a first Lambda
- * usually is - SDK clients from the default builders (HTTP client found on the class path, region and credentials
- * from the default provider chains) and a default {@link ObjectMapper} with module discovery held for later. It lives
- * in the function's package only to reach the handler's package-private constructor.
+ * usually is - SDK clients from the default builders (HTTP client found on the class path, region and credentials from
+ * the default provider chains) and a default {@link ObjectMapper} with module discovery held for later. It lives in the
+ * function's package only to reach the handler's package-private constructor.
  */
 public final class NaiveEmailHandler implements RequestStreamHandler {
 

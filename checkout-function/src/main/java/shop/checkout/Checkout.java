@@ -30,8 +30,8 @@ import shop.wiring.metrics.Metrics;
 /**
  * Places an order for the signed-in customer: validates the request, builds the OrderCreated event, checks it against
  * the producer schema and publishes it. Answers 202 only when the bus accepted the event. The customer id is the
- * verified token's, never the body's: a body naming someone else gets 403, a request without a verified customer 401.
- * A body not declared as JSON in UTF-8 gets 415; one that is not well-formed UTF-8 JSON gets 400.
+ * verified token's, never the body's: a body naming someone else gets 403, a request without a verified customer 401. A
+ * body not declared as JSON in UTF-8 gets 415; one that is not well-formed UTF-8 JSON gets 400.
  *
  * <p>Logs carry the order id, the request's correlation id and the outcome, never the customer's email, name or
  * address. Metrics count each outcome ({@link MetricNames}): accepted, refused by reason, unavailable, and the
@@ -47,12 +47,20 @@ public final class Checkout {
 
     /** Production rules: the standard validator, random ids without a key, and today's producer schema. */
     public Checkout(OrderEvents events, Clock clock) {
-        this(new OrderRequestValidator(), new OrderIds(UUID::randomUUID),
-                SchemaCheck.producer(OrderCreatedEvent.CURRENT_VERSION), events, clock);
+        this(
+                new OrderRequestValidator(),
+                new OrderIds(UUID::randomUUID),
+                SchemaCheck.producer(OrderCreatedEvent.CURRENT_VERSION),
+                events,
+                clock);
     }
 
-    public Checkout(OrderRequestValidator validator, OrderIds orderIds, SchemaCheck producerSchema, OrderEvents events,
-                    Clock clock) {
+    public Checkout(
+            OrderRequestValidator validator,
+            OrderIds orderIds,
+            SchemaCheck producerSchema,
+            OrderEvents events,
+            Clock clock) {
         this.validator = validator;
         this.orderIds = orderIds;
         this.producerSchema = producerSchema;
@@ -116,8 +124,14 @@ public final class Checkout {
             errors.addAll(invalid.errors());
         }
         if (!errors.isEmpty()) {
-            log.info("order.rejected", "status", 400, "reason", "invalid",
-                    "fields", errors.stream().map(FieldError::field).toList());
+            log.info(
+                    "order.rejected",
+                    "status",
+                    400,
+                    "reason",
+                    "invalid",
+                    "fields",
+                    errors.stream().map(FieldError::field).toList());
             return Replies.invalid(errors);
         }
         OrderDraft draft = ((Validation.Valid) validation).draft();
@@ -132,8 +146,16 @@ public final class Checkout {
         List<String> violations = producerSchema.violations(EventJson.toTree(order));
         if (!violations.isEmpty()) {
             // Paths only: a violation message may quote the offending value, which can be personal data.
-            log.warn("order.event_invalid", "orderId", orderId, "status", 500,
-                    "violations", violations.stream().map(violation -> violation.split(":", 2)[0]).toList());
+            log.warn(
+                    "order.event_invalid",
+                    "orderId",
+                    orderId,
+                    "status",
+                    500,
+                    "violations",
+                    violations.stream()
+                            .map(violation -> violation.split(":", 2)[0])
+                            .toList());
             metrics.count(MetricNames.ORDERS_REFUSED, MetricNames.REASON, "event-invalid");
             return Replies.eventBrokeContract(orderId);
         }
@@ -141,20 +163,46 @@ public final class Checkout {
         metrics.add(MetricNames.PUT_EVENTS_ATTEMPTS, Metrics.Unit.COUNT, publication.attempts());
         if (publication instanceof Publication.Accepted accepted) {
             metrics.count(MetricNames.ORDERS_ACCEPTED);
-            log.info("order.accepted", "orderId", orderId, "status", 202, "eventId", accepted.eventId(),
-                    "attempts", accepted.attempts(), "keyed", keyed);
+            log.info(
+                    "order.accepted",
+                    "orderId",
+                    orderId,
+                    "status",
+                    202,
+                    "eventId",
+                    accepted.eventId(),
+                    "attempts",
+                    accepted.attempts(),
+                    "keyed",
+                    keyed);
             return Replies.accepted(orderId);
         }
         if (publication instanceof Publication.Unavailable unavailable) {
-            log.warn("order.unavailable", "orderId", orderId, "status", 503, "attempts", unavailable.attempts(),
-                    "errorCodes", unavailable.errorCodes());
+            log.warn(
+                    "order.unavailable",
+                    "orderId",
+                    orderId,
+                    "status",
+                    503,
+                    "attempts",
+                    unavailable.attempts(),
+                    "errorCodes",
+                    unavailable.errorCodes());
             metrics.count(MetricNames.ORDERS_UNAVAILABLE);
             return Replies.unavailable(orderId);
         }
         Publication.Refused refused = (Publication.Refused) publication;
         // The bus's message is left out: it is free text about our detail, which holds personal data.
-        log.warn("order.publish_refused", "orderId", orderId, "status", 500, "attempts", refused.attempts(),
-                "errorCode", refused.errorCode());
+        log.warn(
+                "order.publish_refused",
+                "orderId",
+                orderId,
+                "status",
+                500,
+                "attempts",
+                refused.attempts(),
+                "errorCode",
+                refused.errorCode());
         metrics.count(MetricNames.ORDERS_REFUSED, MetricNames.REASON, "bus-refused");
         return Replies.refused(orderId, refused.errorCode());
     }

@@ -12,12 +12,12 @@ import java.io.OutputStream;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Map;
+import shop.checkout.gateway.HttpApiRequest;
+import shop.checkout.gateway.HttpApiResponse;
 import shop.checkout.publishing.CallLimits;
 import shop.checkout.publishing.EventBridgeOrderEvents;
 import shop.checkout.publishing.RetryPolicy;
 import shop.checkout.publishing.Sleeper;
-import shop.checkout.gateway.HttpApiRequest;
-import shop.checkout.gateway.HttpApiResponse;
 import shop.checkout.responses.Reply;
 import shop.events.EventJson;
 import shop.wiring.AwsClients;
@@ -27,9 +27,10 @@ import shop.wiring.metrics.Metrics;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 /**
- * Lambda entry point for {@code POST /orders} (API Gateway HTTP API, payload 2.0); all decisions live in {@link Checkout}.
- * A stream handler: it reads the event and writes the response with the function's own Jackson and records, so the
- * package needs neither aws-lambda-java-events nor joda-time, and the runtime's own serializers are never loaded.
+ * Lambda entry point for {@code POST /orders} (API Gateway HTTP API, payload 2.0); all decisions live in
+ * {@link Checkout}. A stream handler: it reads the event and writes the response with the function's own Jackson and
+ * records, so the package needs neither aws-lambda-java-events nor joda-time, and the runtime's own serializers are
+ * never loaded.
  */
 public final class CheckoutHandler implements RequestStreamHandler {
 
@@ -37,8 +38,8 @@ public final class CheckoutHandler implements RequestStreamHandler {
 
     private static final ObjectReader REQUEST = EventJson.mapper().readerFor(HttpApiRequest.class);
     // The runtime owns the output stream: writing must not close it.
-    private static final ObjectWriter RESPONSE = EventJson.mapper().writerFor(HttpApiResponse.class)
-            .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    private static final ObjectWriter RESPONSE =
+            EventJson.mapper().writerFor(HttpApiResponse.class).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     private final Checkout checkout;
 
@@ -60,7 +61,10 @@ public final class CheckoutHandler implements RequestStreamHandler {
         this.checkout = checkout;
     }
 
-    /** Reads the HTTP API event from {@code input}, places the order and writes API Gateway's response to {@code output}. */
+    /**
+     * Reads the HTTP API event from {@code input}, places the order and writes API Gateway's response to
+     * {@code output}.
+     */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         HttpApiRequest request;
@@ -68,8 +72,8 @@ public final class CheckoutHandler implements RequestStreamHandler {
             request = REQUEST.readValue(input);
         } catch (JsonProcessingException e) {
             // Only a caller other than API Gateway can send this; Lambda reports it as the invocation's error.
-            throw new IllegalArgumentException("The event is not an API Gateway HTTP API (payload 2.0) request: "
-                    + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(
+                    "The event is not an API Gateway HTTP API (payload 2.0) request: " + e.getOriginalMessage(), e);
         }
         if (request == null) {
             throw new IllegalArgumentException("The event is empty (JSON null), not an API Gateway HTTP API request");
@@ -98,7 +102,8 @@ public final class CheckoutHandler implements RequestStreamHandler {
         // Jitter needs spread between instances. Under SnapStart every instance restores the same snapshot, and with it
         // the same seed of any generator created before it; Lambda reseeds SecureRandom on restore, so it spreads.
         SecureRandom jitter = new SecureRandom();
-        var events = new EventBridgeOrderEvents(client, busName, RetryPolicy.STANDARD, Sleeper.THREAD, jitter::nextDouble);
+        var events =
+                new EventBridgeOrderEvents(client, busName, RetryPolicy.STANDARD, Sleeper.THREAD, jitter::nextDouble);
         return new Checkout(events, Clock.systemUTC());
     }
 }

@@ -32,8 +32,8 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
  * SnapStart priming: before Lambda snapshots the initialised function, places {@link PrimingOrder} through the handler
  * a few times with an EventBridge client that answers without network ({@link CannedHttpClient}), so the first real
  * request after a restore finds body parsing, validation, the schema check, event writing, PutEvents marshalling,
- * signing and parsing, and the response already loaded and compiled. Nothing is published. A failure, or any answer
- * but 202, fails the snapshot, so a broken function never gets a published version.
+ * signing and parsing, and the response already loaded and compiled. Nothing is published. A failure, or any answer but
+ * 202, fails the snapshot, so a broken function never gets a published version.
  */
 public final class CheckoutPriming implements Resource {
 
@@ -66,9 +66,10 @@ public final class CheckoutPriming implements Resource {
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) throws IOException {
         ObjectMapper json = EventJson.mapper();
-        try (EventBridgeClient client = AwsClients.offline(EventBridgeClient.builder(), env, bus).build()) {
-            var events = new EventBridgeOrderEvents(client, env.require("EVENT_BUS_NAME"), RetryPolicy.STANDARD,
-                    Sleeper.THREAD, () -> 0.5);
+        try (EventBridgeClient client =
+                AwsClients.offline(EventBridgeClient.builder(), env, bus).build()) {
+            var events = new EventBridgeOrderEvents(
+                    client, env.require("EVENT_BUS_NAME"), RetryPolicy.STANDARD, Sleeper.THREAD, () -> 0.5);
             CheckoutHandler handler = new CheckoutHandler(new Checkout(events, Clock.systemUTC()));
             byte[] request = request(PrimingOrder.order());
             for (int round = 0; round < ROUNDS; round++) {
@@ -77,8 +78,8 @@ public final class CheckoutPriming implements Resource {
                 handler.handleRequest(new ByteArrayInputStream(request), output, invocation);
                 HttpApiResponse response = json.readValue(output.toByteArray(), HttpApiResponse.class);
                 if (response.statusCode() != 202) {
-                    throw new IllegalStateException("Priming checkout answered " + response.statusCode() + ": "
-                            + response.body());
+                    throw new IllegalStateException(
+                            "Priming checkout answered " + response.statusCode() + ": " + response.body());
                 }
             }
             UnsentRequest.prepare(URI.create("https://events." + env.require("AWS_REGION") + ".amazonaws.com/"));
@@ -103,9 +104,14 @@ public final class CheckoutPriming implements Resource {
         body.set("items", json.valueToTree(order.items()));
         body.put("currency", order.total().currency());
         body.set("shippingAddress", json.valueToTree(order.shippingAddress()));
-        Map<String, Object> claims = Map.of(Submission.SUBJECT_CLAIM, order.customer().customerId());
-        var request = new HttpApiRequest(body.toString(), false, Map.of("content-type", "application/json"),
-                new HttpApiRequest.RequestContext("priming", new HttpApiRequest.Authorizer(new HttpApiRequest.Jwt(claims))));
+        Map<String, Object> claims =
+                Map.of(Submission.SUBJECT_CLAIM, order.customer().customerId());
+        var request = new HttpApiRequest(
+                body.toString(),
+                false,
+                Map.of("content-type", "application/json"),
+                new HttpApiRequest.RequestContext(
+                        "priming", new HttpApiRequest.Authorizer(new HttpApiRequest.Jwt(claims))));
         return json.writeValueAsBytes(request);
     }
 }

@@ -6,11 +6,11 @@ import shop.checkout.gateway.HttpApiRequest;
 
 /**
  * What checkout reads of an HTTP request: the raw body, API Gateway's base64 flag, the headers, the customer id the
- * API's JWT authorizer verified ({@code null} when the request carries no verified claims), and API Gateway's id of
- * the request ({@code requestContext.requestId}), which becomes the order's correlation id ({@code null} when absent).
+ * API's JWT authorizer verified ({@code null} when the request carries no verified claims), and API Gateway's id of the
+ * request ({@code requestContext.requestId}), which becomes the order's correlation id ({@code null} when absent).
  */
-public record Submission(String body, boolean base64Encoded, Map<String, String> headers, String customerId,
-                         String requestId) {
+public record Submission(
+        String body, boolean base64Encoded, Map<String, String> headers, String customerId, String requestId) {
 
     /** The claim API Gateway's JWT authorizer passes on that names the signed-in customer. */
     public static final String SUBJECT_CLAIM = "sub";

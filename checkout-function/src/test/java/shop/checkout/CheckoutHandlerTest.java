@@ -60,8 +60,10 @@ class CheckoutHandlerTest {
         JsonNode body = json(response.getBody());
         assertThat(body.get("status").asText()).isEqualTo("accepted");
         assertThat(body.get("orderId").asText()).matches(ORDER_ID_PATTERN);
-        assertThat(events.published()).singleElement()
-                .extracting(OrderCreated::orderId).isEqualTo(body.get("orderId").asText());
+        assertThat(events.published())
+                .singleElement()
+                .extracting(OrderCreated::orderId)
+                .isEqualTo(body.get("orderId").asText());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -93,10 +95,18 @@ class CheckoutHandlerTest {
         assertThat(problem.get("title").asText()).isEqualTo("The order request is invalid");
         assertThat(problem.get("status").asInt()).isEqualTo(400);
         assertThat(problem.get("detail").asText()).isEqualTo("7 fields are invalid; see errors.");
-        assertThat(problem.get("errors")).extracting(error -> error.get("field").asText()).containsExactly(
-                "$.customer.email", "$.customer.rewardsSignup", "$.items[0].quantity", "$.items[1].unitPrice",
-                "$.currency", "$.shippingAddress.city", "$.shippingAddress.country");
-        assertThat(problem.get("errors")).allSatisfy(error -> assertThat(error.get("message").asText()).isNotBlank());
+        assertThat(problem.get("errors"))
+                .extracting(error -> error.get("field").asText())
+                .containsExactly(
+                        "$.customer.email",
+                        "$.customer.rewardsSignup",
+                        "$.items[0].quantity",
+                        "$.items[1].unitPrice",
+                        "$.currency",
+                        "$.shippingAddress.city",
+                        "$.shippingAddress.country");
+        assertThat(problem.get("errors"))
+                .allSatisfy(error -> assertThat(error.get("message").asText()).isNotBlank());
         assertThat(events.published()).isEmpty();
     }
 
@@ -104,8 +114,10 @@ class CheckoutHandlerTest {
     void theSameIdempotencyKeyTwiceGivesTheSameOrderId() {
         HttpApiDriver handler = handler(events);
 
-        String first = orderId(handler.handleRequest(SampleRequests.load(SampleRequests.WITH_IDEMPOTENCY_KEY), context));
-        String second = orderId(handler.handleRequest(SampleRequests.load(SampleRequests.WITH_IDEMPOTENCY_KEY), context));
+        String first =
+                orderId(handler.handleRequest(SampleRequests.load(SampleRequests.WITH_IDEMPOTENCY_KEY), context));
+        String second =
+                orderId(handler.handleRequest(SampleRequests.load(SampleRequests.WITH_IDEMPOTENCY_KEY), context));
 
         assertThat(second).isEqualTo(first);
     }
@@ -113,11 +125,14 @@ class CheckoutHandlerTest {
     @Test
     void theSameKeyFromAnotherCustomerGivesAnotherOrderId() {
         HttpApiDriver handler = handler(events);
-        APIGatewayV2HTTPEvent otherCustomer = SampleRequests.signedInAs(SampleRequests.withBody(
-                SampleRequests.WITH_IDEMPOTENCY_KEY, body -> body.withObject("/customer").put("customerId", "cust-2025")),
+        APIGatewayV2HTTPEvent otherCustomer = SampleRequests.signedInAs(
+                SampleRequests.withBody(
+                        SampleRequests.WITH_IDEMPOTENCY_KEY,
+                        body -> body.withObject("/customer").put("customerId", "cust-2025")),
                 "cust-2025");
 
-        String original = orderId(handler.handleRequest(SampleRequests.load(SampleRequests.WITH_IDEMPOTENCY_KEY), context));
+        String original =
+                orderId(handler.handleRequest(SampleRequests.load(SampleRequests.WITH_IDEMPOTENCY_KEY), context));
         String other = orderId(handler.handleRequest(otherCustomer, context));
 
         assertThat(other).isNotEqualTo(original);
@@ -126,10 +141,13 @@ class CheckoutHandlerTest {
     @Test
     void findsTheKeyWhateverTheCaseOfTheHeaderName() {
         HttpApiDriver handler = handler(events);
-        APIGatewayV2HTTPEvent shouted = SampleRequests.withHeader(SampleRequests.load(SampleRequests.WITH_IDEMPOTENCY_KEY),
-                "IDEMPOTENCY-KEY", "7f3c2a9e-5b1d-4c8e-9a6f-2d4b8e1c0a57");
+        APIGatewayV2HTTPEvent shouted = SampleRequests.withHeader(
+                SampleRequests.load(SampleRequests.WITH_IDEMPOTENCY_KEY),
+                "IDEMPOTENCY-KEY",
+                "7f3c2a9e-5b1d-4c8e-9a6f-2d4b8e1c0a57");
 
-        String original = orderId(handler.handleRequest(SampleRequests.load(SampleRequests.WITH_IDEMPOTENCY_KEY), context));
+        String original =
+                orderId(handler.handleRequest(SampleRequests.load(SampleRequests.WITH_IDEMPOTENCY_KEY), context));
         String fromShouted = orderId(handler.handleRequest(shouted, context));
 
         assertThat(fromShouted).isEqualTo(original);
@@ -147,8 +165,8 @@ class CheckoutHandlerTest {
 
     @Test
     void aMalformedKeyIsReportedAlongWithTheBodysErrors() {
-        APIGatewayV2HTTPEvent event = SampleRequests.withHeader(SampleRequests.load(SampleRequests.INVALID),
-                "Idempotency-Key", "two words");
+        APIGatewayV2HTTPEvent event =
+                SampleRequests.withHeader(SampleRequests.load(SampleRequests.INVALID), "Idempotency-Key", "two words");
 
         APIGatewayV2HTTPResponse response = handler(events).handleRequest(event, context);
 
@@ -165,18 +183,21 @@ class CheckoutHandlerTest {
         encoded.setBody(Base64.getEncoder().encodeToString(encoded.getBody().getBytes(StandardCharsets.UTF_8)));
         encoded.setIsBase64Encoded(true);
 
-        String plain = orderId(handler.handleRequest(SampleRequests.load(SampleRequests.WITH_IDEMPOTENCY_KEY), context));
+        String plain =
+                orderId(handler.handleRequest(SampleRequests.load(SampleRequests.WITH_IDEMPOTENCY_KEY), context));
         String fromEncoded = orderId(handler.handleRequest(encoded, context));
 
         assertThat(fromEncoded).isEqualTo(plain);
-        assertThat(events.published()).hasSize(2).extracting(OrderCreated::customer).containsOnly(
-                events.published().get(0).customer());
+        assertThat(events.published())
+                .hasSize(2)
+                .extracting(OrderCreated::customer)
+                .containsOnly(events.published().get(0).customer());
     }
 
     @Test
     void anOversizedBodyGets413AndPublishesNothing() {
-        APIGatewayV2HTTPEvent event = SampleRequests.withBody(SampleRequests.NO_SIGNUP,
-                body -> body.put("padding", "p".repeat(Limits.MAX_BODY_BYTES)));
+        APIGatewayV2HTTPEvent event = SampleRequests.withBody(
+                SampleRequests.NO_SIGNUP, body -> body.put("padding", "p".repeat(Limits.MAX_BODY_BYTES)));
 
         APIGatewayV2HTTPResponse response = handler(events).handleRequest(event, context);
 
@@ -193,7 +214,8 @@ class CheckoutHandlerTest {
         APIGatewayV2HTTPResponse response = handler(events).handleRequest(event, context);
 
         assertThat(response.getStatusCode()).isEqualTo(400);
-        assertThat(json(response.getBody()).get("errors").findValuesAsText("field")).containsExactly("$");
+        assertThat(json(response.getBody()).get("errors").findValuesAsText("field"))
+                .containsExactly("$");
         assertThat(events.published()).isEmpty();
     }
 
@@ -209,16 +231,36 @@ class CheckoutHandlerTest {
         return Stream.of(
                 new Outcome("accepted", new Publication.Accepted("event-1", 1), 202, null),
                 new Outcome("accepted after retries", new Publication.Accepted("event-1", 3), 202, null),
-                new Outcome("unavailable after retries",
-                        new Publication.Unavailable(4, List.of("ThrottlingException", "ThrottlingException",
-                                "InternalFailure", "ThrottlingException")), 503, "urn:shop:problem:orders-unavailable"),
-                new Outcome("connection failure", new Publication.Unavailable(1, List.of("SdkClientException")), 503,
+                new Outcome(
+                        "unavailable after retries",
+                        new Publication.Unavailable(
+                                4,
+                                List.of(
+                                        "ThrottlingException",
+                                        "ThrottlingException",
+                                        "InternalFailure",
+                                        "ThrottlingException")),
+                        503,
                         "urn:shop:problem:orders-unavailable"),
-                new Outcome("malformed detail", new Publication.Refused(1, "MalformedDetail", "Detail is malformed."),
-                        500, "urn:shop:problem:order-not-published"),
-                new Outcome("access denied", new Publication.Refused(1, "AccessDeniedException", "Not allowed."), 500,
+                new Outcome(
+                        "connection failure",
+                        new Publication.Unavailable(1, List.of("SdkClientException")),
+                        503,
+                        "urn:shop:problem:orders-unavailable"),
+                new Outcome(
+                        "malformed detail",
+                        new Publication.Refused(1, "MalformedDetail", "Detail is malformed."),
+                        500,
                         "urn:shop:problem:order-not-published"),
-                new Outcome("entry too large", new Publication.Refused(0, "EntryTooLarge", "Too big."), 500,
+                new Outcome(
+                        "access denied",
+                        new Publication.Refused(1, "AccessDeniedException", "Not allowed."),
+                        500,
+                        "urn:shop:problem:order-not-published"),
+                new Outcome(
+                        "entry too large",
+                        new Publication.Refused(0, "EntryTooLarge", "Too big."),
+                        500,
                         "urn:shop:problem:order-not-published"));
     }
 
@@ -227,12 +269,13 @@ class CheckoutHandlerTest {
     void theStatusTellsTheTruthAboutPublishing(Outcome outcome) {
         RecordingOrderEvents bus = new RecordingOrderEvents(order -> outcome.publication());
 
-        APIGatewayV2HTTPResponse response = handler(bus).handleRequest(
-                SampleRequests.load(SampleRequests.WITH_IDEMPOTENCY_KEY), context);
+        APIGatewayV2HTTPResponse response =
+                handler(bus).handleRequest(SampleRequests.load(SampleRequests.WITH_IDEMPOTENCY_KEY), context);
 
         assertThat(response.getStatusCode()).isEqualTo(outcome.status());
         JsonNode body = json(response.getBody());
-        assertThat(body.get("orderId").asText()).isEqualTo(bus.published().get(0).orderId());
+        assertThat(body.get("orderId").asText())
+                .isEqualTo(bus.published().get(0).orderId());
         if (outcome.type() != null) {
             assertThat(body.get("type").asText()).isEqualTo(outcome.type());
             assertThat(body.get("status").asInt()).isEqualTo(outcome.status());
@@ -249,11 +292,11 @@ class CheckoutHandlerTest {
     void anEventThatBreaksTheSchemaIsNotSentAndGets500() {
         // Stricter than the real contract (names of at most 3 characters), to play a checkout bug.
         SchemaCheck stricter = SchemaCheck.fromClasspath(CheckoutHandlerTest.class, "/schemas/test/short-names.json");
-        Checkout checkout = new Checkout(new OrderRequestValidator(), new OrderIds(UUID::randomUUID), stricter, events,
-                CLOCK);
+        Checkout checkout =
+                new Checkout(new OrderRequestValidator(), new OrderIds(UUID::randomUUID), stricter, events, CLOCK);
 
-        APIGatewayV2HTTPResponse response = HttpApiDriver.of(checkout)
-                .handleRequest(SampleRequests.load(SampleRequests.REWARDS_SIGNUP), context);
+        APIGatewayV2HTTPResponse response =
+                HttpApiDriver.of(checkout).handleRequest(SampleRequests.load(SampleRequests.REWARDS_SIGNUP), context);
 
         assertThat(response.getStatusCode()).isEqualTo(500);
         assertThat(json(response.getBody()).get("type").asText()).isEqualTo("urn:shop:problem:order-event-invalid");
@@ -261,8 +304,11 @@ class CheckoutHandlerTest {
         assertThat(context.logger().jsonLines()).singleElement().satisfies(line -> {
             assertThat(line.get("event").asText()).isEqualTo("order.event_invalid");
             // SchemaCheck names the field as networknt does (a JSON Pointer today); either spelling will do.
-            assertThat(line.get("violations")).singleElement()
-                    .extracting(JsonNode::asText).asString().matches("/customer/name|\\$\\.customer\\.name");
+            assertThat(line.get("violations"))
+                    .singleElement()
+                    .extracting(JsonNode::asText)
+                    .asString()
+                    .matches("/customer/name|\\$\\.customer\\.name");
         });
         assertThat(context.logger().text()).doesNotContain("Ines Marlowe");
     }
@@ -292,7 +338,8 @@ class CheckoutHandlerTest {
         assertThat(context.logger().jsonLines()).singleElement().satisfies(line -> {
             assertThat(line.get("level").asText()).isEqualTo("WARN");
             assertThat(line.get("event").asText()).isEqualTo("order.unavailable");
-            assertThat(line.get("errorCodes")).extracting(JsonNode::asText)
+            assertThat(line.get("errorCodes"))
+                    .extracting(JsonNode::asText)
                     .containsExactly("InternalFailure", "SdkClientException");
         });
     }
@@ -307,15 +354,19 @@ class CheckoutHandlerTest {
 
     /** Every sample, through every way an order can end. */
     static Stream<SampleOutcome> sampleAndOutcome() {
-        List<String> samples = List.of(SampleRequests.REWARDS_SIGNUP, SampleRequests.NO_SIGNUP,
-                SampleRequests.WITH_IDEMPOTENCY_KEY, SampleRequests.INVALID);
+        List<String> samples = List.of(
+                SampleRequests.REWARDS_SIGNUP,
+                SampleRequests.NO_SIGNUP,
+                SampleRequests.WITH_IDEMPOTENCY_KEY,
+                SampleRequests.INVALID);
         return samples.stream().flatMap(sample -> outcomes().map(outcome -> new SampleOutcome(sample, outcome)));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("sampleAndOutcome")
     void neverLogsTheCustomersEmailNameOrAddress(SampleOutcome run) {
-        RecordingOrderEvents bus = new RecordingOrderEvents(order -> run.outcome().publication());
+        RecordingOrderEvents bus =
+                new RecordingOrderEvents(order -> run.outcome().publication());
 
         handler(bus).handleRequest(SampleRequests.load(run.sample()), context);
 

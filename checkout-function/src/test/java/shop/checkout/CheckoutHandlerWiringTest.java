@@ -45,8 +45,8 @@ class CheckoutHandlerWiringTest {
     void startsFromItsEnvironmentAndAnswersWithoutTheBusWhenTheRequestIsInvalid() {
         HttpApiDriver handler = new HttpApiDriver(new CheckoutHandler(ENVIRONMENT));
 
-        APIGatewayV2HTTPResponse response = handler.handleRequest(SampleRequests.load(SampleRequests.INVALID),
-                new FakeContext());
+        APIGatewayV2HTTPResponse response =
+                handler.handleRequest(SampleRequests.load(SampleRequests.INVALID), new FakeContext());
 
         assertThat(response.getStatusCode()).isEqualTo(400);
     }

@@ -12,13 +12,15 @@ import shop.wiring.priming.CannedHttpClient;
 class CheckoutPrimingTest {
 
     // The endpoint is a closed port: priming must never use it, only the canned client.
-    private static final Environment ENV = new Environment(CheckoutHandler.FUNCTION, Map.of(
-            "AWS_REGION", "eu-west-1", "AWS_ENDPOINT_URL", "http://127.0.0.1:9", "EVENT_BUS_NAME", "OrdersBus"));
+    private static final Environment ENV = new Environment(
+            CheckoutHandler.FUNCTION,
+            Map.of("AWS_REGION", "eu-west-1", "AWS_ENDPOINT_URL", "http://127.0.0.1:9", "EVENT_BUS_NAME", "OrdersBus"));
 
     @Test
     void primingPlacesTheSampleOrderThroughTheCannedBusOnly() throws Exception {
         // Arrange
-        CannedHttpClient bus = CannedHttpClient.answering("{\"FailedEntryCount\":0,\"Entries\":[{\"EventId\":\"e-1\"}]}");
+        CannedHttpClient bus =
+                CannedHttpClient.answering("{\"FailedEntryCount\":0,\"Entries\":[{\"EventId\":\"e-1\"}]}");
         CheckoutPriming priming = new CheckoutPriming(ENV, bus);
 
         // Act
@@ -31,8 +33,8 @@ class CheckoutPrimingTest {
     @Test
     void primingWritesTheLogLineAndTheMetricsOfEachRoundThroughASinkThatDropsThem() throws Exception {
         // Arrange
-        CheckoutPriming priming = new CheckoutPriming(ENV,
-                CannedHttpClient.answering("{\"FailedEntryCount\":0,\"Entries\":[{\"EventId\":\"e-1\"}]}"));
+        CheckoutPriming priming = new CheckoutPriming(
+                ENV, CannedHttpClient.answering("{\"FailedEntryCount\":0,\"Entries\":[{\"EventId\":\"e-1\"}]}"));
 
         // Act
         priming.beforeCheckpoint(null);
@@ -46,8 +48,11 @@ class CheckoutPrimingTest {
     @Test
     void primingFailsTheSnapshotWhenCheckoutDoesNotAccept() throws Exception {
         // Arrange: the bus refuses the entry, so checkout answers 500 instead of 202
-        CheckoutPriming priming = new CheckoutPriming(ENV, CannedHttpClient.answering(
-                "{\"FailedEntryCount\":1,\"Entries\":[{\"ErrorCode\":\"AccessDeniedException\",\"ErrorMessage\":\"no\"}]}"));
+        CheckoutPriming priming = new CheckoutPriming(
+                ENV,
+                CannedHttpClient.answering(
+                        "{\"FailedEntryCount\":1,\"Entries\":[{\"ErrorCode\":\"AccessDeniedException\","
+                                + "\"ErrorMessage\":\"no\"}]}"));
 
         // Act / Assert
         assertThatThrownBy(() -> priming.beforeCheckpoint(null))

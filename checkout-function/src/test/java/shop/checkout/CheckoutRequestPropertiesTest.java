@@ -46,23 +46,23 @@ import shop.testkit.JsonPointers;
 
 /**
  * Checkout's API under generated and mutated requests, over ten thousand per run: sample orders with fields removed,
- * retyped, made huge, negative or zero, filled with any Unicode, padded with extra fields; arbitrary JSON; text that
- * is not JSON at all, nested thousands deep, truncated, empty, base64 or not; bytes that are not UTF-8 (random bytes
+ * retyped, made huge, negative or zero, filled with any Unicode, padded with extra fields; arbitrary JSON; text that is
+ * not JSON at all, nested thousands deep, truncated, empty, base64 or not; bytes that are not UTF-8 (random bytes
  * written over or into a sample, overlong forms, code points beyond U+10FFFF, encoded surrogates, sequences cut in
  * half, byte order marks, UTF-16 and UTF-32); bodies over the size limit, among them one whose event would break
  * EventBridge's 256 KB entry limit; and any verified customer against any body.
  *
- * <p>Whatever comes in: no 5xx, no exception, a 4xx names its problem, nothing is published for a refused request,
- * and an accepted one publishes exactly one event that the producer schema accepts, for the signed-in customer.
- * Bytes that are not well-formed UTF-8 are never accepted.
+ * <p>Whatever comes in: no 5xx, no exception, a 4xx names its problem, nothing is published for a refused request, and
+ * an accepted one publishes exactly one event that the producer schema accepts, for the signed-in customer. Bytes that
+ * are not well-formed UTF-8 are never accepted.
  */
 class CheckoutRequestPropertiesTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-12T10:15:30Z"), ZoneOffset.UTC);
     private static final SchemaCheck PRODUCER_SCHEMA = SchemaCheck.producer(OrderCreatedEvent.CURRENT_VERSION);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final List<ObjectNode> SAMPLE_BODIES = SampleRequests.VALID.stream()
-            .map(SampleRequests::body).toList();
+    private static final List<ObjectNode> SAMPLE_BODIES =
+            SampleRequests.VALID.stream().map(SampleRequests::body).toList();
     /** The customer the sample requests are signed in as, when a property does not choose one. */
     private static final String SIGNED_IN = "cust-4711";
 
@@ -82,14 +82,14 @@ class CheckoutRequestPropertiesTest {
     }
 
     @Property(tries = 1500)
-    void anyTextIsAnsweredHonestly(@ForAll("rawBodies") String body, @ForAll boolean flaggedBase64,
-                                   @ForAll("idempotencyKeys") String key) {
+    void anyTextIsAnsweredHonestly(
+            @ForAll("rawBodies") String body, @ForAll boolean flaggedBase64, @ForAll("idempotencyKeys") String key) {
         exchange(request(body, flaggedBase64, SIGNED_IN, key.isEmpty() ? Map.of() : Map.of("Idempotency-Key", key)));
     }
 
     @Property(tries = 500)
-    void anyVerifiedCustomerAgainstAnyBodyIsAnsweredHonestly(@ForAll("subjects") String subject,
-                                                             @ForAll("bodyCustomerIds") JsonNode bodyCustomerId) {
+    void anyVerifiedCustomerAgainstAnyBodyIsAnsweredHonestly(
+            @ForAll("subjects") String subject, @ForAll("bodyCustomerIds") JsonNode bodyCustomerId) {
         ObjectNode body = SAMPLE_BODIES.get(0).deepCopy();
         ObjectNode customer = (ObjectNode) body.get("customer");
         if (bodyCustomerId.isMissingNode()) {
@@ -102,7 +102,8 @@ class CheckoutRequestPropertiesTest {
 
         // Body JSON with a lone surrogate in it is no Unicode text, whoever it names: it is refused before being read.
         boolean unicode = !bodyCustomerId.isTextual() || Utf8Text.unpairedSurrogate(bodyCustomerId.textValue()) < 0;
-        boolean otherCustomer = bodyCustomerId.isTextual() && !bodyCustomerId.textValue().equals(subject);
+        boolean otherCustomer =
+                bodyCustomerId.isTextual() && !bodyCustomerId.textValue().equals(subject);
         if (subject.isBlank()) {
             assertThat(response.getStatusCode()).isEqualTo(401);
         } else if (!unicode) {
@@ -128,12 +129,14 @@ class CheckoutRequestPropertiesTest {
         APIGatewayV2HTTPResponse response = exchange(request(sent, base64, SIGNED_IN, Map.of()));
 
         // A byte order mark and zero bytes (UTF-16, UTF-32) are well-formed UTF-8, but no JSON text to checkout.
-        boolean json = text && !(body.length >= 3 && body[0] == (byte) 0xEF && body[1] == (byte) 0xBB
-                && body[2] == (byte) 0xBF) && !contains(body, (byte) 0);
+        boolean json = text
+                && !(body.length >= 3 && body[0] == (byte) 0xEF && body[1] == (byte) 0xBB && body[2] == (byte) 0xBF)
+                && !contains(body, (byte) 0);
         Statistics.label("bytes").collect(!text ? "not UTF-8" : json ? "UTF-8" : "UTF-8, not JSON text");
         if (!json) {
             assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(400);
-            assertThat(json(response.getBody()).path("errors").findValuesAsText("field")).containsExactly("$");
+            assertThat(json(response.getBody()).path("errors").findValuesAsText("field"))
+                    .containsExactly("$");
         }
     }
 
@@ -171,11 +174,14 @@ class CheckoutRequestPropertiesTest {
         assertThat(problem.path("type").asText()).startsWith("urn:shop:problem:");
         assertThat(problem.path("detail").asText()).isNotBlank();
         if (status == 400 || status == 403) {
-            assertThat(problem.path("errors")).as("errors naming each field").isNotEmpty().allSatisfy(error -> {
-                assertThat(error.path("field").asText()).startsWith(error.path("field").asText().startsWith("header:")
-                        ? "header:" : "$");
-                assertThat(error.path("message").asText()).isNotBlank();
-            });
+            assertThat(problem.path("errors"))
+                    .as("errors naming each field")
+                    .isNotEmpty()
+                    .allSatisfy(error -> {
+                        assertThat(error.path("field").asText())
+                                .startsWith(error.path("field").asText().startsWith("header:") ? "header:" : "$");
+                        assertThat(error.path("message").asText()).isNotBlank();
+                    });
         }
         return response;
     }
@@ -184,25 +190,38 @@ class CheckoutRequestPropertiesTest {
 
     /** One change to a body: which node (a fraction into its list of paths), what to do there, and with what. */
     record Mutation(double where, Kind kind, JsonNode value) {
-        enum Kind { REMOVE, REPLACE, ADD_FIELD, REPEAT_ITEMS }
+        enum Kind {
+            REMOVE,
+            REPLACE,
+            ADD_FIELD,
+            REPEAT_ITEMS
+        }
     }
 
     @Provide
     Arbitrary<JsonNode> mutatedOrders() {
         Arbitrary<Mutation> mutation = Combinators.combine(
-                Arbitraries.doubles().between(0, 1).ofScale(6),
-                Arbitraries.of(Mutation.Kind.class),
-                values()).as(Mutation::new);
-        return Combinators.combine(Arbitraries.of(SAMPLE_BODIES), mutation.list().ofMinSize(0).ofMaxSize(5))
+                        Arbitraries.doubles().between(0, 1).ofScale(6), Arbitraries.of(Mutation.Kind.class), values())
+                .as(Mutation::new);
+        return Combinators.combine(
+                        Arbitraries.of(SAMPLE_BODIES),
+                        mutation.list().ofMinSize(0).ofMaxSize(5))
                 .as(CheckoutRequestPropertiesTest::mutate);
     }
 
     @Provide
     Arbitrary<JsonNode> anyJson() {
-        return Arbitraries.recursive(this::values, inner -> Arbitraries.oneOf(inner,
-                inner.list().ofMaxSize(3).map(CheckoutRequestPropertiesTest::array),
-                Combinators.combine(fieldNames().list().ofMaxSize(3), inner.list().ofSize(3))
-                        .as(CheckoutRequestPropertiesTest::object)), 0, 4);
+        return Arbitraries.recursive(
+                this::values,
+                inner -> Arbitraries.oneOf(
+                        inner,
+                        inner.list().ofMaxSize(3).map(CheckoutRequestPropertiesTest::array),
+                        Combinators.combine(
+                                        fieldNames().list().ofMaxSize(3),
+                                        inner.list().ofSize(3))
+                                .as(CheckoutRequestPropertiesTest::object)),
+                0,
+                4);
     }
 
     @Provide
@@ -210,8 +229,20 @@ class CheckoutRequestPropertiesTest {
         String valid = write(SAMPLE_BODIES.get(0));
         return Arbitraries.oneOf(
                 Arbitraries.strings().all().ofMaxLength(300),
-                Arbitraries.of("", " ", "\n", "null", "true", "0", "\"order\"", "[]", "{}", "{\"customer\":{}}",
-                        "customerId=cust-0815", "{\"a\":1}{\"b\":2}", "{\"a\":1,\"a\":2}"),
+                Arbitraries.of(
+                        "",
+                        " ",
+                        "\n",
+                        "null",
+                        "true",
+                        "0",
+                        "\"order\"",
+                        "[]",
+                        "{}",
+                        "{\"customer\":{}}",
+                        "customerId=cust-0815",
+                        "{\"a\":1}{\"b\":2}",
+                        "{\"a\":1,\"a\":2}"),
                 Arbitraries.integers().between(1, 5000).map(depth -> "[".repeat(depth) + "]".repeat(depth)),
                 Arbitraries.integers().between(1, 3000).map(depth -> "{\"a\":".repeat(depth) + "1" + "}".repeat(depth)),
                 Arbitraries.integers().between(0, valid.length()).map(cut -> valid.substring(0, cut)),
@@ -223,26 +254,37 @@ class CheckoutRequestPropertiesTest {
 
     /** Sequences no well-formed UTF-8 holds, and a byte order mark, which it must not start with. */
     private static final List<byte[]> ILL_FORMED = List.of(
-            new byte[] {(byte) 0xC0, (byte) 0xAF}, new byte[] {(byte) 0xE0, (byte) 0x80, (byte) 0xAF},
+            new byte[] {(byte) 0xC0, (byte) 0xAF},
+            new byte[] {(byte) 0xE0, (byte) 0x80, (byte) 0xAF},
             new byte[] {(byte) 0xF0, (byte) 0x80, (byte) 0x80, (byte) 0xAF},
             new byte[] {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
             new byte[] {(byte) 0xF5, (byte) 0x80, (byte) 0x80, (byte) 0x80},
             new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
-            new byte[] {(byte) 0xED, (byte) 0xBF, (byte) 0xBF}, new byte[] {(byte) 0xC3}, new byte[] {(byte) 0x80},
-            new byte[] {(byte) 0xFE}, new byte[] {(byte) 0xFF}, new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+            new byte[] {(byte) 0xED, (byte) 0xBF, (byte) 0xBF},
+            new byte[] {(byte) 0xC3},
+            new byte[] {(byte) 0x80},
+            new byte[] {(byte) 0xFE},
+            new byte[] {(byte) 0xFF},
+            new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
 
     /** A sample body in UTF-8 (one with multi-byte characters among them) with its bytes corrupted, or re-encoded. */
     @Provide
     Arbitrary<byte[]> corruptedBytes() {
-        Arbitrary<byte[]> samples = Arbitraries.of(SAMPLE_BODIES)
-                .map(body -> write(body).getBytes(StandardCharsets.UTF_8));
+        Arbitrary<byte[]> samples =
+                Arbitraries.of(SAMPLE_BODIES).map(body -> write(body).getBytes(StandardCharsets.UTF_8));
         Arbitrary<Double> where = Arbitraries.doubles().between(0, 1);
         return Arbitraries.oneOf(
                 // Any byte written over one of the body's bytes: often still UTF-8, often not.
                 Combinators.combine(samples, where, Arbitraries.bytes())
                         .as((body, at, b) -> splice(body, at, 1, new byte[] {b})),
                 // A few random bytes inserted anywhere.
-                Combinators.combine(samples, where, Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(4))
+                Combinators.combine(
+                                samples,
+                                where,
+                                Arbitraries.bytes()
+                                        .array(byte[].class)
+                                        .ofMinSize(1)
+                                        .ofMaxSize(4))
                         .as((body, at, bytes) -> splice(body, at, 0, bytes)),
                 // A known ill-formed sequence inserted anywhere, the start included.
                 Combinators.combine(samples, where, Arbitraries.of(ILL_FORMED))
@@ -250,28 +292,41 @@ class CheckoutRequestPropertiesTest {
                 // Cut anywhere, in the middle of a multi-byte character too.
                 Combinators.combine(samples, where).as((body, at) -> Arrays.copyOf(body, (int) (at * body.length))),
                 // The whole body in another encoding, with or without its byte order mark.
-                Combinators.combine(Arbitraries.of(SAMPLE_BODIES), Arbitraries.of("UTF-16BE", "UTF-16LE", "UTF-32BE",
-                        "UTF-32LE"), Arbitraries.of(true, false)).as((body, charset, mark) ->
-                        ((mark ? "\uFEFF" : "") + write(body)).getBytes(Charset.forName(charset))));
+                Combinators.combine(
+                                Arbitraries.of(SAMPLE_BODIES),
+                                Arbitraries.of("UTF-16BE", "UTF-16LE", "UTF-32BE", "UTF-32LE"),
+                                Arbitraries.of(true, false))
+                        .as((body, charset, mark) ->
+                                ((mark ? "\uFEFF" : "") + write(body)).getBytes(Charset.forName(charset))));
     }
 
     @Provide
     Arbitrary<String> idempotencyKeys() {
-        return Arbitraries.oneOf(Arbitraries.just(""), Arbitraries.strings().all().ofMinLength(1).ofMaxLength(200),
+        return Arbitraries.oneOf(
+                Arbitraries.just(""),
+                Arbitraries.strings().all().ofMinLength(1).ofMaxLength(200),
                 Arbitraries.strings().withCharRange('!', '~').ofMinLength(1).ofMaxLength(130));
     }
 
     @Provide
     Arbitrary<String> subjects() {
-        return Arbitraries.oneOf(Arbitraries.of("", " ", SIGNED_IN, "cust-0815", "CUST-4711"),
+        return Arbitraries.oneOf(
+                Arbitraries.of("", " ", SIGNED_IN, "cust-0815", "CUST-4711"),
                 Arbitraries.strings().all().ofMaxLength(200),
-                Arbitraries.strings().alpha().numeric().withChars('-').ofMinLength(1).ofMaxLength(40));
+                Arbitraries.strings()
+                        .alpha()
+                        .numeric()
+                        .withChars('-')
+                        .ofMinLength(1)
+                        .ofMaxLength(40));
     }
 
     @Provide
     Arbitrary<JsonNode> bodyCustomerIds() {
-        return Arbitraries.oneOf(Arbitraries.just(com.fasterxml.jackson.databind.node.MissingNode.getInstance()),
-                Arbitraries.just(NODES.nullNode()), Arbitraries.of(SIGNED_IN, "cust-0815", "").map(NODES::textNode),
+        return Arbitraries.oneOf(
+                Arbitraries.just(com.fasterxml.jackson.databind.node.MissingNode.getInstance()),
+                Arbitraries.just(NODES.nullNode()),
+                Arbitraries.of(SIGNED_IN, "cust-0815", "").map(NODES::textNode),
                 values());
     }
 
@@ -285,8 +340,11 @@ class CheckoutRequestPropertiesTest {
                 body(order -> {
                     ArrayNode items = order.putArray("items");
                     for (int i = 0; i < 2000; i++) {
-                        items.addObject().put("sku", "SKU-" + i).put("name", "\uD83D\uDCE6".repeat(200))
-                                .put("quantity", 1).put("unitPrice", 100);
+                        items.addObject()
+                                .put("sku", "SKU-" + i)
+                                .put("name", "\uD83D\uDCE6".repeat(200))
+                                .put("quantity", 1)
+                                .put("unitPrice", 100);
                     }
                 }),
                 // Just over the limit, in multi-byte characters: bytes count, not characters.
@@ -300,27 +358,73 @@ class CheckoutRequestPropertiesTest {
                 Arbitraries.of(true, false).map(NODES::booleanNode),
                 Arbitraries.integers().between(-2000, 2000).map(NODES::numberNode),
                 Arbitraries.longs().map(NODES::numberNode),
-                Arbitraries.of(0L, -1L, 1L, 1000L, 1001L, Long.MAX_VALUE, Long.MIN_VALUE,
-                        (long) Limits.MAX_UNIT_PRICE, Limits.MAX_UNIT_PRICE + 1).map(NODES::numberNode),
-                Arbitraries.of(new BigInteger("9".repeat(40)), BigInteger.TWO.pow(63), BigInteger.TWO.pow(64).negate())
+                Arbitraries.of(
+                                0L,
+                                -1L,
+                                1L,
+                                1000L,
+                                1001L,
+                                Long.MAX_VALUE,
+                                Long.MIN_VALUE,
+                                (long) Limits.MAX_UNIT_PRICE,
+                                Limits.MAX_UNIT_PRICE + 1)
                         .map(NODES::numberNode),
-                Arbitraries.of(new BigDecimal("0.5"), new BigDecimal("1.0"), new BigDecimal("1e308"),
-                        new BigDecimal("-1e-308"), new BigDecimal("12.50")).map(NODES::numberNode),
+                Arbitraries.of(
+                                new BigInteger("9".repeat(40)),
+                                BigInteger.TWO.pow(63),
+                                BigInteger.TWO.pow(64).negate())
+                        .map(NODES::numberNode),
+                Arbitraries.of(
+                                new BigDecimal("0.5"),
+                                new BigDecimal("1.0"),
+                                new BigDecimal("1e308"),
+                                new BigDecimal("-1e-308"),
+                                new BigDecimal("12.50"))
+                        .map(NODES::numberNode),
                 Arbitraries.doubles().map(NODES::numberNode),
                 Arbitraries.strings().all().ofMaxLength(60).map(NODES::textNode),
                 // Long strings as a short one repeated: generating thousands of random characters one by one is slow.
-                Combinators.combine(Arbitraries.strings().all().ofMinLength(1).ofMaxLength(8),
-                        Arbitraries.integers().between(100, 3000)).as((text, times) -> NODES.textNode(text.repeat(times))),
-                Arbitraries.of("", " ", "EUR", "eur", "XAU", "XXX", "DE", "de", "ZZ", "mira@example.com",
-                        "name@localhost", "\u0000", "\u202E", "\uD83D\uDE00", "Ωmega", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢").map(NODES::textNode),
+                Combinators.combine(
+                                Arbitraries.strings().all().ofMinLength(1).ofMaxLength(8),
+                                Arbitraries.integers().between(100, 3000))
+                        .as((text, times) -> NODES.textNode(text.repeat(times))),
+                Arbitraries.of(
+                                "",
+                                " ",
+                                "EUR",
+                                "eur",
+                                "XAU",
+                                "XXX",
+                                "DE",
+                                "de",
+                                "ZZ",
+                                "mira@example.com",
+                                "name@localhost",
+                                "\u0000",
+                                "\u202E",
+                                "\uD83D\uDE00",
+                                "Ωmega",
+                                "𝔘𝔫𝔦𝔠𝔬𝔡𝔢")
+                        .map(NODES::textNode),
                 Arbitraries.create(NODES::arrayNode),
                 Arbitraries.create(NODES::objectNode),
                 Arbitraries.integers().between(1, 200).map(CheckoutRequestPropertiesTest::nested));
     }
 
     private static Arbitrary<String> fieldNames() {
-        return Arbitraries.oneOf(Arbitraries.of("customer", "items", "currency", "shippingAddress", "customerId",
-                        "quantity", "unitPrice", "total", "orderId", "__proto__", ""),
+        return Arbitraries.oneOf(
+                Arbitraries.of(
+                        "customer",
+                        "items",
+                        "currency",
+                        "shippingAddress",
+                        "customerId",
+                        "quantity",
+                        "unitPrice",
+                        "total",
+                        "orderId",
+                        "__proto__",
+                        ""),
                 Arbitraries.strings().all().ofMaxLength(20));
     }
 
@@ -376,7 +480,6 @@ class CheckoutRequestPropertiesTest {
         }
     }
 
-
     private static JsonNode nested(int depth) {
         JsonNode node = NODES.textNode("deep");
         for (int i = 0; i < depth; i++) {
@@ -405,8 +508,8 @@ class CheckoutRequestPropertiesTest {
         return write(body);
     }
 
-    private static APIGatewayV2HTTPEvent request(String body, boolean base64, String subject,
-                                                 Map<String, String> extraHeaders) {
+    private static APIGatewayV2HTTPEvent request(
+            String body, boolean base64, String subject, Map<String, String> extraHeaders) {
         APIGatewayV2HTTPEvent event = SampleRequests.load(SampleRequests.REWARDS_SIGNUP);
         Map<String, String> headers = new HashMap<>(event.getHeaders());
         headers.putAll(extraHeaders);
@@ -438,8 +541,11 @@ class CheckoutRequestPropertiesTest {
     /** Whether a decoder that reports what it cannot decode decodes {@code bytes} as UTF-8. */
     private static boolean strictUtf8(byte[] bytes) {
         try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+            StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes));
             return true;
         } catch (CharacterCodingException illFormed) {
             return false;

@@ -18,9 +18,9 @@ import shop.checkout.fakes.RecordingOrderEvents;
 import shop.checkout.publishing.Publication;
 import shop.checkout.samples.HttpApiDriver;
 import shop.checkout.samples.SampleRequests;
-import shop.wiring.metrics.Metrics;
 import shop.testkit.EmfObjects;
 import shop.testkit.EmfObjects.Datum;
+import shop.wiring.metrics.Metrics;
 
 /** What checkout tells operators: metrics per outcome, and the request id as the correlation id on lines and event. */
 class CheckoutTelemetryTest {
@@ -45,32 +45,51 @@ class CheckoutTelemetryTest {
     static Stream<Arguments> outcomes() {
         Publication accepted = new Publication.Accepted("event-1", 2);
         return Stream.of(
-                outcome("accepted after a retry", SampleRequests.NO_SIGNUP, accepted, List.of(
-                        count("PutEventsAttempts", CHECKOUT, 2), count("OrdersAccepted", CHECKOUT, 1))),
-                outcome("bus unavailable", SampleRequests.NO_SIGNUP,
-                        new Publication.Unavailable(4, List.of("ThrottlingException")), List.of(
-                        count("PutEventsAttempts", CHECKOUT, 4), count("OrdersUnavailable", CHECKOUT, 1))),
-                outcome("bus refused", SampleRequests.NO_SIGNUP,
-                        new Publication.Refused(1, "AccessDeniedException", "Not allowed."), List.of(
-                        count("PutEventsAttempts", CHECKOUT, 1), count("OrdersRefused", reason("bus-refused"), 1))),
-                outcome("invalid request", SampleRequests.INVALID, accepted, List.of(
-                        count("OrdersRefused", reason("invalid"), 1))),
-                outcome("no verified customer", SampleRequests.WITHOUT_TOKEN, accepted, List.of(
-                        count("OrdersRefused", reason("no-verified-customer"), 1))),
-                outcome("another customer's order", SampleRequests.FOR_ANOTHER_CUSTOMER, accepted, List.of(
-                        count("OrdersRefused", reason("other-customer"), 1))));
+                outcome(
+                        "accepted after a retry",
+                        SampleRequests.NO_SIGNUP,
+                        accepted,
+                        List.of(count("PutEventsAttempts", CHECKOUT, 2), count("OrdersAccepted", CHECKOUT, 1))),
+                outcome(
+                        "bus unavailable",
+                        SampleRequests.NO_SIGNUP,
+                        new Publication.Unavailable(4, List.of("ThrottlingException")),
+                        List.of(count("PutEventsAttempts", CHECKOUT, 4), count("OrdersUnavailable", CHECKOUT, 1))),
+                outcome(
+                        "bus refused",
+                        SampleRequests.NO_SIGNUP,
+                        new Publication.Refused(1, "AccessDeniedException", "Not allowed."),
+                        List.of(
+                                count("PutEventsAttempts", CHECKOUT, 1),
+                                count("OrdersRefused", reason("bus-refused"), 1))),
+                outcome(
+                        "invalid request",
+                        SampleRequests.INVALID,
+                        accepted,
+                        List.of(count("OrdersRefused", reason("invalid"), 1))),
+                outcome(
+                        "no verified customer",
+                        SampleRequests.WITHOUT_TOKEN,
+                        accepted,
+                        List.of(count("OrdersRefused", reason("no-verified-customer"), 1))),
+                outcome(
+                        "another customer's order",
+                        SampleRequests.FOR_ANOTHER_CUSTOMER,
+                        accepted,
+                        List.of(count("OrdersRefused", reason("other-customer"), 1))));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("outcomes")
-    void eachOutcomeIsCountedInEmbeddedMetricFormat(String name, String sample, Publication publication,
-                                                    List<Datum> expected) {
+    void eachOutcomeIsCountedInEmbeddedMetricFormat(
+            String name, String sample, Publication publication, List<Datum> expected) {
         var handler = HttpApiDriver.of(new Checkout(new RecordingOrderEvents(order -> publication), CLOCK));
 
         handler.handleRequest(SampleRequests.load(sample), context);
 
         List<JsonNode> lines = context.logger().metricLines();
-        assertThat(lines).allSatisfy(line -> assertThat(EmfObjects.problems(line)).isEmpty());
+        assertThat(lines)
+                .allSatisfy(line -> assertThat(EmfObjects.problems(line)).isEmpty());
         assertThat(lines.stream().flatMap(line -> EmfObjects.data(line).stream()))
                 .containsExactlyInAnyOrderElementsOf(expected);
     }
@@ -85,7 +104,8 @@ class CheckoutTelemetryTest {
         handler.handleRequest(request, context);
 
         assertThat(requestId).isNotBlank();
-        assertThat(events.published()).singleElement()
+        assertThat(events.published())
+                .singleElement()
                 .satisfies(order -> assertThat(order.correlationId()).isEqualTo(requestId));
         assertThat(context.logger().jsonLines()).isNotEmpty().allSatisfy(line -> {
             assertThat(line.path("correlationId").asText()).isEqualTo(requestId);
@@ -102,7 +122,8 @@ class CheckoutTelemetryTest {
 
         assertThat(context.logger().jsonLines()).singleElement().satisfies(line -> {
             assertThat(line.path("level").asText()).isEqualTo("INFO");
-            assertThat(line.path("correlationId").asText()).isEqualTo(request.getRequestContext().getRequestId());
+            assertThat(line.path("correlationId").asText())
+                    .isEqualTo(request.getRequestContext().getRequestId());
         });
     }
 }

@@ -39,7 +39,10 @@ class HttpApiWireTest {
         assertThat(response.get("headers").get("Content-Type").asText()).isEqualTo("application/json");
         assertThat(response.get("isBase64Encoded").isBoolean()).isTrue();
         assertThat(response.get("isBase64Encoded").asBoolean()).isFalse();
-        assertThat(EventJson.mapper().readTree(response.get("body").asText()).get("status").asText())
+        assertThat(EventJson.mapper()
+                        .readTree(response.get("body").asText())
+                        .get("status")
+                        .asText())
                 .isEqualTo("accepted");
         assertThat(events.published()).hasSize(1);
     }
@@ -48,10 +51,10 @@ class HttpApiWireTest {
 
     static Stream<Named<Odd>> notAnHttpApiEvent() {
         return Stream.of(
-                new Odd("not JSON", "{\"body\": ", "not an API Gateway HTTP API"),
-                new Odd("a JSON array", "[1, 2]", "not an API Gateway HTTP API"),
-                new Odd("headers that are not an object", "{\"headers\": 3}", "not an API Gateway HTTP API"),
-                new Odd("JSON null", "null", "The event is empty"))
+                        new Odd("not JSON", "{\"body\": ", "not an API Gateway HTTP API"),
+                        new Odd("a JSON array", "[1, 2]", "not an API Gateway HTTP API"),
+                        new Odd("headers that are not an object", "{\"headers\": 3}", "not an API Gateway HTTP API"),
+                        new Odd("JSON null", "null", "The event is empty"))
                 .map(odd -> Named.of(odd.name(), odd));
     }
 
@@ -66,8 +69,11 @@ class HttpApiWireTest {
 
     @Test
     void aSubClaimThatIsNotAStringNamesNoCustomer() throws Exception {
-        ObjectNode event = (ObjectNode) EventJson.mapper().readTree(Path.of(SampleRequests.NO_SIGNUP).toFile());
-        event.withObject("/requestContext/authorizer/jwt/claims").putArray("sub").add("cust-0815");
+        ObjectNode event = (ObjectNode)
+                EventJson.mapper().readTree(Path.of(SampleRequests.NO_SIGNUP).toFile());
+        event.withObject("/requestContext/authorizer/jwt/claims")
+                .putArray("sub")
+                .add("cust-0815");
 
         JsonNode response = invoke(EventJson.mapper().writeValueAsBytes(event));
 

@@ -71,39 +71,73 @@ class RequestEncodingTest {
                 whole("a stray continuation byte (80)", RawBodies.withNameBytes(0x80), notUtf8),
                 whole("a four-byte sequence cut short (F0 9F 98)", RawBodies.withNameBytes(0xF0, 0x9F, 0x98), notUtf8),
                 whole("Latin-1 'ü' (FC)", RawBodies.withNameBytes(0xFC), notUtf8),
-                whole("UTF-8 with a byte order mark", RawBodies.encoded(StandardCharsets.UTF_8, 0xEF, 0xBB, 0xBF),
+                whole(
+                        "UTF-8 with a byte order mark",
+                        RawBodies.encoded(StandardCharsets.UTF_8, 0xEF, 0xBB, 0xBF),
                         "starts with a byte order mark"),
-                whole("UTF-16BE with a byte order mark", RawBodies.encoded(StandardCharsets.UTF_16BE, 0xFE, 0xFF),
+                whole(
+                        "UTF-16BE with a byte order mark",
+                        RawBodies.encoded(StandardCharsets.UTF_16BE, 0xFE, 0xFF),
                         "is UTF-16BE (it starts with that byte order mark)"),
-                whole("UTF-16LE with a byte order mark", RawBodies.encoded(StandardCharsets.UTF_16LE, 0xFF, 0xFE),
+                whole(
+                        "UTF-16LE with a byte order mark",
+                        RawBodies.encoded(StandardCharsets.UTF_16LE, 0xFF, 0xFE),
                         "is UTF-16LE (it starts with that byte order mark)"),
-                whole("UTF-32BE with a byte order mark", RawBodies.encoded(UTF_32BE, 0x00, 0x00, 0xFE, 0xFF),
+                whole(
+                        "UTF-32BE with a byte order mark",
+                        RawBodies.encoded(UTF_32BE, 0x00, 0x00, 0xFE, 0xFF),
                         "is UTF-32BE (it starts with that byte order mark)"),
-                whole("UTF-32LE with a byte order mark", RawBodies.encoded(UTF_32LE, 0xFF, 0xFE, 0x00, 0x00),
+                whole(
+                        "UTF-32LE with a byte order mark",
+                        RawBodies.encoded(UTF_32LE, 0xFF, 0xFE, 0x00, 0x00),
                         "is UTF-32LE (it starts with that byte order mark)"),
                 whole("UTF-16BE", RawBodies.encoded(StandardCharsets.UTF_16BE), "looks like UTF-16BE"),
                 whole("UTF-16LE", RawBodies.encoded(StandardCharsets.UTF_16LE), "looks like UTF-16LE"),
                 whole("UTF-32BE", RawBodies.encoded(UTF_32BE), "looks like UTF-32BE"),
                 whole("UTF-32LE", RawBodies.encoded(UTF_32LE), "looks like UTF-32LE"),
-                escaped("an escaped lone high surrogate in the name", "$.customer.name",
-                        body -> body.withObject("/customer").put("name", "Jonas \uD800 Feld"), surrogate),
-                escaped("an escaped lone surrogate between letters", "$.customer.name",
-                        body -> body.withObject("/customer").put("name", "a\uD800b"), surrogate),
-                escaped("an escaped lone low surrogate in an item", "$.items[0].name",
-                        body -> body.withObject("/items/0").put("name", "\uDC00 guide"), surrogate),
-                escaped("an escaped pair in the wrong order", "$.shippingAddress.city",
-                        body -> body.withObject("/shippingAddress").put("city", "Ash\uDC00\uD800combe"), surrogate),
-                escaped("a high surrogate at the very end", "$.shippingAddress.line1",
-                        body -> body.withObject("/shippingAddress").put("line1", "7 Quarry Row\uD83D"), surrogate),
-                escaped("an escaped lone surrogate in a field checkout ignores", "$.note",
-                        body -> body.put("note", "\uD800"), surrogate),
-                escaped("an escaped lone surrogate in a member name", "$.customer",
+                escaped(
+                        "an escaped lone high surrogate in the name",
+                        "$.customer.name",
+                        body -> body.withObject("/customer").put("name", "Jonas \uD800 Feld"),
+                        surrogate),
+                escaped(
+                        "an escaped lone surrogate between letters",
+                        "$.customer.name",
+                        body -> body.withObject("/customer").put("name", "a\uD800b"),
+                        surrogate),
+                escaped(
+                        "an escaped lone low surrogate in an item",
+                        "$.items[0].name",
+                        body -> body.withObject("/items/0").put("name", "\uDC00 guide"),
+                        surrogate),
+                escaped(
+                        "an escaped pair in the wrong order",
+                        "$.shippingAddress.city",
+                        body -> body.withObject("/shippingAddress").put("city", "Ash\uDC00\uD800combe"),
+                        surrogate),
+                escaped(
+                        "a high surrogate at the very end",
+                        "$.shippingAddress.line1",
+                        body -> body.withObject("/shippingAddress").put("line1", "7 Quarry Row\uD83D"),
+                        surrogate),
+                escaped(
+                        "an escaped lone surrogate in a field checkout ignores",
+                        "$.note",
+                        body -> body.put("note", "\uD800"),
+                        surrogate),
+                escaped(
+                        "an escaped lone surrogate in a member name",
+                        "$.customer",
                         body -> body.withObject("/customer").put("nick\uD800", "x"),
                         "has a member name that is not well-formed Unicode"),
-                new IllFormed("escaped lone surrogates in two fields", RawBodies.escaped(body -> {
-                    body.withObject("/customer").put("name", "\uD800");
-                    body.withObject("/items/0").put("name", "\uDFFF");
-                }), List.of("$.customer.name", "$.items[0].name"), surrogate));
+                new IllFormed(
+                        "escaped lone surrogates in two fields",
+                        RawBodies.escaped(body -> {
+                            body.withObject("/customer").put("name", "\uD800");
+                            body.withObject("/items/0").put("name", "\uDFFF");
+                        }),
+                        List.of("$.customer.name", "$.items[0].name"),
+                        surrogate));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -129,8 +163,13 @@ class RequestEncodingTest {
 
     @Test
     void theTextCasesCoverEveryOtherEncodingAndEveryEscape() {
-        assertThat(illFormedText()).extracting(IllFormed::name).hasSize(13)
-                .contains("UTF-8 with a byte order mark", "UTF-16LE", "UTF-32BE",
+        assertThat(illFormedText())
+                .extracting(IllFormed::name)
+                .hasSize(13)
+                .contains(
+                        "UTF-8 with a byte order mark",
+                        "UTF-16LE",
+                        "UTF-32BE",
                         "an escaped lone surrogate in a member name");
     }
 
@@ -142,25 +181,31 @@ class RequestEncodingTest {
 
         APIGatewayV2HTTPResponse response = handler.handleRequest(event, context);
 
-        assertRefused(response, new IllFormed("raw", new byte[0], List.of("$"),
-                "is not well-formed Unicode: character "));
+        assertRefused(
+                response, new IllFormed("raw", new byte[0], List.of("$"), "is not well-formed Unicode: character "));
     }
 
     @Test
     void theLoneSurrogatesSampleGets400NamingBothFields() {
-        APIGatewayV2HTTPResponse response = handler.handleRequest(
-                SampleRequests.load(SampleRequests.LONE_SURROGATES), context);
+        APIGatewayV2HTTPResponse response =
+                handler.handleRequest(SampleRequests.load(SampleRequests.LONE_SURROGATES), context);
 
-        assertRefused(response, new IllFormed("sample", new byte[0], List.of("$.customer.name", "$.items[0].name"),
-                "is not well-formed Unicode: character "));
+        assertRefused(
+                response,
+                new IllFormed(
+                        "sample",
+                        new byte[0],
+                        List.of("$.customer.name", "$.items[0].name"),
+                        "is not well-formed Unicode: character "));
     }
 
     /** A Content-Type header and whether checkout reads the body under it. */
     record Declared(String contentType, boolean json) {
         @Override
         public String toString() {
-            return contentType == null ? "(no Content-Type)" : contentType.isBlank() ? "(empty Content-Type)"
-                    : contentType;
+            return contentType == null
+                    ? "(no Content-Type)"
+                    : contentType.isBlank() ? "(empty Content-Type)" : contentType;
         }
     }
 
@@ -226,14 +271,15 @@ class RequestEncodingTest {
             assertThat(error.path("message").asText()).isNotBlank();
         });
         assertThat(events.published()).isEmpty();
-        assertThat(context.logger().jsonLines()).singleElement()
+        assertThat(context.logger().jsonLines())
+                .singleElement()
                 .satisfies(line -> assertThat(line.path("status").asInt()).isEqualTo(415));
     }
 
     @Test
     void theTextPlainSampleGets415() {
-        APIGatewayV2HTTPResponse response = handler.handleRequest(SampleRequests.load(SampleRequests.AS_TEXT_PLAIN),
-                context);
+        APIGatewayV2HTTPResponse response =
+                handler.handleRequest(SampleRequests.load(SampleRequests.AS_TEXT_PLAIN), context);
 
         assertThat(response.getStatusCode()).isEqualTo(415);
         assertThat(events.published()).isEmpty();
@@ -253,12 +299,16 @@ class RequestEncodingTest {
 
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(202);
         OrderCreated order = events.published().get(0);
-        assertThat(order.customer().name()).isEqualTo(sent.path("customer").path("name").asText())
+        assertThat(order.customer().name())
+                .isEqualTo(sent.path("customer").path("name").asText())
                 .contains("e\u0301", "ë", "李小龍", "سارة", "👩🏽\u200D💻");
-        assertThat(order.items()).extracting(OrderCreated.LineItem::name)
-                .containsExactly(sent.path("items").path(0).path("name").asText(),
+        assertThat(order.items())
+                .extracting(OrderCreated.LineItem::name)
+                .containsExactly(
+                        sent.path("items").path(0).path("name").asText(),
                         sent.path("items").path(1).path("name").asText());
-        assertThat(order.shippingAddress().line1()).isEqualTo(sent.path("shippingAddress").path("line1").asText());
+        assertThat(order.shippingAddress().line1())
+                .isEqualTo(sent.path("shippingAddress").path("line1").asText());
         assertThat(order.shippingAddress().line2()).isEqualTo("שער 3");
         assertThat(order.shippingAddress().city()).isEqualTo("東京");
     }
@@ -274,7 +324,8 @@ class RequestEncodingTest {
         assertThat(problem.path("type").asText()).isEqualTo("urn:shop:problem:invalid-order");
         assertThat(problem.path("errors").findValuesAsText("field")).containsExactlyElementsOf(body.fields());
         assertThat(problem.path("errors").findValuesAsText("message"))
-                .allSatisfy(message -> assertThat(message).startsWith(body.message()).doesNotContain("Jonas", "Feld"));
+                .allSatisfy(message ->
+                        assertThat(message).startsWith(body.message()).doesNotContain("Jonas", "Feld"));
         assertThat(events.published()).isEmpty();
         assertThat(context.logger().text()).doesNotContain("Jonas", "Feld");
     }

@@ -23,8 +23,12 @@ import shop.template.SamTemplate;
  * The choreography as the repository's files declare it: the template, every published OrderCreated schema, each
  * subscriber's contract and the sample events. Every check, the impact analysis and the map start here.
  */
-public record Choreography(RepositoryFiles files, SamTemplate template, PublishedSchemas producer,
-        List<Subscriber> subscribers, List<SampleEvent> samples) {
+public record Choreography(
+        RepositoryFiles files,
+        SamTemplate template,
+        PublishedSchemas producer,
+        List<Subscriber> subscribers,
+        List<SampleEvent> samples) {
 
     /** The command that redraws the map into README.md and docs/; failure messages tell it. */
     public static final String MAP_COMMAND = "./mvnw -q -pl choreography-tools compile exec:java -Dexec.args=map";
@@ -32,8 +36,13 @@ public record Choreography(RepositoryFiles files, SamTemplate template, Publishe
     /** Reads everything from the repository's files. */
     public static Choreography load(RepositoryFiles files) {
         SamTemplate template = SamTemplate.load(files.template());
-        return new Choreography(files, template,
-                PublishedSchemas.load(OrderCreatedEvent.DETAIL_TYPE, files.orderCreatedSchemas(), OrderCreatedEvent.PUBLISHED_VERSIONS),
+        return new Choreography(
+                files,
+                template,
+                PublishedSchemas.load(
+                        OrderCreatedEvent.DETAIL_TYPE,
+                        files.orderCreatedSchemas(),
+                        OrderCreatedEvent.PUBLISHED_VERSIONS),
                 Subscribers.of(template, files),
                 SampleEvent.under(files.eventBridgeSamples()));
     }
@@ -74,7 +83,8 @@ public record Choreography(RepositoryFiles files, SamTemplate template, Publishe
             problems.add("The choreography map in README.md is out of date with template.yaml; run " + MAP_COMMAND);
         }
         if (!read(files.mapSvg()).equals(Optional.of(svg()))) {
-            problems.add(files.root().relativize(files.mapSvg()) + " is out of date with template.yaml; run " + MAP_COMMAND);
+            problems.add(
+                    files.root().relativize(files.mapSvg()) + " is out of date with template.yaml; run " + MAP_COMMAND);
         }
         return problems;
     }

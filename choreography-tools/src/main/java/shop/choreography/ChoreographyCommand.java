@@ -6,13 +6,13 @@ import java.util.List;
 import shop.choreography.impact.Impact;
 
 /**
- * Command line of the choreography tools, run from the repository:
- * {@code ./mvnw -q -pl choreography-tools compile exec:java -Dexec.args="impact customer.email"}.
+ * Command line of the choreography tools, run from the repository: {@code ./mvnw -q -pl choreography-tools compile
+ * exec:java -Dexec.args="impact customer.email"}.
  *
  * <ul>
- *   <li>{@code impact <field>}: the rules and consumers a change to that OrderCreated field affects</li>
- *   <li>{@code map}: redraws the choreography map into README.md and docs/choreography-map.svg</li>
- *   <li>{@code check}: everything the build checks, with every problem listed</li>
+ *   <li>{@code impact <field>}: the rules and consumers a change to that OrderCreated field affects
+ *   <li>{@code map}: redraws the choreography map into README.md and docs/choreography-map.svg
+ *   <li>{@code check}: everything the build checks, with every problem listed
  * </ul>
  */
 public final class ChoreographyCommand {
@@ -62,8 +62,10 @@ public final class ChoreographyCommand {
             case "check" -> {
                 List<String> problems = choreography.problems();
                 problems.forEach(err::println);
-                out.println(problems.isEmpty() ? "choreography: schemas, contracts, rules and map agree"
-                        : problems.size() + " problem(s)");
+                out.println(
+                        problems.isEmpty()
+                                ? "choreography: schemas, contracts, rules and map agree"
+                                : problems.size() + " problem(s)");
                 return problems.isEmpty() ? 0 : 1;
             }
             default -> {

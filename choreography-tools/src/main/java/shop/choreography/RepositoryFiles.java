@@ -27,7 +27,10 @@ public record RepositoryFiles(Path root) {
 
     /** The contract of the function whose {@code CodeUri} is {@code codeUri}: the fields of OrderCreated it reads. */
     public Path contract(String codeUri) {
-        return root.resolve(codeUri).resolve("src/main/resources/contract").resolve(codeUri).resolve("order-created.json");
+        return root.resolve(codeUri)
+                .resolve("src/main/resources/contract")
+                .resolve(codeUri)
+                .resolve("order-created.json");
     }
 
     /** Sample EventBridge envelopes; {@code poison/} below it holds events consumers must reject. */

@@ -44,7 +44,9 @@ class ChoreographyCommandTest {
                 Arguments.of("no command", new String[] {}, "usage: impact"),
                 Arguments.of("unknown command", new String[] {"draw"}, "usage: impact"),
                 Arguments.of("impact without a field", new String[] {"impact"}, "usage: impact"),
-                Arguments.of("impact of an unknown field", new String[] {"impact", "customer.phone"},
+                Arguments.of(
+                        "impact of an unknown field",
+                        new String[] {"impact", "customer.phone"},
                         "OrderCreated has no field 'customer.phone'"));
     }
 

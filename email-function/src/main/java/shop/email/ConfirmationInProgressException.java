@@ -6,8 +6,8 @@ import shop.subscriber.ReportedFailure;
 /**
  * Another invocation holds a live claim on this order's confirmation and may be sending it right now.
  *
- * <p>Retryable by design: thrown so that Lambda retries the event later, when it finds the confirmation sent (and
- * does nothing) or the claim abandoned (and takes it over).
+ * <p>Retryable by design: thrown so that Lambda retries the event later, when it finds the confirmation sent (and does
+ * nothing) or the claim abandoned (and takes it over).
  */
 public final class ConfirmationInProgressException extends RuntimeException implements ReportedFailure {
 

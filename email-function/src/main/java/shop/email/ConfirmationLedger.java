@@ -5,8 +5,8 @@ import java.time.Instant;
 /**
  * Which orders' confirmations are being sent or have been sent: the idempotency record of an external side effect.
  *
- * <p>Implementations make {@link #claim} atomic (a conditional write), so at most one invocation holds a live claim
- * on an order at any time.
+ * <p>Implementations make {@link #claim} atomic (a conditional write), so at most one invocation holds a live claim on
+ * an order at any time.
  */
 public interface ConfirmationLedger {
 

@@ -13,18 +13,20 @@ import shop.subscriber.Effect;
  * <p>Sending is an external side effect that no database transaction covers, so it is fenced by a claim: claim the
  * order (conditional write), send, mark it sent. A failed send releases the claim so the retry can send; a delivery
  * that finds the confirmation sent does nothing; one that finds a live claim fails with
- * {@link ConfirmationInProgressException} so Lambda retries it later. A claim whose holder died is taken over once
- * its lease runs out. The one gap left is a holder that sent but died before marking: the email then goes twice.
+ * {@link ConfirmationInProgressException} so Lambda retries it later. A claim whose holder died is taken over once its
+ * lease runs out. The one gap left is a holder that sent but died before marking: the email then goes twice.
  */
 public final class Confirmations {
 
     /**
-     * How long a claim keeps others off. Longer than the function's 20 s timeout, so a live sender is never
-     * overtaken; shorter than Lambda's first async retry delay (about a minute), so that retry finds it expired.
+     * How long a claim keeps others off. Longer than the function's 20 s timeout, so a live sender is never overtaken;
+     * shorter than Lambda's first async retry delay (about a minute), so that retry finds it expired.
      */
     static final Duration LEASE = Duration.ofSeconds(60);
 
-    /** How long ConfirmationsTable remembers an order: as long as the bus archive keeps events for replay by default. */
+    /**
+     * How long ConfirmationsTable remembers an order: as long as the bus archive keeps events for replay by default.
+     */
     static final Duration RETENTION = Duration.ofDays(30);
 
     /** What handling one delivery of an order did. */
@@ -62,8 +64,8 @@ public final class Confirmations {
         // Written first: an order that cannot be written (unknown currency) must fail before it holds a claim.
         Confirmation confirmation = writer.write(order);
         Instant now = clock.instant();
-        ConfirmationClaim claim = new ConfirmationClaim(order.orderId(), UUID.randomUUID().toString(), now,
-                now.plus(LEASE), now.plus(RETENTION));
+        ConfirmationClaim claim = new ConfirmationClaim(
+                order.orderId(), UUID.randomUUID().toString(), now, now.plus(LEASE), now.plus(RETENTION));
         ConfirmationLedger.Claim found = ledger.claim(claim);
         switch (found) {
             case ALREADY_SENT:

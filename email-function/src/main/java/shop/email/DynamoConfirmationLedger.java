@@ -36,9 +36,11 @@ public record DynamoConfirmationLedger(DynamoDbClient dynamo, String table) impl
                             "claimId", text(claim.claimId()),
                             "leaseExpiresAt", epochSeconds(claim.leaseExpiresAt()),
                             "expiresAt", epochSeconds(claim.expiresAt())))
-                    .conditionExpression("attribute_not_exists(orderId) OR (#status = :sending AND leaseExpiresAt < :now)")
+                    .conditionExpression(
+                            "attribute_not_exists(orderId) OR (#status = :sending AND leaseExpiresAt < :now)")
                     .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(Map.of(":sending", text(SENDING), ":now", epochSeconds(claim.claimedAt())))
+                    .expressionAttributeValues(
+                            Map.of(":sending", text(SENDING), ":now", epochSeconds(claim.claimedAt())))
                     .returnValues(ReturnValue.ALL_OLD)
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                     .build());
@@ -57,8 +59,9 @@ public record DynamoConfirmationLedger(DynamoDbClient dynamo, String table) impl
         dynamo.updateItem(UpdateItemRequest.builder()
                 .tableName(table)
                 .key(Map.of("orderId", text(orderId)))
-                .updateExpression("SET #status = :sent, messageId = :messageId, sentAt = :sentAt, expiresAt = :expiresAt"
-                        + " REMOVE claimId, leaseExpiresAt")
+                .updateExpression(
+                        "SET #status = :sent, messageId = :messageId, sentAt = :sentAt, expiresAt = :expiresAt"
+                                + " REMOVE claimId, leaseExpiresAt")
                 .expressionAttributeNames(Map.of("#status", "status"))
                 .expressionAttributeValues(Map.of(
                         ":sent", text(SENT),

@@ -18,10 +18,13 @@ public final class EmailHandler extends SubscriberHandler {
     public static final String CONFIRMATIONS_TABLE = "CONFIRMATIONS_TABLE";
 
     /** The subscriber as the skeleton runs it: name, log event, contract, and its wiring from the environment. */
-    public static final Subscriber SUBSCRIBER = new Subscriber("EmailFunction", "confirmation.handled",
-            "/contract/email-function/order-created.json", wiring -> action(
-                    new DynamoConfirmationLedger(wiring.client(DynamoDbClient.builder()),
-                            wiring.require(CONFIRMATIONS_TABLE)),
+    public static final Subscriber SUBSCRIBER = new Subscriber(
+            "EmailFunction",
+            "confirmation.handled",
+            "/contract/email-function/order-created.json",
+            wiring -> action(
+                    new DynamoConfirmationLedger(
+                            wiring.client(DynamoDbClient.builder()), wiring.require(CONFIRMATIONS_TABLE)),
                     new SesMailer(wiring.client(SesV2Client.builder()), wiring.require(SENDER_ADDRESS)),
                     wiring.clock()));
 
@@ -29,7 +32,9 @@ public final class EmailHandler extends SubscriberHandler {
         this(System.getenv());
     }
 
-    /** Builds the real DynamoDB and SES clients from {@code environment} (AWS_REGION, credentials, AWS_ENDPOINT_URL). */
+    /**
+     * Builds the real DynamoDB and SES clients from {@code environment} (AWS_REGION, credentials, AWS_ENDPOINT_URL).
+     */
     public EmailHandler(Map<String, String> environment) {
         super(SUBSCRIBER.start(environment));
     }

@@ -16,8 +16,11 @@ public record SesMailer(SesV2Client ses, String sender) implements Mailer {
     public String send(Confirmation confirmation) {
         return ses.sendEmail(SendEmailRequest.builder()
                         .fromEmailAddress(sender)
-                        .destination(Destination.builder().toAddresses(confirmation.to()).build())
-                        .content(EmailContent.builder().simple(Message.builder()
+                        .destination(Destination.builder()
+                                .toAddresses(confirmation.to())
+                                .build())
+                        .content(EmailContent.builder()
+                                .simple(Message.builder()
                                         .subject(utf8(confirmation.subject()))
                                         .body(Body.builder()
                                                 .text(utf8(confirmation.text()))
@@ -31,6 +34,9 @@ public record SesMailer(SesV2Client ses, String sender) implements Mailer {
 
     // Names like "Mira Kovač" need a declared charset; SES otherwise assumes 7-bit ASCII.
     private static Content utf8(String data) {
-        return Content.builder().data(data).charset(StandardCharsets.UTF_8.name()).build();
+        return Content.builder()
+                .data(data)
+                .charset(StandardCharsets.UTF_8.name())
+                .build();
     }
 }

@@ -18,7 +18,9 @@ class ConfirmationWriterTest {
 
     static Stream<Arguments> samples() {
         return Stream.of(
-                arguments("euro order", "order-created-rewards-signup.json",
+                arguments(
+                        "euro order",
+                        "order-created-rewards-signup.json",
                         "mira.kovac@example.com",
                         "Your order 85141e04-3a68-4de4-8737-67876611a13c is confirmed",
                         """
@@ -33,11 +35,14 @@ class ConfirmationWriterTest {
 
                         We will write again when your order ships.
                         """,
-                        List.of("<p>Hello Mira Kovač,</p>",
+                        List.of(
+                                "<p>Hello Mira Kovač,</p>",
                                 "<tr><td>Espresso cups (set of 2)</td><td>2</td><td>EUR 25.00</td></tr>",
                                 "<tr><td>Hand grinder &amp; brush</td><td>1</td><td>EUR 17.50</td></tr>",
                                 "<th colspan=\"2\">Total</th><td>EUR 42.50</td>")),
-                arguments("names with markup characters", "order-created-no-signup.json",
+                arguments(
+                        "names with markup characters",
+                        "order-created-no-signup.json",
                         "jonas.oneill@example.com",
                         "Your order 9bad17fb-a2b1-4e22-8eed-5d50cba3539f is confirmed",
                         """
@@ -52,11 +57,14 @@ class ConfirmationWriterTest {
 
                         We will write again when your order ships.
                         """,
-                        List.of("<p>Hello Jonas O&#39;Neill,</p>",
+                        List.of(
+                                "<p>Hello Jonas O&#39;Neill,</p>",
                                 "<tr><td>Notebook &lt;A5, dotted&gt;</td><td>3</td><td>EUR 11.97</td></tr>",
                                 "<tr><td>Fountain pen &quot;Fine&quot;</td><td>1</td><td>EUR 29.99</td></tr>",
                                 "<th colspan=\"2\">Total</th><td>EUR 41.96</td>")),
-                arguments("yen has no decimals", "order-created-jpy.json",
+                arguments(
+                        "yen has no decimals",
+                        "order-created-jpy.json",
                         "hana.sato@example.com",
                         "Your order 26b6ae69-8716-4171-a7e0-3e59d22c8965 is confirmed",
                         """
@@ -71,15 +79,17 @@ class ConfirmationWriterTest {
 
                         We will write again when your order ships.
                         """,
-                        List.of("<tr><td>Sencha 100 g</td><td>2</td><td>JPY 3600</td></tr>",
+                        List.of(
+                                "<tr><td>Sencha 100 g</td><td>2</td><td>JPY 3600</td></tr>",
                                 "<th colspan=\"2\">Total</th><td>JPY 4550</td>")));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("samples")
-    void writesSubjectTextAndHtmlFromTheOrder(String name, String file, String to, String subject, String text,
-            List<String> htmlParts) {
-        Confirmation confirmation = writer.write(EventJson.fromTree(SampleEvent.load(file).detail()));
+    void writesSubjectTextAndHtmlFromTheOrder(
+            String name, String file, String to, String subject, String text, List<String> htmlParts) {
+        Confirmation confirmation =
+                writer.write(EventJson.fromTree(SampleEvent.load(file).detail()));
 
         assertThat(confirmation.to()).isEqualTo(to);
         assertThat(confirmation.subject()).isEqualTo(subject);
@@ -89,7 +99,8 @@ class ConfirmationWriterTest {
 
     @Test
     void noCustomerSuppliedMarkupReachesTheHtml() {
-        Confirmation confirmation = writer.write(EventJson.fromTree(SampleEvent.load("order-created-no-signup.json").detail()));
+        Confirmation confirmation = writer.write(EventJson.fromTree(
+                SampleEvent.load("order-created-no-signup.json").detail()));
 
         assertThat(confirmation.html()).doesNotContain("<A5", "\"Fine\"", "O'Neill");
     }
@@ -99,7 +110,10 @@ class ConfirmationWriterTest {
                 arguments("plain text is kept", "Mira Kovač", "Mira Kovač"),
                 arguments("ampersand", "Salt & pepper", "Salt &amp; pepper"),
                 arguments("a script element", "<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
-                arguments("quotes that could end an attribute", "\"double\" 'single'", "&quot;double&quot; &#39;single&#39;"),
+                arguments(
+                        "quotes that could end an attribute",
+                        "\"double\" 'single'",
+                        "&quot;double&quot; &#39;single&#39;"),
                 arguments("an entity is escaped, not interpreted", "&lt;", "&amp;lt;"));
     }
 

@@ -8,14 +8,15 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import shop.events.EventJson;
-import shop.testkit.SampleEvent;
 import shop.events.InvalidEventException;
 import shop.events.OrderCreated;
+import shop.testkit.SampleEvent;
 
 class ConfirmationsTest {
 
     private static final Instant START = Instant.parse("2025-11-03T09:15:30Z");
-    private static final OrderCreated ORDER = EventJson.fromTree(SampleEvent.load("order-created-rewards-signup.json").detail());
+    private static final OrderCreated ORDER = EventJson.fromTree(
+            SampleEvent.load("order-created-rewards-signup.json").detail());
 
     private final SettableClock clock = new SettableClock(START);
     private final InMemoryConfirmationLedger ledger = new InMemoryConfirmationLedger();
@@ -28,8 +29,9 @@ class ConfirmationsTest {
 
         assertThat(outcome).isEqualTo(Confirmations.Outcome.SENT);
         assertThat(mailer.sent()).hasSize(1);
-        assertThat(ledger.row(ORDER.orderId())).contains(new InMemoryConfirmationLedger.Row(
-                "SENT", null, null, "message-1", START, START.plus(Duration.ofDays(30))));
+        assertThat(ledger.row(ORDER.orderId()))
+                .contains(new InMemoryConfirmationLedger.Row(
+                        "SENT", null, null, "message-1", START, START.plus(Duration.ofDays(30))));
     }
 
     @Test
@@ -61,11 +63,13 @@ class ConfirmationsTest {
         clock.advance(Duration.ofSeconds(20));
 
         assertThatThrownBy(() -> confirmations.confirm(ORDER))
-                .isInstanceOfSatisfying(ConfirmationInProgressException.class,
+                .isInstanceOfSatisfying(
+                        ConfirmationInProgressException.class,
                         e -> assertThat(e.orderId()).isEqualTo(ORDER.orderId()))
                 .hasMessageContaining("retry");
         assertThat(mailer.sent()).isEmpty();
-        assertThat(ledger.row(ORDER.orderId())).hasValueSatisfying(row -> assertThat(row.claimId()).isEqualTo("other"));
+        assertThat(ledger.row(ORDER.orderId()))
+                .hasValueSatisfying(row -> assertThat(row.claimId()).isEqualTo("other"));
     }
 
     @Test
@@ -119,8 +123,14 @@ class ConfirmationsTest {
 
     @Test
     void anOrderThatCannotBeWrittenClaimsNothing() {
-        OrderCreated unknownCurrency = new OrderCreated(ORDER.schemaVersion(), ORDER.orderId(), ORDER.createdAt(),
-                ORDER.customer(), ORDER.items(), new OrderCreated.Money(4250, "ABC"), ORDER.shippingAddress());
+        OrderCreated unknownCurrency = new OrderCreated(
+                ORDER.schemaVersion(),
+                ORDER.orderId(),
+                ORDER.createdAt(),
+                ORDER.customer(),
+                ORDER.items(),
+                new OrderCreated.Money(4250, "ABC"),
+                ORDER.shippingAddress());
 
         assertThatThrownBy(() -> confirmations.confirm(unknownCurrency)).isInstanceOf(InvalidEventException.class);
         assertThat(ledger.size()).isZero();

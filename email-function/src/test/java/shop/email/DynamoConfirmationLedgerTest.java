@@ -8,16 +8,16 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import shop.testkit.FakeDynamoDb;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import shop.email.ConfirmationLedger.Claim;
+import shop.testkit.FakeDynamoDb;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
@@ -29,13 +29,19 @@ class DynamoConfirmationLedgerTest {
 
     private static final String ORDER_ID = "85141e04-3a68-4de4-8737-67876611a13c";
     private static final Instant NOW = Instant.parse("2025-11-03T09:15:30Z");
-    private static final ConfirmationClaim CLAIM = new ConfirmationClaim(ORDER_ID, "claim-1", NOW,
-            NOW.plusSeconds(60), Instant.parse("2025-12-03T09:15:30Z"));
-    private static final Map<String, AttributeValue> SENT_ITEM = Map.of(
-            "orderId", AttributeValue.fromS(ORDER_ID), "status", AttributeValue.fromS("SENT"));
+    private static final ConfirmationClaim CLAIM =
+            new ConfirmationClaim(ORDER_ID, "claim-1", NOW, NOW.plusSeconds(60), Instant.parse("2025-12-03T09:15:30Z"));
+    private static final Map<String, AttributeValue> SENT_ITEM =
+            Map.of("orderId", AttributeValue.fromS(ORDER_ID), "status", AttributeValue.fromS("SENT"));
     private static final Map<String, AttributeValue> SENDING_ITEM = Map.of(
-            "orderId", AttributeValue.fromS(ORDER_ID), "status", AttributeValue.fromS("SENDING"),
-            "claimId", AttributeValue.fromS("claim-0"), "leaseExpiresAt", AttributeValue.fromN("1762161390"));
+            "orderId",
+            AttributeValue.fromS(ORDER_ID),
+            "status",
+            AttributeValue.fromS("SENDING"),
+            "claimId",
+            AttributeValue.fromS("claim-0"),
+            "leaseExpiresAt",
+            AttributeValue.fromN("1762161390"));
 
     private final FakeDynamoDb dynamo = new FakeDynamoDb();
     private final DynamoConfirmationLedger ledger = new DynamoConfirmationLedger(dynamo, "ConfirmationsTable-test");
@@ -47,24 +53,27 @@ class DynamoConfirmationLedgerTest {
         assertThat(claim).isEqualTo(Claim.NEW);
         PutItemRequest put = dynamo.puts().get(0);
         assertThat(put.tableName()).isEqualTo("ConfirmationsTable-test");
-        assertThat(put.item()).isEqualTo(Map.of(
-                "orderId", AttributeValue.fromS(ORDER_ID),
-                "status", AttributeValue.fromS("SENDING"),
-                "claimId", AttributeValue.fromS("claim-1"),
-                "leaseExpiresAt", AttributeValue.fromN("1762161390"),
-                "expiresAt", AttributeValue.fromN("1764753330")));
+        assertThat(put.item())
+                .isEqualTo(Map.of(
+                        "orderId", AttributeValue.fromS(ORDER_ID),
+                        "status", AttributeValue.fromS("SENDING"),
+                        "claimId", AttributeValue.fromS("claim-1"),
+                        "leaseExpiresAt", AttributeValue.fromN("1762161390"),
+                        "expiresAt", AttributeValue.fromN("1764753330")));
         assertThat(put.conditionExpression())
                 .isEqualTo("attribute_not_exists(orderId) OR (#status = :sending AND leaseExpiresAt < :now)");
         assertThat(put.expressionAttributeNames()).isEqualTo(Map.of("#status", "status"));
-        assertThat(put.expressionAttributeValues()).isEqualTo(Map.of(
-                ":sending", AttributeValue.fromS("SENDING"), ":now", AttributeValue.fromN("1762161330")));
+        assertThat(put.expressionAttributeValues())
+                .isEqualTo(Map.of(
+                        ":sending", AttributeValue.fromS("SENDING"), ":now", AttributeValue.fromN("1762161330")));
         assertThat(put.returnValues()).isEqualTo(ReturnValue.ALL_OLD);
         assertThat(put.returnValuesOnConditionCheckFailure()).isEqualTo(ReturnValuesOnConditionCheckFailure.ALL_OLD);
     }
 
     @Test
     void replacingAnExpiredClaimIsATakeover() {
-        dynamo.answeringPuts(request -> PutItemResponse.builder().attributes(SENDING_ITEM).build());
+        dynamo.answeringPuts(
+                request -> PutItemResponse.builder().attributes(SENDING_ITEM).build());
 
         assertThat(ledger.claim(CLAIM)).isEqualTo(Claim.TAKEN_OVER);
     }
@@ -80,9 +89,10 @@ class DynamoConfirmationLedgerTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("failedConditions")
-    void aFailedConditionTellsSentFromHeld(String name, Map<String, AttributeValue> returned,
-            Map<String, AttributeValue> read, Claim expected) {
-        ConditionalCheckFailedException.Builder failure = ConditionalCheckFailedException.builder().message("failed");
+    void aFailedConditionTellsSentFromHeld(
+            String name, Map<String, AttributeValue> returned, Map<String, AttributeValue> read, Claim expected) {
+        ConditionalCheckFailedException.Builder failure =
+                ConditionalCheckFailedException.builder().message("failed");
         if (returned != null) {
             failure.item(returned);
         }
@@ -94,7 +104,8 @@ class DynamoConfirmationLedgerTest {
         Claim claim = ledger.claim(CLAIM);
 
         assertThat(claim).isEqualTo(expected);
-        assertThat(dynamo.requests(GetItemRequest.class)).hasSize(returned == null ? 1 : 0)
+        assertThat(dynamo.requests(GetItemRequest.class))
+                .hasSize(returned == null ? 1 : 0)
                 .allSatisfy(get -> {
                     assertThat(get.consistentRead()).isTrue();
                     assertThat(get.key()).isEqualTo(Map.of("orderId", AttributeValue.fromS(ORDER_ID)));
@@ -109,15 +120,16 @@ class DynamoConfirmationLedgerTest {
         assertThat(update.tableName()).isEqualTo("ConfirmationsTable-test");
         assertThat(update.key()).isEqualTo(Map.of("orderId", AttributeValue.fromS(ORDER_ID)));
         assertThat(update.conditionExpression()).isNull();
-        assertThat(update.updateExpression()).isEqualTo(
-                "SET #status = :sent, messageId = :messageId, sentAt = :sentAt, expiresAt = :expiresAt"
+        assertThat(update.updateExpression())
+                .isEqualTo("SET #status = :sent, messageId = :messageId, sentAt = :sentAt, expiresAt = :expiresAt"
                         + " REMOVE claimId, leaseExpiresAt");
         assertThat(update.expressionAttributeNames()).isEqualTo(Map.of("#status", "status"));
-        assertThat(update.expressionAttributeValues()).isEqualTo(Map.of(
-                ":sent", AttributeValue.fromS("SENT"),
-                ":messageId", AttributeValue.fromS("ses-message-1"),
-                ":sentAt", AttributeValue.fromS("2025-11-03T09:15:30Z"),
-                ":expiresAt", AttributeValue.fromN("1764753330")));
+        assertThat(update.expressionAttributeValues())
+                .isEqualTo(Map.of(
+                        ":sent", AttributeValue.fromS("SENT"),
+                        ":messageId", AttributeValue.fromS("ses-message-1"),
+                        ":sentAt", AttributeValue.fromS("2025-11-03T09:15:30Z"),
+                        ":expiresAt", AttributeValue.fromN("1764753330")));
     }
 
     @Test
@@ -144,7 +156,8 @@ class DynamoConfirmationLedgerTest {
 
     @Test
     void anyOtherFailureIsRethrown() {
-        ResourceNotFoundException missingTable = ResourceNotFoundException.builder().message("no table").build();
+        ResourceNotFoundException missingTable =
+                ResourceNotFoundException.builder().message("no table").build();
         dynamo.answeringPuts(request -> {
             throw missingTable;
         });

@@ -14,7 +14,9 @@ final class FakeSes implements SesV2Client {
     @Override
     public SendEmailResponse sendEmail(SendEmailRequest request) {
         sent.add(request);
-        return SendEmailResponse.builder().messageId("ses-message-" + sent.size()).build();
+        return SendEmailResponse.builder()
+                .messageId("ses-message-" + sent.size())
+                .build();
     }
 
     @Override

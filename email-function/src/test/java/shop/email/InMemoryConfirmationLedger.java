@@ -12,18 +12,26 @@ import java.util.Optional;
 class InMemoryConfirmationLedger implements ConfirmationLedger {
 
     /** One order's item. */
-    record Row(String status, String claimId, Instant leaseExpiresAt, String messageId, Instant sentAt, Instant expiresAt) {}
+    record Row(
+            String status,
+            String claimId,
+            Instant leaseExpiresAt,
+            String messageId,
+            Instant sentAt,
+            Instant expiresAt) {}
 
     private final Map<String, Row> rows = new HashMap<>();
 
     @Override
     public synchronized Claim claim(ConfirmationClaim claim) {
         Row current = rows.get(claim.orderId());
-        boolean leaseEnded = current != null && "SENDING".equals(current.status())
+        boolean leaseEnded = current != null
+                && "SENDING".equals(current.status())
                 && current.leaseExpiresAt().getEpochSecond() < claim.claimedAt().getEpochSecond();
         if (current == null || leaseEnded) {
-            rows.put(claim.orderId(), new Row("SENDING", claim.claimId(), claim.leaseExpiresAt(), null, null,
-                    claim.expiresAt()));
+            rows.put(
+                    claim.orderId(),
+                    new Row("SENDING", claim.claimId(), claim.leaseExpiresAt(), null, null, claim.expiresAt()));
             return current == null ? Claim.NEW : Claim.TAKEN_OVER;
         }
         return "SENT".equals(current.status()) ? Claim.ALREADY_SENT : Claim.HELD;

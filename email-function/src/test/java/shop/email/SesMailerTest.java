@@ -14,8 +14,8 @@ class SesMailerTest {
 
     @Test
     void sendsSimpleContentWithTextAndHtmlFromTheSender() {
-        Confirmation confirmation = new Confirmation("mira.kovac@example.com", "Your order 1 is confirmed",
-                "Hello Mira Kovač", "<p>Hello Mira Kovač</p>");
+        Confirmation confirmation = new Confirmation(
+                "mira.kovac@example.com", "Your order 1 is confirmed", "Hello Mira Kovač", "<p>Hello Mira Kovač</p>");
 
         String messageId = mailer.send(confirmation);
 

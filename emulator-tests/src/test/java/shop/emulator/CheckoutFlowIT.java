@@ -1,8 +1,8 @@
 package shop.emulator;
 
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,9 +26,9 @@ import shop.rewards.EarningRule;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The whole choreography in the emulator: checkout's real EventBridge client puts the order on the bus, the
- * emulator's rules route it to the stand-in queues, and each subscriber, handed the envelope as Lambda would, writes
- * through its real DynamoDB and SES clients. Everything is read back through the emulator.
+ * The whole choreography in the emulator: checkout's real EventBridge client puts the order on the bus, the emulator's
+ * rules route it to the stand-in queues, and each subscriber, handed the envelope as Lambda would, writes through its
+ * real DynamoDB and SES clients. Everything is read back through the emulator.
  */
 @ExtendWith(SdkCallReport.class)
 class CheckoutFlowIT {
@@ -72,9 +72,11 @@ class CheckoutFlowIT {
         assertThat(shipment.get("status").s()).isEqualTo("PENDING");
         assertThat(shipment.get("items").l()).hasSize(order.items().size());
 
-        Map<String, AttributeValue> credit = item("RewardsTable", Map.of(
-                "customerId", AttributeValue.fromS(order.customer().customerId()),
-                "entry", AttributeValue.fromS("ORDER#" + orderId)));
+        Map<String, AttributeValue> credit = item(
+                "RewardsTable",
+                Map.of(
+                        "customerId", AttributeValue.fromS(order.customer().customerId()),
+                        "entry", AttributeValue.fromS("ORDER#" + orderId)));
         assertThat(credit).as("rewards entry of %s", orderId).isNotEmpty();
         assertThat(credit.get("points").n()).isEqualTo(Long.toString(EarningRule.pointsFor(order.total())));
 
@@ -84,16 +86,25 @@ class CheckoutFlowIT {
         assertThat(emails.get(0).to()).containsExactly(order.customer().email());
         assertThat(emails.get(0).subject()).isEqualTo(expected.subject()).contains(orderId);
         assertThat(emails.get(0).body()).isEqualTo(expected.html());
-        assertThat(item("ConfirmationsTable", Map.of("orderId", AttributeValue.fromS(orderId))).get("status").s()).isEqualTo("SENT");
+        assertThat(item("ConfirmationsTable", Map.of("orderId", AttributeValue.fromS(orderId)))
+                        .get("status")
+                        .s())
+                .isEqualTo("SENT");
 
-        assertThat(item("SalesTable", Map.of("pk", AttributeValue.fromS("ORDER#" + orderId), "sk", AttributeValue.fromS("PART#1"))))
-                .as("sales marker of %s", orderId).isNotEmpty();
+        assertThat(item(
+                        "SalesTable",
+                        Map.of("pk", AttributeValue.fromS("ORDER#" + orderId), "sk", AttributeValue.fromS("PART#1"))))
+                .as("sales marker of %s", orderId)
+                .isNotEmpty();
         Map<String, Map<String, AttributeValue>> countersAfter = salesCounters(order);
         for (LineItem line : order.items()) {
             assertThat(number(countersAfter.get(line.sku()), "units") - number(countersBefore.get(line.sku()), "units"))
-                    .as("units of %s added by %s", line.sku(), orderId).isEqualTo(line.quantity());
-            assertThat(number(countersAfter.get(line.sku()), "revenue") - number(countersBefore.get(line.sku()), "revenue"))
-                    .as("revenue of %s added by %s", line.sku(), orderId).isEqualTo((long) line.quantity() * line.unitPrice());
+                    .as("units of %s added by %s", line.sku(), orderId)
+                    .isEqualTo(line.quantity());
+            assertThat(number(countersAfter.get(line.sku()), "revenue")
+                            - number(countersBefore.get(line.sku()), "revenue"))
+                    .as("revenue of %s added by %s", line.sku(), orderId)
+                    .isEqualTo((long) line.quantity() * line.unitPrice());
         }
 
         assertThat(SdkCalls.madeBy("CheckoutFunction")).containsExactly("EventBridge.PutEvents");
@@ -110,7 +121,8 @@ class CheckoutFlowIT {
 
         // Act: a signup order placed after it is the barrier; once it reaches rewards, so would have the first.
         String withSignup = placeOrder("post-order-rewards-signup.json");
-        List<JsonNode> atRewards = EMULATOR.stack().queueOf(REWARDS.logicalId())
+        List<JsonNode> atRewards = EMULATOR.stack()
+                .queueOf(REWARDS.logicalId())
                 .drainThrough(envelope -> withSignup.equals(orderIdOf(envelope)), "signup order " + withSignup, BOUND);
         for (Subscriber subscriber : Subscriber.all()) {
             if (!subscriber.equals(REWARDS)) {
@@ -119,16 +131,23 @@ class CheckoutFlowIT {
         }
 
         // Assert
-        assertThat(atRewards).extracting(CheckoutFlowIT::orderIdOf).doesNotContain(withoutSignup).contains(withSignup);
-        assertThat(item("ShipmentsTable", Map.of("orderId", AttributeValue.fromS(withoutSignup)))).isNotEmpty();
+        assertThat(atRewards)
+                .extracting(CheckoutFlowIT::orderIdOf)
+                .doesNotContain(withoutSignup)
+                .contains(withSignup);
+        assertThat(item("ShipmentsTable", Map.of("orderId", AttributeValue.fromS(withoutSignup))))
+                .isNotEmpty();
         assertThat(emailsAbout(withoutSignup)).hasSize(1);
     }
 
     @Test
     void invalidOrderIsRefusedWithoutPuttingAnythingOnTheBus() {
         // Act
-        APIGatewayV2HTTPResponse response = LambdaInvoke.respond(EmulatorStack.TEMPLATE.function("CheckoutFunction"),
-                checkout, Samples.apiRequest("post-order-invalid.json"), APIGatewayV2HTTPResponse.class);
+        APIGatewayV2HTTPResponse response = LambdaInvoke.respond(
+                EmulatorStack.TEMPLATE.function("CheckoutFunction"),
+                checkout,
+                Samples.apiRequest("post-order-invalid.json"),
+                APIGatewayV2HTTPResponse.class);
 
         // Assert
         assertThat(response.getStatusCode()).isEqualTo(400);
@@ -136,9 +155,14 @@ class CheckoutFlowIT {
     }
 
     private static String placeOrder(String sample) {
-        APIGatewayV2HTTPResponse response = LambdaInvoke.respond(EmulatorStack.TEMPLATE.function("CheckoutFunction"),
-                checkout, Samples.apiRequest(sample), APIGatewayV2HTTPResponse.class);
-        assertThat(response.getStatusCode()).as("checkout's answer to %s: %s", sample, response.getBody()).isEqualTo(202);
+        APIGatewayV2HTTPResponse response = LambdaInvoke.respond(
+                EmulatorStack.TEMPLATE.function("CheckoutFunction"),
+                checkout,
+                Samples.apiRequest(sample),
+                APIGatewayV2HTTPResponse.class);
+        assertThat(response.getStatusCode())
+                .as("checkout's answer to %s: %s", sample, response.getBody())
+                .isEqualTo(202);
         try {
             return JSON.readTree(response.getBody()).path("orderId").asText();
         } catch (JsonProcessingException e) {
@@ -147,7 +171,8 @@ class CheckoutFlowIT {
     }
 
     private static JsonNode awaitOrder(Subscriber subscriber, String orderId) {
-        return EMULATOR.stack().queueOf(subscriber.logicalId())
+        return EMULATOR.stack()
+                .queueOf(subscriber.logicalId())
                 .await(envelope -> orderId.equals(orderIdOf(envelope)), "OrderCreated for " + orderId, BOUND);
     }
 
@@ -157,16 +182,25 @@ class CheckoutFlowIT {
 
     private static Map<String, AttributeValue> item(String tableLogicalId, Map<String, AttributeValue> key) {
         String table = EMULATOR.stack().tableName(tableLogicalId);
-        return EMULATOR.session().dynamo().getItem(r -> r.tableName(table).key(key).consistentRead(true)).item();
+        return EMULATOR.session()
+                .dynamo()
+                .getItem(r -> r.tableName(table).key(key).consistentRead(true))
+                .item();
     }
 
     /** The SKU counters an order adds to, by SKU; an empty map for a SKU not sold yet. */
     private static Map<String, Map<String, AttributeValue>> salesCounters(OrderCreated order) {
         Map<String, Map<String, AttributeValue>> counters = new HashMap<>();
         for (LineItem line : order.items()) {
-            counters.put(line.sku(), item("SalesTable", Map.of(
-                    "pk", AttributeValue.fromS("SKU#" + line.sku()),
-                    "sk", AttributeValue.fromS("CURRENCY#" + order.total().currency()))));
+            counters.put(
+                    line.sku(),
+                    item(
+                            "SalesTable",
+                            Map.of(
+                                    "pk", AttributeValue.fromS("SKU#" + line.sku()),
+                                    "sk",
+                                            AttributeValue.fromS(
+                                                    "CURRENCY#" + order.total().currency()))));
         }
         return counters;
     }

@@ -19,7 +19,8 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
  */
 final class DeadLetterQueueInEmulator implements AutoCloseable {
 
-    private static final Path SAMPLES = SamTemplate.locate(Path.of("")).resolveSibling("events").resolve("sqs");
+    private static final Path SAMPLES =
+            SamTemplate.locate(Path.of("")).resolveSibling("events").resolve("sqs");
 
     private final EmulatorSession session;
     private final String url;
@@ -32,7 +33,8 @@ final class DeadLetterQueueInEmulator implements AutoCloseable {
     /** A new, empty queue named after the template's queue {@code logicalId} and this run. */
     static DeadLetterQueueInEmulator create(EmulatorSession session, String logicalId) {
         String name = "it" + UUID.randomUUID().toString().substring(0, 8) + "-" + logicalId;
-        return new DeadLetterQueueInEmulator(session, session.sqs().createQueue(r -> r.queueName(name)).queueUrl());
+        return new DeadLetterQueueInEmulator(
+                session, session.sqs().createQueue(r -> r.queueName(name)).queueUrl());
     }
 
     String url() {
@@ -41,15 +43,23 @@ final class DeadLetterQueueInEmulator implements AutoCloseable {
 
     /** The one message of sample {@code file}: its body as SQS carries it, its string attributes. */
     static SQSEvent.SQSMessage sample(String file) {
-        return EventLoader.loadSQSEvent(SAMPLES.resolve(file).toString()).getRecords().get(0);
+        return EventLoader.loadSQSEvent(SAMPLES.resolve(file).toString())
+                .getRecords()
+                .get(0);
     }
 
     /** Sends {@code message}'s body and attributes, as its original sender did. */
     void send(SQSEvent.SQSMessage message) {
         Map<String, MessageAttributeValue> attributes = new HashMap<>();
-        message.getMessageAttributes().forEach((name, value) -> attributes.put(name,
-                MessageAttributeValue.builder().dataType(value.getDataType()).stringValue(value.getStringValue()).build()));
-        session.sqs().sendMessage(r -> r.queueUrl(url).messageBody(message.getBody()).messageAttributes(attributes));
+        message.getMessageAttributes()
+                .forEach((name, value) -> attributes.put(
+                        name,
+                        MessageAttributeValue.builder()
+                                .dataType(value.getDataType())
+                                .stringValue(value.getStringValue())
+                                .build()));
+        session.sqs()
+                .sendMessage(r -> r.queueUrl(url).messageBody(message.getBody()).messageAttributes(attributes));
     }
 
     /**
@@ -60,14 +70,19 @@ final class DeadLetterQueueInEmulator implements AutoCloseable {
         Instant deadline = Instant.now().plus(bound);
         Map<String, String> bodies = new HashMap<>();
         while (Instant.now().isBefore(deadline)) {
-            List<Message> messages = session.sqs().receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10)
-                    .waitTimeSeconds(1).visibilityTimeout(Math.toIntExact(bound.toSeconds()) + 30)).messages();
+            List<Message> messages = session.sqs()
+                    .receiveMessage(r -> r.queueUrl(url)
+                            .maxNumberOfMessages(10)
+                            .waitTimeSeconds(1)
+                            .visibilityTimeout(Math.toIntExact(bound.toSeconds()) + 30))
+                    .messages();
             if (messages.isEmpty()) {
                 return List.copyOf(bodies.values());
             }
             messages.forEach(message -> bodies.put(message.messageId(), message.body()));
         }
-        throw new AssertionError("The queue " + url + " still returned messages after " + bound + "; read " + bodies.size());
+        throw new AssertionError(
+                "The queue " + url + " still returned messages after " + bound + "; read " + bodies.size());
     }
 
     @Override

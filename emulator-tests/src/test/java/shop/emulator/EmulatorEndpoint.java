@@ -40,9 +40,13 @@ public record EmulatorEndpoint(URI uri, Emulator emulator) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT).build();
         List<String> answers = new ArrayList<>();
         for (Emulator candidate : Emulator.values()) {
-            HttpRequest request = HttpRequest.newBuilder(uri.resolve(candidate.probePath())).timeout(PROBE_TIMEOUT).GET().build();
+            HttpRequest request = HttpRequest.newBuilder(uri.resolve(candidate.probePath()))
+                    .timeout(PROBE_TIMEOUT)
+                    .GET()
+                    .build();
             try {
-                int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                int status = http.send(request, HttpResponse.BodyHandlers.discarding())
+                        .statusCode();
                 if (status / 100 == 2) {
                     return new EmulatorEndpoint(uri, candidate);
                 }
@@ -55,8 +59,8 @@ public record EmulatorEndpoint(URI uri, Emulator emulator) {
                 throw new IllegalStateException("Interrupted while probing the emulator at " + uri, e);
             }
         }
-        throw new IllegalStateException("Something answers at " + uri + " (" + VARIABLE + ") but it is neither moto nor "
-                + "LocalStack: " + String.join(", ", answers));
+        throw new IllegalStateException("Something answers at " + uri + " (" + VARIABLE
+                + ") but it is neither moto nor " + "LocalStack: " + String.join(", ", answers));
     }
 
     /** The same endpoint as the SDK and the handlers take it. */
@@ -67,6 +71,8 @@ public record EmulatorEndpoint(URI uri, Emulator emulator) {
     private static String nothingAnswers(URI uri, Exception cause) {
         return "No AWS emulator answers at " + uri + " (" + VARIABLE + ", default " + DEFAULT + "): "
                 + cause.getClass().getSimpleName() + ". Start one there, e.g. 'moto_server -p PORT' with "
-                + VARIABLE + "=http://127.0.0.1:PORT, or 'localstack start', or run 'bash .ci/with-moto ./mvnw verify -Pemulator'.";
+                + VARIABLE
+                + "=http://127.0.0.1:PORT, or 'localstack start', or run 'bash .ci/with-moto"
+                + " ./mvnw verify -Pemulator'.";
     }
 }

@@ -36,7 +36,8 @@ class EmulatorEndpointTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("answeringServers")
-    void emulatorIsRecognisedByThePathOnlyItAnswers(String scenario, String answeredPath, Emulator expected) throws IOException {
+    void emulatorIsRecognisedByThePathOnlyItAnswers(String scenario, String answeredPath, Emulator expected)
+            throws IOException {
         // Arrange: an in-process HTTP server on loopback answering one path, 404 elsewhere.
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
@@ -85,14 +86,21 @@ class EmulatorEndpointTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("configuredEndpoints")
-    void endpointComesFromAwsEndpointUrlElseLocalStacksDefault(String scenario, Map<String, String> environment, URI expected) {
+    void endpointComesFromAwsEndpointUrlElseLocalStacksDefault(
+            String scenario, Map<String, String> environment, URI expected) {
         assertThat(EmulatorEndpoint.configured(environment)).isEqualTo(expected);
     }
 
     static Stream<Arguments> configuredEndpoints() {
         return Stream.of(
                 Arguments.of("unset means LocalStack's edge port", Map.of(), URI.create("http://localhost:4566")),
-                Arguments.of("blank means LocalStack's edge port", Map.of("AWS_ENDPOINT_URL", " "), URI.create("http://localhost:4566")),
-                Arguments.of("moto on a chosen port", Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:5123"), URI.create("http://127.0.0.1:5123")));
+                Arguments.of(
+                        "blank means LocalStack's edge port",
+                        Map.of("AWS_ENDPOINT_URL", " "),
+                        URI.create("http://localhost:4566")),
+                Arguments.of(
+                        "moto on a chosen port",
+                        Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:5123"),
+                        URI.create("http://127.0.0.1:5123")));
     }
 }

@@ -10,9 +10,9 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The suite's connection to the emulator: the probed endpoint, the environment every client and handler gets
- * (region, dummy credentials, endpoint), and the harness's own SDK clients, built the same way the handlers build
- * theirs. Thread-safe: the SDK clients are.
+ * The suite's connection to the emulator: the probed endpoint, the environment every client and handler gets (region,
+ * dummy credentials, endpoint), and the harness's own SDK clients, built the same way the handlers build theirs.
+ * Thread-safe: the SDK clients are.
  */
 public final class EmulatorSession implements AutoCloseable {
 
@@ -47,7 +47,8 @@ public final class EmulatorSession implements AutoCloseable {
     public static EmulatorSession open() {
         Map<String, String> process = System.getenv();
         String region = process.getOrDefault("AWS_REGION", "");
-        return new EmulatorSession(EmulatorEndpoint.fromEnvironment(process), region.isBlank() ? DEFAULT_REGION : region);
+        return new EmulatorSession(
+                EmulatorEndpoint.fromEnvironment(process), region.isBlank() ? DEFAULT_REGION : region);
     }
 
     public EmulatorEndpoint endpoint() {
@@ -58,7 +59,9 @@ public final class EmulatorSession implements AutoCloseable {
         return awsEnvironment.get("AWS_REGION");
     }
 
-    /** AWS_REGION, dummy credentials and AWS_ENDPOINT_URL: what a handler's environment holds besides the template's. */
+    /**
+     * AWS_REGION, dummy credentials and AWS_ENDPOINT_URL: what a handler's environment holds besides the template's.
+     */
     public Map<String, String> awsEnvironment() {
         return awsEnvironment;
     }

@@ -14,21 +14,27 @@ import shop.template.FunctionResource;
 
 /**
  * Hands an event to a handler the way Lambda's Java runtime does: a stream handler gets the JSON's bytes, a typed
- * handler its input, with a Lambda context of the template function. SDK calls the handler makes are attributed to the function. Thread-safe.
+ * handler its input, with a Lambda context of the template function. SDK calls the handler makes are attributed to the
+ * function. Thread-safe.
  */
 public final class LambdaInvoke {
 
-    private static final ObjectMapper ANSWERS = new ObjectMapper()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper ANSWERS =
+            new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private LambdaInvoke() {}
 
-    /** Delivers a routed envelope to a consumer, as the rule's Lambda target would: its bytes, as the runtime streams them. */
+    /**
+     * Delivers a routed envelope to a consumer, as the rule's Lambda target would: its bytes, as the runtime streams
+     * them.
+     */
     public static void deliver(FunctionResource function, RequestStreamHandler handler, JsonNode envelope) {
         byte[] input = envelope.toString().getBytes(StandardCharsets.UTF_8);
         SdkCalls.as(function.logicalId(), () -> {
             try {
-                handler.handleRequest(new ByteArrayInputStream(input), OutputStream.nullOutputStream(),
+                handler.handleRequest(
+                        new ByteArrayInputStream(input),
+                        OutputStream.nullOutputStream(),
                         FunctionContext.invocationOf(function));
                 return null;
             } catch (IOException e) {
@@ -38,10 +44,11 @@ public final class LambdaInvoke {
     }
 
     /**
-     * Invokes {@code handler} as {@code function} with the event's bytes, as the runtime streams them, and reads what it
-     * wrote as {@code answer}; whatever it throws reaches the caller, as Lambda would report it.
+     * Invokes {@code handler} as {@code function} with the event's bytes, as the runtime streams them, and reads what
+     * it wrote as {@code answer}; whatever it throws reaches the caller, as Lambda would report it.
      */
-    public static <O> O respond(FunctionResource function, RequestStreamHandler handler, byte[] input, Class<O> answer) {
+    public static <O> O respond(
+            FunctionResource function, RequestStreamHandler handler, byte[] input, Class<O> answer) {
         return SdkCalls.as(function.logicalId(), () -> {
             try {
                 var output = new ByteArrayOutputStream();

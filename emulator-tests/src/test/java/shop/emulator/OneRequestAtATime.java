@@ -6,15 +6,15 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**
- * Gives moto the per-request atomicity DynamoDB guarantees, by letting one HTTP request of this JVM's SDK clients
- * reach it at a time.
+ * Gives moto the per-request atomicity DynamoDB guarantees, by letting one HTTP request of this JVM's SDK clients reach
+ * it at a time.
  *
- * <p>Why: {@code moto_server} serves requests on parallel threads with no lock between a conditional write's check
- * and its write (it parses the condition expression in between), and {@code TransactWriteItems} snapshots whole tables
- * and restores them on cancel. Concurrent conditional writes to one key then both succeed now and then, which
- * DynamoDB never allows. Handler invocations still run concurrently and interleave between their requests, which is
- * the concurrency the idempotency tests are about. Loaded for every SDK client from the global interceptor list;
- * active only when {@link #enableFor(Emulator)} is given moto. Thread-safe.
+ * <p>Why: {@code moto_server} serves requests on parallel threads with no lock between a conditional write's check and
+ * its write (it parses the condition expression in between), and {@code TransactWriteItems} snapshots whole tables and
+ * restores them on cancel. Concurrent conditional writes to one key then both succeed now and then, which DynamoDB
+ * never allows. Handler invocations still run concurrently and interleave between their requests, which is the
+ * concurrency the idempotency tests are about. Loaded for every SDK client from the global interceptor list; active
+ * only when {@link #enableFor(Emulator)} is given moto. Thread-safe.
  */
 public final class OneRequestAtATime implements ExecutionInterceptor {
 

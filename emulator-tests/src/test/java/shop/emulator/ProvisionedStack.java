@@ -33,8 +33,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * What {@code template.yaml} declares, created in the emulator under one run's names: the bus, each function's rule
- * with its exact pattern (targeting a stand-in SQS queue instead of the function), the tables with their keys, and
- * the verified SES sender. {@link #close()} deletes it all again, so a long-lived emulator does not fill up.
+ * with its exact pattern (targeting a stand-in SQS queue instead of the function), the tables with their keys, and the
+ * verified SES sender. {@link #close()} deletes it all again, so a long-lived emulator does not fill up.
  */
 public final class ProvisionedStack implements AutoCloseable {
 
@@ -52,7 +52,10 @@ public final class ProvisionedStack implements AutoCloseable {
         this.template = template;
         this.session = session;
         this.stackNames = new StackNames(stackName);
-        this.names = resolver(template, stackName, session.region(),
+        this.names = resolver(
+                template,
+                stackName,
+                session.region(),
                 Map.of(SENDER_PARAMETER, "orders@" + stackName + ".example.com"));
     }
 
@@ -60,15 +63,18 @@ public final class ProvisionedStack implements AutoCloseable {
      * The template's values as a stack of this name resolves them; {@code parameters} are the deploy command's
      * {@code --parameter-overrides}.
      */
-    static IntrinsicResolver resolver(SamTemplate template, String stackName, String region,
-                                      Map<String, String> parameters) {
-        return new IntrinsicResolver(template,
+    static IntrinsicResolver resolver(
+            SamTemplate template, String stackName, String region, Map<String, String> parameters) {
+        return new IntrinsicResolver(
+                template,
                 PseudoParameters.of(stackName, region, PseudoParameters.PLACEHOLDER_ACCOUNT),
                 new ParameterValues(parameters, "give %s a value in ProvisionedStack.provision"),
                 new StackNames(stackName));
     }
 
-    /** Provisions the template under a fresh stack name; fails, naming the resource, if the emulator refuses any of it. */
+    /**
+     * Provisions the template under a fresh stack name; fails, naming the resource, if the emulator refuses any of it.
+     */
     public static ProvisionedStack provision(SamTemplate template, EmulatorSession session) {
         String stackName = "it" + UUID.randomUUID().toString().substring(0, 8);
         ProvisionedStack stack = new ProvisionedStack(template, session, stackName);
@@ -110,7 +116,8 @@ public final class ProvisionedStack implements AutoCloseable {
     public StandInQueue queueOf(String functionLogicalId) {
         StandInQueue queue = queues.get(functionLogicalId);
         if (queue == null) {
-            throw new IllegalArgumentException(functionLogicalId + " has no EventBridgeRule in template.yaml; rules exist for " + queues.keySet());
+            throw new IllegalArgumentException(
+                    functionLogicalId + " has no EventBridgeRule in template.yaml; rules exist for " + queues.keySet());
         }
         return queue;
     }
@@ -125,7 +132,8 @@ public final class ProvisionedStack implements AutoCloseable {
      * dummy credentials and the emulator endpoint, as the handlers' {@code Map<String, String>} constructors take it.
      */
     public Map<String, String> environmentOf(String functionLogicalId) {
-        Map<String, String> environment = new LinkedHashMap<>(names.environmentOf(template.function(functionLogicalId)));
+        Map<String, String> environment =
+                new LinkedHashMap<>(names.environmentOf(template.function(functionLogicalId)));
         environment.putAll(session.awsEnvironment());
         return Map.copyOf(environment);
     }
@@ -146,9 +154,13 @@ public final class ProvisionedStack implements AutoCloseable {
         if (envelope.path("time").isTextual()) {
             entry.time(Instant.parse(envelope.path("time").asText()));
         }
-        PutEventsResultEntry result = session.events().putEvents(r -> r.entries(entry.build())).entries().get(0);
+        PutEventsResultEntry result = session.events()
+                .putEvents(r -> r.entries(entry.build()))
+                .entries()
+                .get(0);
         if (result.errorCode() != null) {
-            throw new IllegalStateException("PutEvents refused the event: " + result.errorCode() + " " + result.errorMessage());
+            throw new IllegalStateException(
+                    "PutEvents refused the event: " + result.errorCode() + " " + result.errorMessage());
         }
         return result.eventId();
     }
@@ -160,28 +172,47 @@ public final class ProvisionedStack implements AutoCloseable {
     }
 
     private void createTables() {
-        DynamoDbWaiter waiter = DynamoDbWaiter.builder().client(session.dynamo())
-                .overrideConfiguration(WaiterOverrideConfiguration.builder().maxAttempts(40)
-                        .backoffStrategyV2(BackoffStrategy.fixedDelay(Duration.ofMillis(250))).build())
+        DynamoDbWaiter waiter = DynamoDbWaiter.builder()
+                .client(session.dynamo())
+                .overrideConfiguration(WaiterOverrideConfiguration.builder()
+                        .maxAttempts(40)
+                        .backoffStrategyV2(BackoffStrategy.fixedDelay(Duration.ofMillis(250)))
+                        .build())
                 .build();
         for (TableResource table : template.tables()) {
             String name = names.nameOf(table.logicalId());
             List<KeySchemaElement> keys = new ArrayList<>();
             List<AttributeDefinition> attributes = new ArrayList<>();
-            keys.add(KeySchemaElement.builder().attributeName(table.hashKey()).keyType(KeyType.HASH).build());
+            keys.add(KeySchemaElement.builder()
+                    .attributeName(table.hashKey())
+                    .keyType(KeyType.HASH)
+                    .build());
             attributes.add(attribute(table, table.hashKey()));
             table.rangeKey().ifPresent(range -> {
-                keys.add(KeySchemaElement.builder().attributeName(range).keyType(KeyType.RANGE).build());
+                keys.add(KeySchemaElement.builder()
+                        .attributeName(range)
+                        .keyType(KeyType.RANGE)
+                        .build());
                 attributes.add(attribute(table, range));
             });
-            session.dynamo().createTable(r -> r.tableName(name).keySchema(keys).attributeDefinitions(attributes)
-                    .billingMode(BillingMode.PAY_PER_REQUEST));
+            session.dynamo()
+                    .createTable(r -> r.tableName(name)
+                            .keySchema(keys)
+                            .attributeDefinitions(attributes)
+                            .billingMode(BillingMode.PAY_PER_REQUEST));
             teardown.add(() -> session.dynamo().deleteTable(r -> r.tableName(name)));
-            waiter.waitUntilTableExists(r -> r.tableName(name)).matched().exception().ifPresent(e -> {
-                throw new IllegalStateException("Table " + name + " (" + table.logicalId() + ") did not become active", e);
-            });
-            table.ttlAttribute().ifPresent(ttl -> session.dynamo().updateTimeToLive(r -> r.tableName(name)
-                    .timeToLiveSpecification(s -> s.attributeName(ttl).enabled(true))));
+            waiter.waitUntilTableExists(r -> r.tableName(name))
+                    .matched()
+                    .exception()
+                    .ifPresent(e -> {
+                        throw new IllegalStateException(
+                                "Table " + name + " (" + table.logicalId() + ") did not become active", e);
+                    });
+            table.ttlAttribute()
+                    .ifPresent(ttl -> session.dynamo()
+                            .updateTimeToLive(r -> r.tableName(name)
+                                    .timeToLiveSpecification(
+                                            s -> s.attributeName(ttl).enabled(true))));
         }
         waiter.close();
     }
@@ -189,31 +220,54 @@ public final class ProvisionedStack implements AutoCloseable {
     private void createRules() {
         for (FunctionResource function : template.functions()) {
             for (EventRule rule : function.rules()) {
-                String bus = names.resolve(rule.busName(), function.logicalId(),
+                String bus = names.resolve(
+                        rule.busName(),
+                        function.logicalId(),
                         "Events." + rule.eventName() + ".Properties.EventBusName");
                 StandInQueue queue = createQueue(function.logicalId());
                 String ruleName = names.nameOf(rule.ruleLogicalId());
-                session.events().putRule(r -> r.name(ruleName).eventBusName(bus).eventPattern(rule.patternJson())
-                        .state(RuleState.ENABLED).description("Stand-in for " + rule.ruleLogicalId()));
-                teardown.add(() -> session.events().deleteRule(r -> r.name(ruleName).eventBusName(bus)));
-                session.events().putTargets(r -> r.rule(ruleName).eventBusName(bus)
-                        .targets(Target.builder().id(function.logicalId()).arn(queue.arn()).build()))
-                        .failedEntries().stream().findFirst().ifPresent(failed -> {
-                            throw new IllegalStateException("Rule " + ruleName + " refused its stand-in target: " + failed.errorMessage());
+                session.events()
+                        .putRule(r -> r.name(ruleName)
+                                .eventBusName(bus)
+                                .eventPattern(rule.patternJson())
+                                .state(RuleState.ENABLED)
+                                .description("Stand-in for " + rule.ruleLogicalId()));
+                teardown.add(
+                        () -> session.events().deleteRule(r -> r.name(ruleName).eventBusName(bus)));
+                session
+                        .events()
+                        .putTargets(r -> r.rule(ruleName)
+                                .eventBusName(bus)
+                                .targets(Target.builder()
+                                        .id(function.logicalId())
+                                        .arn(queue.arn())
+                                        .build()))
+                        .failedEntries()
+                        .stream()
+                        .findFirst()
+                        .ifPresent(failed -> {
+                            throw new IllegalStateException(
+                                    "Rule " + ruleName + " refused its stand-in target: " + failed.errorMessage());
                         });
-                teardown.add(() -> session.events().removeTargets(r -> r.rule(ruleName).eventBusName(bus).ids(function.logicalId())));
+                teardown.add(() -> session.events()
+                        .removeTargets(r -> r.rule(ruleName).eventBusName(bus).ids(function.logicalId())));
             }
         }
     }
 
     private StandInQueue createQueue(String functionLogicalId) {
         if (queues.containsKey(functionLogicalId)) {
-            throw new IllegalStateException(functionLogicalId + " has more than one EventBridgeRule; give each its own stand-in queue first");
+            throw new IllegalStateException(
+                    functionLogicalId + " has more than one EventBridgeRule; give each its own stand-in queue first");
         }
-        String url = session.sqs().createQueue(r -> r.queueName(stackNames.standInQueue(functionLogicalId))).queueUrl();
+        String url = session.sqs()
+                .createQueue(r -> r.queueName(stackNames.standInQueue(functionLogicalId)))
+                .queueUrl();
         teardown.add(() -> session.sqs().deleteQueue(r -> r.queueUrl(url)));
-        String arn = session.sqs().getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
+        String arn = session.sqs()
+                .getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes()
+                .get(QueueAttributeName.QUEUE_ARN);
         StandInQueue queue = new StandInQueue(functionLogicalId, url, arn, session.sqs());
         queues.put(functionLogicalId, queue);
         return queue;
@@ -225,22 +279,29 @@ public final class ProvisionedStack implements AutoCloseable {
         teardown.add(() -> session.ses().deleteEmailIdentity(r -> r.emailIdentity(sender)));
         GetEmailIdentityResponse identity = session.ses().getEmailIdentity(r -> r.emailIdentity(sender));
         // Both emulators verify at once; real SES waits for a click on the link it mails.
-        if (identity.verificationStatus() != VerificationStatus.SUCCESS && !Boolean.TRUE.equals(identity.verifiedForSendingStatus())) {
-            throw new IllegalStateException("SES identity " + sender + " is not verified: " + identity.verificationStatus());
+        if (identity.verificationStatus() != VerificationStatus.SUCCESS
+                && !Boolean.TRUE.equals(identity.verifiedForSendingStatus())) {
+            throw new IllegalStateException(
+                    "SES identity " + sender + " is not verified: " + identity.verificationStatus());
         }
     }
 
     private AttributeDefinition attribute(TableResource table, String name) {
-        Object definitions = ((Map<?, ?>) template.resource(table.logicalId()).get("Properties")).get("AttributeDefinitions");
+        Object definitions =
+                ((Map<?, ?>) template.resource(table.logicalId()).get("Properties")).get("AttributeDefinitions");
         if (definitions instanceof List<?> list) {
             for (Object raw : list) {
                 if (raw instanceof Map<?, ?> definition && name.equals(definition.get("AttributeName"))) {
-                    return AttributeDefinition.builder().attributeName(name)
-                            .attributeType(ScalarAttributeType.fromValue(String.valueOf(definition.get("AttributeType")))).build();
+                    return AttributeDefinition.builder()
+                            .attributeName(name)
+                            .attributeType(
+                                    ScalarAttributeType.fromValue(String.valueOf(definition.get("AttributeType"))))
+                            .build();
                 }
             }
         }
-        throw new IllegalStateException("template.yaml: " + table.logicalId() + ".AttributeDefinitions has no type for key " + name);
+        throw new IllegalStateException(
+                "template.yaml: " + table.logicalId() + ".AttributeDefinitions has no type for key " + name);
     }
 
     /** Deletes what {@link #provision} created, newest first; every failure is reported, none hides another. */

@@ -14,9 +14,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * What a rule target receives is what a subscriber is written against: the full EventBridge envelope, with the
- * detail exactly as the producer put it. The harness hands subscribers what the emulator routed, so where an
- * emulator falls short here, the subscribers see it too; those places are named known gaps.
+ * What a rule target receives is what a subscriber is written against: the full EventBridge envelope, with the detail
+ * exactly as the producer put it. The harness hands subscribers what the emulator routed, so where an emulator falls
+ * short here, the subscribers see it too; those places are named known gaps.
  */
 @ExtendWith(SdkCallReport.class)
 class RoutedEnvelopeIT {
@@ -36,7 +36,8 @@ class RoutedEnvelopeIT {
         JsonNode routed = route(envelopeCase.envelope());
 
         // Assert
-        assertThat(differences(envelopeCase.envelope(), routed)).as("how the routed envelope differs from what was put")
+        assertThat(differences(envelopeCase.envelope(), routed))
+                .as("how the routed envelope differs from what was put")
                 .isEqualTo(envelopeCase.knownGapOn(EMULATOR.emulator()));
     }
 
@@ -61,20 +62,36 @@ class RoutedEnvelopeIT {
         ObjectNode placeholder = Samples.freshOrder("order-created-no-signup.json");
         ((ObjectNode) placeholder.path("detail").path("items").get(0)).put("name", "Mug <region> edition");
         return Stream.of(
-                new EnvelopeCase("signup sample", Samples.freshOrder("order-created-rewards-signup.json"), Emulator.MOTO, motoEnvelope),
-                new EnvelopeCase("no-signup sample", Samples.freshOrder("order-created-no-signup.json"), Emulator.MOTO, motoEnvelope),
-                new EnvelopeCase("JPY sample", Samples.freshOrder("order-created-jpy.json"), Emulator.MOTO, motoEnvelope),
-                new EnvelopeCase("1.1 sample with new fields", Samples.freshOrder("compatible/order-created-1.1-new-fields.json"),
-                        Emulator.MOTO, motoEnvelope),
+                new EnvelopeCase(
+                        "signup sample",
+                        Samples.freshOrder("order-created-rewards-signup.json"),
+                        Emulator.MOTO,
+                        motoEnvelope),
+                new EnvelopeCase(
+                        "no-signup sample",
+                        Samples.freshOrder("order-created-no-signup.json"),
+                        Emulator.MOTO,
+                        motoEnvelope),
+                new EnvelopeCase(
+                        "JPY sample", Samples.freshOrder("order-created-jpy.json"), Emulator.MOTO, motoEnvelope),
+                new EnvelopeCase(
+                        "1.1 sample with new fields",
+                        Samples.freshOrder("compatible/order-created-1.1-new-fields.json"),
+                        Emulator.MOTO,
+                        motoEnvelope),
                 // moto fills that template by text replacement after inserting the detail, so "<region>" in an item
                 // name becomes the region; EventBridge passes the detail through untouched.
-                new EnvelopeCase("item name containing <region>", placeholder, Emulator.MOTO,
+                new EnvelopeCase(
+                        "item name containing <region>",
+                        placeholder,
+                        Emulator.MOTO,
                         List.of("no account field", "detail changed")));
     }
 
     private static JsonNode route(ObjectNode envelope) {
         String eventId = EMULATOR.stack().putOnBus(envelope);
-        return EMULATOR.stack().queueOf("WarehouseFunction")
+        return EMULATOR.stack()
+                .queueOf("WarehouseFunction")
                 .await(routed -> eventId.equals(routed.path("id").asText()), "event " + eventId, BOUND);
     }
 

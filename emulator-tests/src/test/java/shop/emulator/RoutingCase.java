@@ -18,11 +18,12 @@ public record RoutingCase(String name, JsonNode envelope, Set<String> reaches) {
     static final String REWARDS = "RewardsFunction";
 
     /** Every subscriber: what any valid 1.x OrderCreated reaches when the customer joined rewards. */
-    static final Set<String> ALL = Collections.unmodifiableSortedSet(Subscriber.all().stream()
-            .map(Subscriber::logicalId).collect(Collectors.toCollection(TreeSet::new)));
+    static final Set<String> ALL = Collections.unmodifiableSortedSet(
+            Subscriber.all().stream().map(Subscriber::logicalId).collect(Collectors.toCollection(TreeSet::new)));
     /** Rewards is the one subscriber that only members' orders reach. */
-    static final Set<String> NOT_REWARDS = Collections.unmodifiableSortedSet(ALL.stream()
-            .filter(function -> !function.equals(REWARDS)).collect(Collectors.toCollection(TreeSet::new)));
+    static final Set<String> NOT_REWARDS = Collections.unmodifiableSortedSet(
+            ALL.stream().filter(function -> !function.equals(REWARDS)).collect(Collectors.toCollection(TreeSet::new)));
+
     static final Set<String> NONE = Set.of();
 
     /** A sample file as it is. */

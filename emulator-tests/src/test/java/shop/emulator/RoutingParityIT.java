@@ -49,7 +49,8 @@ class RoutingParityIT {
                 sample("order-created-no-signup.json", NOT_REWARDS),
                 sample("order-created-jpy.json", ALL),
                 sample("compatible/order-created-1.1-new-fields.json", ALL),
-                // Routing looks at envelope, version and signup only: a poison detail is routed, and dead-lettered later.
+                // Routing looks at envelope, version and signup only: a poison detail is routed, and dead-lettered
+                // later.
                 sample("poison/missing-customer-email.json", ALL),
                 sample("poison/missing-order-id.json", ALL),
                 sample("poison/missing-shipping-address.json", ALL),
@@ -57,29 +58,46 @@ class RoutingParityIT {
                 sample("poison/unknown-major.json", NONE),
                 sample("poison/wrong-detail-type.json", NONE),
                 variant("schemaVersion missing", SIGNUP, e -> detail(e).remove("schemaVersion"), NONE),
-                variant("schemaVersion 10.0 is another major", SIGNUP, e -> detail(e).put("schemaVersion", "10.0"), NONE),
-                variant("schemaVersion 1 without a minor", SIGNUP, e -> detail(e).put("schemaVersion", "1"), NONE),
+                variant(
+                        "schemaVersion 10.0 is another major",
+                        SIGNUP,
+                        e -> detail(e).put("schemaVersion", "10.0"),
+                        NONE),
+                variant(
+                        "schemaVersion 1 without a minor",
+                        SIGNUP,
+                        e -> detail(e).put("schemaVersion", "1"),
+                        NONE),
                 variant("schemaVersion 1.5 as a number", SIGNUP, e -> detail(e).put("schemaVersion", 1.5), NONE),
                 variant("schemaVersion 3.0", SIGNUP, e -> detail(e).put("schemaVersion", "3.0"), NONE),
                 variant("source shop.returns", SIGNUP, e -> e.put("source", "shop.returns"), NONE),
                 variant("source Shop.Checkout in other case", SIGNUP, e -> e.put("source", "Shop.Checkout"), NONE),
                 variant("detail-type OrderShipped", SIGNUP, e -> e.put("detail-type", "OrderShipped"), NONE),
-                variant("detail-type ordercreated in lower case", SIGNUP, e -> e.put("detail-type", "ordercreated"), NONE),
+                variant(
+                        "detail-type ordercreated in lower case",
+                        SIGNUP,
+                        e -> e.put("detail-type", "ordercreated"),
+                        NONE),
                 variant("rewardsSignup missing", SIGNUP, e -> customer(e).remove("rewardsSignup"), NOT_REWARDS),
                 variant("rewardsSignup null", SIGNUP, e -> customer(e).putNull("rewardsSignup"), NOT_REWARDS),
-                variant("rewardsSignup the string true", SIGNUP, e -> customer(e).put("rewardsSignup", "true"), NOT_REWARDS),
+                variant(
+                        "rewardsSignup the string true",
+                        SIGNUP,
+                        e -> customer(e).put("rewardsSignup", "true"),
+                        NOT_REWARDS),
                 variant("customer missing", SIGNUP, e -> detail(e).remove("customer"), NOT_REWARDS));
     }
 
     /**
-     * Every case goes through the emulator at once, then barriers: each delivery to a target costs moto about 0.4 s,
-     * so a barrier per case would triple the run. A queue's barrier is the first case event-ruler says its rule
-     * matches, put again; once it has arrived, so has everything routed there before it. With an intact template one
-     * barrier serves every queue; with a broken pattern each queue still gets one, so the cases name what changed.
+     * Every case goes through the emulator at once, then barriers: each delivery to a target costs moto about 0.4 s, so
+     * a barrier per case would triple the run. A queue's barrier is the first case event-ruler says its rule matches,
+     * put again; once it has arrived, so has everything routed there before it. With an intact template one barrier
+     * serves every queue; with a broken pattern each queue still gets one, so the cases name what changed.
      */
     @BeforeAll
     static void routeTheWholeTableThroughTheEmulator() {
-        List<RoutingCase> cases = Stream.concat(routingTable(), knownGaps().map(KnownGap::routingCase)).toList();
+        List<RoutingCase> cases = Stream.concat(routingTable(), knownGaps().map(KnownGap::routingCase))
+                .toList();
         ProvisionedStack stack = EMULATOR.stack();
         Map<String, String> caseByEventId = new HashMap<>();
         for (RoutingCase routingCase : cases) {
@@ -91,13 +109,17 @@ class RoutingParityIT {
         Map<RoutingCase, String> barrierIds = new HashMap<>();
         stack.queues().forEach((function, queue) -> {
             RoutingCase barrier = cases.stream()
-                    .filter(c -> RULER.matching(c.envelope()).contains(ruleOwners().get(function)))
+                    .filter(c ->
+                            RULER.matching(c.envelope()).contains(ruleOwners().get(function)))
                     .findFirst()
-                    .orElseThrow(() -> new AssertionError("No routing case matches rule " + ruleOwners().get(function)
-                            + " by event-ruler, so nothing can show what the emulator routes there: add one"));
+                    .orElseThrow(() -> new AssertionError(
+                            "No routing case matches rule " + ruleOwners().get(function)
+                                    + " by event-ruler, so nothing can show what the emulator routes there: add one"));
             String barrierId = barrierIds.computeIfAbsent(barrier, c -> stack.putOnBus(c.envelope()));
-            for (JsonNode envelope : queue.drainThrough(e -> barrierId.equals(e.path("id").asText()),
-                    "barrier event ('" + barrier + "', which event-ruler routes there)", BOUND)) {
+            for (JsonNode envelope : queue.drainThrough(
+                    e -> barrierId.equals(e.path("id").asText()),
+                    "barrier event ('" + barrier + "', which event-ruler routes there)",
+                    BOUND)) {
                 String routed = caseByEventId.get(envelope.path("id").asText());
                 if (routed != null) {
                     ROUTED.get(routed).add(function);
@@ -116,7 +138,9 @@ class RoutingParityIT {
         Set<String> byRuler = functionsOf(RULER.matching(routingCase.envelope()));
 
         // Assert
-        assertThat(disagreements(routingCase, byEmulator, byRuler)).as("rules where %s and event-ruler disagree", EMULATOR.emulator()).isEmpty();
+        assertThat(disagreements(routingCase, byEmulator, byRuler))
+                .as("rules where %s and event-ruler disagree", EMULATOR.emulator())
+                .isEmpty();
         assertThat(byEmulator).as("functions '%s' reaches", routingCase).isEqualTo(routingCase.reaches());
     }
 
@@ -136,7 +160,8 @@ class RoutingParityIT {
     static Stream<KnownGap> knownGaps() {
         return Stream.of(new KnownGap(
                 variant("rewardsSignup the number 1", SIGNUP, e -> customer(e).put("rewardsSignup", 1), NOT_REWARDS),
-                Emulator.MOTO, REWARDS,
+                Emulator.MOTO,
+                REWARDS,
                 "moto compares pattern values with Python ==, where True == 1, so [true] matches the number 1; "
                         + "EventBridge matches JSON true only"));
     }
@@ -152,13 +177,17 @@ class RoutingParityIT {
         Set<String> byRuler = functionsOf(RULER.matching(routingCase.envelope()));
 
         // Assert
-        assertThat(byRuler).as("event-ruler, EventBridge's matcher, on '%s'", routingCase).isEqualTo(routingCase.reaches());
+        assertThat(byRuler)
+                .as("event-ruler, EventBridge's matcher, on '%s'", routingCase)
+                .isEqualTo(routingCase.reaches());
         if (EMULATOR.emulator() != gap.emulator()) {
             assertThat(disagreements(routingCase, byEmulator, byRuler)).isEmpty();
             return;
         }
         assertThat(disagreements(routingCase, byEmulator, byRuler))
-                .as("known %s gap (%s); if this fails the gap is fixed: move the case to routingTable()", gap.emulator(), gap.why())
+                .as(
+                        "known %s gap (%s); if this fails the gap is fixed: move the case to routingTable()",
+                        gap.emulator(), gap.why())
                 .containsExactly(disagreement(routingCase, gap.function(), byEmulator, byRuler));
     }
 
@@ -172,7 +201,8 @@ class RoutingParityIT {
         return found;
     }
 
-    private static String disagreement(RoutingCase routingCase, String function, Set<String> byEmulator, Set<String> byRuler) {
+    private static String disagreement(
+            RoutingCase routingCase, String function, Set<String> byEmulator, Set<String> byRuler) {
         return "event '" + routingCase.name() + "', rule " + ruleOwners().get(function) + ": "
                 + EMULATOR.emulator() + (byEmulator.contains(function) ? " routes it" : " does not route it")
                 + ", event-ruler " + (byRuler.contains(function) ? "matches" : "does not match");

@@ -22,7 +22,8 @@ public final class RulerRouting {
             try {
                 machine.addRule(rule.ruleLogicalId(), rule.patternJson());
             } catch (IOException e) {
-                throw new UncheckedIOException("event-ruler rejects the pattern of " + rule.ruleLogicalId() + ": " + rule.patternJson(), e);
+                throw new UncheckedIOException(
+                        "event-ruler rejects the pattern of " + rule.ruleLogicalId() + ": " + rule.patternJson(), e);
             }
         }
     }

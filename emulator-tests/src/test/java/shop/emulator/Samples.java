@@ -27,7 +27,9 @@ public final class Samples {
         }
     }
 
-    /** {@link #envelope} with a fresh event id and order id, so each test's order is its own in shared tables and mail. */
+    /**
+     * {@link #envelope} with a fresh event id and order id, so each test's order is its own in shared tables and mail.
+     */
     public static ObjectNode freshOrder(String name) {
         ObjectNode envelope = envelope(name);
         envelope.put("id", UUID.randomUUID().toString());

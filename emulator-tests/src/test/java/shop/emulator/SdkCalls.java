@@ -16,8 +16,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
 /**
  * Records every AWS SDK call the test JVM makes, including those of the handlers' own clients: the SDK loads this
- * interceptor for every client from {@code software/amazon/awssdk/global/handlers/execution.interceptors} on the
- * test classpath. The record is the evidence, in the failsafe report, that a test went through PutEvents, DynamoDB
+ * interceptor for every client from {@code software/amazon/awssdk/global/handlers/execution.interceptors} on the test
+ * classpath. The record is the evidence, in the failsafe report, that a test went through PutEvents, DynamoDB
  * conditional writes and SES SendEmail for real. Thread-safe.
  */
 public final class SdkCalls implements ExecutionInterceptor {
@@ -25,7 +25,8 @@ public final class SdkCalls implements ExecutionInterceptor {
     private static final List<SdkCall> CALLS = new CopyOnWriteArrayList<>();
     private static final ThreadLocal<String> CALLER = ThreadLocal.withInitial(() -> "harness");
     private static final ExecutionAttribute<String> CALLED_BY = new ExecutionAttribute<>("shop.emulator.calledBy");
-    private static final ExecutionAttribute<Boolean> CONDITIONAL = new ExecutionAttribute<>("shop.emulator.conditional");
+    private static final ExecutionAttribute<Boolean> CONDITIONAL =
+            new ExecutionAttribute<>("shop.emulator.conditional");
 
     /** Runs {@code work} with every SDK call it makes on this thread attributed to {@code caller}. */
     public static <T> T as(String caller, Supplier<T> work) {
@@ -50,20 +51,28 @@ public final class SdkCalls implements ExecutionInterceptor {
 
     /** How many calls named {@code name} (see {@link SdkCall#name()}) {@code caller} made with {@code outcome}. */
     public static long count(String caller, String name, String outcome) {
-        return CALLS.stream().filter(call -> call.caller().equals(caller) && call.name().equals(name)
-                && call.outcome().equals(outcome)).count();
+        return CALLS.stream()
+                .filter(call -> call.caller().equals(caller)
+                        && call.name().equals(name)
+                        && call.outcome().equals(outcome))
+                .count();
     }
 
     /** The {@link SdkCall#name()}s of the calls {@code caller} made, in order, duplicates kept. */
     public static List<String> madeBy(String caller) {
-        return CALLS.stream().filter(call -> call.caller().equals(caller)).map(SdkCall::name).toList();
+        return CALLS.stream()
+                .filter(call -> call.caller().equals(caller))
+                .map(SdkCall::name)
+                .toList();
     }
 
     /** Calls by caller and outcome, e.g. {@code WarehouseFunction: DynamoDb.PutItem(conditional) -> ok x1}. */
     public static String summary() {
-        Map<String, Long> counted = CALLS.stream()
-                .collect(Collectors.groupingBy(SdkCall::toString, TreeMap::new, Collectors.counting()));
-        return counted.entrySet().stream().map(e -> e.getKey() + " x" + e.getValue()).collect(Collectors.joining("; "));
+        Map<String, Long> counted =
+                CALLS.stream().collect(Collectors.groupingBy(SdkCall::toString, TreeMap::new, Collectors.counting()));
+        return counted.entrySet().stream()
+                .map(e -> e.getKey() + " x" + e.getValue())
+                .collect(Collectors.joining("; "));
     }
 
     @Override
@@ -76,8 +85,8 @@ public final class SdkCalls implements ExecutionInterceptor {
     /** A write with a condition: on the request itself, or on any item of a DynamoDB transaction. */
     private static boolean conditional(SdkRequest request) {
         if (request instanceof TransactWriteItemsRequest transaction) {
-            return transaction.transactItems().stream().anyMatch(item ->
-                    item.put() != null && item.put().conditionExpression() != null
+            return transaction.transactItems().stream()
+                    .anyMatch(item -> item.put() != null && item.put().conditionExpression() != null
                             || item.update() != null && item.update().conditionExpression() != null
                             || item.delete() != null && item.delete().conditionExpression() != null
                             || item.conditionCheck() != null);
@@ -97,9 +106,11 @@ public final class SdkCalls implements ExecutionInterceptor {
 
     private static void record(ExecutionAttributes attributes, String outcome) {
         String caller = attributes.getAttribute(CALLED_BY);
-        CALLS.add(new SdkCall(caller == null ? "harness" : caller,
+        CALLS.add(new SdkCall(
+                caller == null ? "harness" : caller,
                 attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME),
                 attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME),
-                Boolean.TRUE.equals(attributes.getAttribute(CONDITIONAL)), outcome));
+                Boolean.TRUE.equals(attributes.getAttribute(CONDITIONAL)),
+                outcome));
     }
 }

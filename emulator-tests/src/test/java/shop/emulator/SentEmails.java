@@ -24,7 +24,8 @@ public abstract sealed class SentEmails permits SentEmails.Moto, SentEmails.Loca
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     final URI endpoint;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
     SentEmails(URI endpoint) {
         this.endpoint = endpoint;
@@ -43,10 +44,11 @@ public abstract sealed class SentEmails permits SentEmails.Moto, SentEmails.Loca
 
     JsonNode get(URI uri) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new IllegalStateException("GET " + uri + " answered HTTP " + response.statusCode() + ": " + response.body());
+                throw new IllegalStateException(
+                        "GET " + uri + " answered HTTP " + response.statusCode() + ": " + response.body());
             }
             return JSON.readTree(response.body());
         } catch (IOException e) {
@@ -75,10 +77,14 @@ public abstract sealed class SentEmails permits SentEmails.Moto, SentEmails.Loca
         @Override
         public List<SentEmail> from(String sender) {
             List<SentEmail> sent = new ArrayList<>();
-            for (JsonNode message : get(endpoint.resolve("/moto-api/data.json")).path("ses").path("Message")) {
+            for (JsonNode message :
+                    get(endpoint.resolve("/moto-api/data.json")).path("ses").path("Message")) {
                 if (sender.equals(message.path("source").asText())) {
-                    sent.add(new SentEmail(sender, texts(message.path("destinations").path("ToAddresses")),
-                            message.path("subject").asText(), message.path("body").asText()));
+                    sent.add(new SentEmail(
+                            sender,
+                            texts(message.path("destinations").path("ToAddresses")),
+                            message.path("subject").asText(),
+                            message.path("body").asText()));
                 }
             }
             return sent;
@@ -101,9 +107,14 @@ public abstract sealed class SentEmails permits SentEmails.Moto, SentEmails.Loca
             for (JsonNode message : get(uri).path("messages")) {
                 if (sender.equals(message.path("Source").asText())) {
                     JsonNode body = message.path("Body");
-                    String html = body.path("html_part").isTextual() ? body.path("html_part").asText() : null;
-                    sent.add(new SentEmail(sender, texts(message.path("Destination").path("ToAddresses")),
-                            message.path("Subject").asText(), html != null ? html : body.path("text_part").asText()));
+                    String html = body.path("html_part").isTextual()
+                            ? body.path("html_part").asText()
+                            : null;
+                    sent.add(new SentEmail(
+                            sender,
+                            texts(message.path("Destination").path("ToAddresses")),
+                            message.path("Subject").asText(),
+                            html != null ? html : body.path("text_part").asText()));
                 }
             }
             return sent;

@@ -17,8 +17,8 @@ import shop.template.TemplateException;
 class StackNamesTest {
 
     private static final SamTemplate TEMPLATE = SamTemplate.load(SamTemplate.locate(Path.of("")));
-    private final IntrinsicResolver names = ProvisionedStack.resolver(TEMPLATE, "it1234abcd", "eu-west-1",
-            Map.of("SenderAddress", "orders@it1234abcd.example.com"));
+    private final IntrinsicResolver names = ProvisionedStack.resolver(
+            TEMPLATE, "it1234abcd", "eu-west-1", Map.of("SenderAddress", "orders@it1234abcd.example.com"));
 
     @Test
     void busIsNamedByItsSubOfTheStackName() {

@@ -18,8 +18,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * The SQS queue a function's rule targets in place of the function, since neither emulator runs Java Lambdas without
  * Docker. Every envelope the rule routed arrives here as the message body, exactly the JSON Lambda would receive.
  *
- * <p>Reading waits on the queue with long polls up to a bound, never a fixed sleep. Messages received but not yet
- * asked for are kept, in arrival order, for later calls. One reader at a time: not thread-safe.
+ * <p>Reading waits on the queue with long polls up to a bound, never a fixed sleep. Messages received but not yet asked
+ * for are kept, in arrival order, for later calls. One reader at a time: not thread-safe.
  */
 public final class StandInQueue {
 
@@ -51,8 +51,8 @@ public final class StandInQueue {
                 return found.get();
             }
             if (!Instant.now().isBefore(deadline)) {
-                throw new AssertionError("No " + what + " reached the stand-in queue of " + functionLogicalId + " within "
-                        + bound + "; it received " + received.size() + " other envelope(s) in that time");
+                throw new AssertionError("No " + what + " reached the stand-in queue of " + functionLogicalId
+                        + " within " + bound + "; it received " + received.size() + " other envelope(s) in that time");
             }
             poll(deadline);
         }
@@ -84,15 +84,20 @@ public final class StandInQueue {
     private void poll(Instant deadline) {
         long secondsLeft = Math.max(0, Duration.between(Instant.now(), deadline).toSeconds());
         // Short long-polls keep each call well inside the SDK's socket timeout and end close to the deadline.
-        List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10)
-                .waitTimeSeconds((int) Math.min(2, Math.max(1, secondsLeft)))).messages();
+        List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(url)
+                        .maxNumberOfMessages(10)
+                        .waitTimeSeconds((int) Math.min(2, Math.max(1, secondsLeft))))
+                .messages();
         if (messages.isEmpty()) {
             return;
         }
         List<DeleteMessageBatchRequestEntry> done = new ArrayList<>();
         for (Message message : messages) {
             received.add(parse(message));
-            done.add(DeleteMessageBatchRequestEntry.builder().id(message.messageId()).receiptHandle(message.receiptHandle()).build());
+            done.add(DeleteMessageBatchRequestEntry.builder()
+                    .id(message.messageId())
+                    .receiptHandle(message.receiptHandle())
+                    .build());
         }
         sqs.deleteMessageBatch(r -> r.queueUrl(url).entries(done));
     }
@@ -101,8 +106,10 @@ public final class StandInQueue {
         try {
             return JSON.readTree(message.body());
         } catch (JsonProcessingException e) {
-            throw new AssertionError("The stand-in queue of " + functionLogicalId + " received a body that is not JSON: "
-                    + message.body(), e);
+            throw new AssertionError(
+                    "The stand-in queue of " + functionLogicalId + " received a body that is not JSON: "
+                            + message.body(),
+                    e);
         }
     }
 }

@@ -17,15 +17,19 @@ public record Subscriber(FunctionResource function) {
 
     /** Every function with a rule, in template order. */
     public static List<Subscriber> all() {
-        return EmulatorStack.TEMPLATE.functions().stream().filter(function -> !function.rules().isEmpty())
-                .map(Subscriber::new).toList();
+        return EmulatorStack.TEMPLATE.functions().stream()
+                .filter(function -> !function.rules().isEmpty())
+                .map(Subscriber::new)
+                .toList();
     }
 
     /** The subscriber with this logical id; fails naming the subscribers there are. */
     public static Subscriber named(String logicalId) {
-        return all().stream().filter(subscriber -> subscriber.logicalId().equals(logicalId)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(logicalId + " has no EventBridgeRule in template.yaml;"
-                        + " subscribers are " + all()));
+        return all().stream()
+                .filter(subscriber -> subscriber.logicalId().equals(logicalId))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        logicalId + " has no EventBridgeRule in template.yaml;" + " subscribers are " + all()));
     }
 
     public String logicalId() {
@@ -37,8 +41,10 @@ public record Subscriber(FunctionResource function) {
         try {
             return Class.forName(function.handlerClass());
         } catch (ClassNotFoundException e) {
-            throw new IllegalStateException(logicalId() + " handler " + function.handlerClass() + " is not on the class"
-                    + " path; add its module to emulator-tests/pom.xml", e);
+            throw new IllegalStateException(
+                    logicalId() + " handler " + function.handlerClass() + " is not on the class"
+                            + " path; add its module to emulator-tests/pom.xml",
+                    e);
         }
     }
 
@@ -46,11 +52,13 @@ public record Subscriber(FunctionResource function) {
     @SuppressWarnings("unchecked")
     public RequestStreamHandler coldStart(ProvisionedStack stack) {
         try {
-            return (RequestStreamHandler) handlerClass().getConstructor(Map.class)
-                    .newInstance(stack.environmentOf(logicalId()));
+            return (RequestStreamHandler)
+                    handlerClass().getConstructor(Map.class).newInstance(stack.environmentOf(logicalId()));
         } catch (NoSuchMethodException | InstantiationException | IllegalAccessException e) {
-            throw new IllegalStateException(function.handlerClass() + " has no public constructor taking the"
-                    + " environment as a Map<String, String>, which the emulator suite builds handlers with", e);
+            throw new IllegalStateException(
+                    function.handlerClass() + " has no public constructor taking the"
+                            + " environment as a Map<String, String>, which the emulator suite builds handlers with",
+                    e);
         } catch (InvocationTargetException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;

@@ -18,8 +18,10 @@ class SubscriberTest {
 
     @Test
     void everyFunctionWithARuleIsASubscriberAndNoOtherIs() {
-        assertThat(Subscriber.all()).isNotEmpty().allSatisfy(subscriber ->
-                assertThat(subscriber.function().rules()).isNotEmpty());
+        assertThat(Subscriber.all())
+                .isNotEmpty()
+                .allSatisfy(
+                        subscriber -> assertThat(subscriber.function().rules()).isNotEmpty());
         assertThat(Subscriber.all()).extracting(Subscriber::logicalId).doesNotContain("CheckoutFunction");
     }
 

@@ -28,7 +28,8 @@ public final class AwsClients {
     private AwsClients() {}
 
     /** Returns {@code builder} set up from {@code env}, ready for {@code build()}. */
-    public static <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> B configure(B builder, Environment env) {
+    public static <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> B configure(
+            B builder, Environment env) {
         builder.region(Region.of(env.require("AWS_REGION")))
                 .credentialsProvider(credentials(env))
                 .httpClient(httpClient());
@@ -41,8 +42,8 @@ public final class AwsClients {
      * dummy credentials (resolving the real ones may need a network call) and {@code http}, which answers without one.
      * Endpoint resolution runs as in production, with no override.
      */
-    public static <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> B offline(B builder, Environment env,
-                                                                                             SdkHttpClient http) {
+    public static <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> B offline(
+            B builder, Environment env, SdkHttpClient http) {
         return builder.region(Region.of(env.require("AWS_REGION")))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("priming", "priming")))
                 .httpClient(http);
@@ -75,6 +76,7 @@ public final class AwsClients {
                     .orElseGet(() -> AwsBasicCredentials.create(accessKey.get(), secret)));
         }
         throw new IllegalStateException("No AWS credentials in the environment of " + env.function()
-                + ": expected AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (set by Lambda) or AWS_CONTAINER_CREDENTIALS_FULL_URI");
+                + ": expected AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (set by"
+                + " Lambda) or AWS_CONTAINER_CREDENTIALS_FULL_URI");
     }
 }

@@ -69,7 +69,9 @@ public final class JsonLine {
             json.writeNull();
         } else if (value instanceof CharSequence text) {
             json.writeString(text.toString());
-        } else if (value instanceof Integer || value instanceof Long || value instanceof Short
+        } else if (value instanceof Integer
+                || value instanceof Long
+                || value instanceof Short
                 || value instanceof Byte) {
             json.writeNumber(((Number) value).longValue());
         } else if (value instanceof Double || value instanceof Float) {

@@ -36,8 +36,12 @@ public final class StructuredLog {
 
     /** The log of the invocation {@code context} belongs to, for the template function {@code function}. */
     public StructuredLog(String function, Context context) {
-        this(function, context.getLogger(), context.getAwsRequestId(),
-                TraceHeader.current().map(TraceHeader::traceIdOf).orElse(null), List.of());
+        this(
+                function,
+                context.getLogger(),
+                context.getAwsRequestId(),
+                TraceHeader.current().map(TraceHeader::traceIdOf).orElse(null),
+                List.of());
     }
 
     private StructuredLog(String function, LambdaLogger logger, String requestId, String traceId, List<Object> fields) {
@@ -74,8 +78,8 @@ public final class StructuredLog {
 
     private void write(LogLevel level, String event, Object... nameValuePairs) {
         if (nameValuePairs.length % 2 != 0) {
-            throw new IllegalArgumentException("Log fields of " + event + " come in name/value pairs, got "
-                    + nameValuePairs.length + " values");
+            throw new IllegalArgumentException(
+                    "Log fields of " + event + " come in name/value pairs, got " + nameValuePairs.length + " values");
         }
         Object[] all = new Object[fields.size() + nameValuePairs.length];
         fields.toArray(all);
@@ -99,12 +103,12 @@ public final class StructuredLog {
         Set<String> seen = new HashSet<>(STANDARD_FIELDS);
         for (int i = 0; i < nameValuePairs.length; i += 2) {
             if (!(nameValuePairs[i] instanceof String name) || name.isBlank()) {
-                throw new IllegalArgumentException("Log field name at position " + i + " is not a non-blank string: "
-                        + nameValuePairs[i]);
+                throw new IllegalArgumentException(
+                        "Log field name at position " + i + " is not a non-blank string: " + nameValuePairs[i]);
             }
             if (!seen.add(name)) {
-                throw new IllegalArgumentException("Log field '" + name + "' is given twice or is a standard field "
-                        + STANDARD_FIELDS);
+                throw new IllegalArgumentException(
+                        "Log field '" + name + "' is given twice or is a standard field " + STANDARD_FIELDS);
             }
         }
     }

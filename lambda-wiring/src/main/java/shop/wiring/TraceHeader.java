@@ -4,8 +4,8 @@ import java.util.Optional;
 
 /**
  * The X-Ray trace header of the invocation in progress, as the Lambda runtime hands it to the function: the Java
- * runtime interface client sets the system property {@code com.amazonaws.xray.traceHeader} before each invocation
- * (and clears it when an invocation has none); other runtimes set the variable {@code _X_AMZN_TRACE_ID}.
+ * runtime interface client sets the system property {@code com.amazonaws.xray.traceHeader} before each invocation (and
+ * clears it when an invocation has none); other runtimes set the variable {@code _X_AMZN_TRACE_ID}.
  *
  * <p>SDK v2 reads the same two places to put {@code X-Amzn-Trace-Id} on every AWS call, so what we log is what every
  * call of the invocation carries.

@@ -36,7 +36,10 @@ public final class CapturingContext extends InvocationContext implements LambdaL
 
     /** The text of every log line so far, without the metrics (which go at level UNDEFINED), oldest first. */
     public List<String> logLines() {
-        return lines.stream().filter(line -> line.level() != LogLevel.UNDEFINED).map(Line::text).toList();
+        return lines.stream()
+                .filter(line -> line.level() != LogLevel.UNDEFINED)
+                .map(Line::text)
+                .toList();
     }
 
     /** Every line logged so far with its level, oldest first. */

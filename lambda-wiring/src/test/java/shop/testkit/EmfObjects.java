@@ -7,16 +7,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads CloudWatch embedded metric format objects as the specification defines them, and names every way one breaks
- * it: {@code _aws.Timestamp} a number, {@code _aws.CloudWatchMetrics[]} each with {@code Namespace}, {@code Dimensions}
+ * Reads CloudWatch embedded metric format objects as the specification defines them, and names every way one breaks it:
+ * {@code _aws.Timestamp} a number, {@code _aws.CloudWatchMetrics[]} each with {@code Namespace}, {@code Dimensions}
  * (arrays of names, each a top-level string) and {@code Metrics} (each {@code Name} a top-level number or array of
  * numbers). Shared by every module that checks metrics (a test-jar), so the spec is read in one place.
  */
 public final class EmfObjects {
 
     /** One metric value set as CloudWatch would extract it. */
-    public record Datum(String namespace, String name, String unit, Map<String, String> dimensions,
-                        List<Double> values) {}
+    public record Datum(
+            String namespace, String name, String unit, Map<String, String> dimensions, List<Double> values) {}
 
     private EmfObjects() {}
 
@@ -38,7 +38,8 @@ public final class EmfObjects {
             return problems;
         }
         for (JsonNode directive : directives) {
-            if (!directive.path("Namespace").isTextual() || directive.path("Namespace").asText().isBlank()) {
+            if (!directive.path("Namespace").isTextual()
+                    || directive.path("Namespace").asText().isBlank()) {
                 problems.add("a directive has no Namespace");
             }
             for (JsonNode set : directive.path("Dimensions")) {
@@ -57,8 +58,8 @@ public final class EmfObjects {
             }
             for (JsonNode metric : metrics) {
                 JsonNode value = line.path(metric.path("Name").asText());
-                boolean numbers = value.isNumber() || value.isArray() && value.size() > 0 && value.size() <= 100
-                        && allNumbers(value);
+                boolean numbers = value.isNumber()
+                        || value.isArray() && value.size() > 0 && value.size() <= 100 && allNumbers(value);
                 if (!numbers) {
                     problems.add("metric " + metric.path("Name") + " has no top-level number or array of numbers");
                 }
@@ -73,7 +74,8 @@ public final class EmfObjects {
         for (JsonNode directive : line.path("_aws").path("CloudWatchMetrics")) {
             for (JsonNode set : directive.path("Dimensions")) {
                 Map<String, String> dimensions = new LinkedHashMap<>();
-                set.forEach(dimension -> dimensions.put(dimension.asText(), line.path(dimension.asText()).asText()));
+                set.forEach(dimension -> dimensions.put(
+                        dimension.asText(), line.path(dimension.asText()).asText()));
                 for (JsonNode metric : directive.path("Metrics")) {
                     JsonNode value = line.path(metric.path("Name").asText());
                     List<Double> values = new ArrayList<>();
@@ -82,8 +84,12 @@ public final class EmfObjects {
                     } else {
                         values.add(value.asDouble());
                     }
-                    data.add(new Datum(directive.path("Namespace").asText(), metric.path("Name").asText(),
-                            metric.path("Unit").asText(null), dimensions, values));
+                    data.add(new Datum(
+                            directive.path("Namespace").asText(),
+                            metric.path("Name").asText(),
+                            metric.path("Unit").asText(null),
+                            dimensions,
+                            values));
                 }
             }
         }

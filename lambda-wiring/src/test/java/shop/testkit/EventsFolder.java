@@ -16,7 +16,8 @@ public final class EventsFolder {
                 return events;
             }
         }
-        throw new IllegalStateException("No events/ folder with eventbridge/ above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "No events/ folder with eventbridge/ above " + Path.of("").toAbsolutePath());
     }
 
     /** A file under {@code events/}, e.g. {@code eventbridge/order-created-jpy.json}. */

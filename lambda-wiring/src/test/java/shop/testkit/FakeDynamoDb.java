@@ -35,10 +35,10 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  *
  * <p>Conditional writes keep DynamoDB's semantics for the one condition our dedupe rests on: a put conditioned on
  * {@code attribute_not_exists(key)} fails with {@link ConditionalCheckFailedException} when an item with the same key
- * was put before (in a transaction, the whole transaction is cancelled with a {@code ConditionalCheckFailed} reason
- * at that position and nothing is written). Other conditions and expressions are recorded, not evaluated: tests of
- * them script the answer ({@link #thenFail}, {@link #answeringPuts}, ...). The key is the attribute the condition
- * names, or the attributes given to {@link #withKey} for tables with a sort key.
+ * was put before (in a transaction, the whole transaction is cancelled with a {@code ConditionalCheckFailed} reason at
+ * that position and nothing is written). Other conditions and expressions are recorded, not evaluated: tests of them
+ * script the answer ({@link #thenFail}, {@link #answeringPuts}, ...). The key is the attribute the condition names, or
+ * the attributes given to {@link #withKey} for tables with a sort key.
  */
 public final class FakeDynamoDb implements DynamoDbClient {
 
@@ -50,7 +50,8 @@ public final class FakeDynamoDb implements DynamoDbClient {
     private final Map<String, List<String>> keys = new HashMap<>();
     // Null: puts follow the conditional-write semantics; set by answeringPuts.
     private Function<PutItemRequest, PutItemResponse> putAnswer;
-    private Function<GetItemRequest, GetItemResponse> getAnswer = request -> GetItemResponse.builder().build();
+    private Function<GetItemRequest, GetItemResponse> getAnswer =
+            request -> GetItemResponse.builder().build();
     private Function<DeleteItemRequest, DeleteItemResponse> deleteAnswer =
             request -> DeleteItemResponse.builder().build();
     private RuntimeException always;
@@ -127,7 +128,9 @@ public final class FakeDynamoDb implements DynamoDbClient {
         }
         String key = conditionalKey(request.tableName(), request.item(), request.conditionExpression());
         if (key != null && stored.contains(key)) {
-            throw ConditionalCheckFailedException.builder().message("The conditional request failed").build();
+            throw ConditionalCheckFailedException.builder()
+                    .message("The conditional request failed")
+                    .build();
         }
         if (key != null) {
             stored.add(key);
@@ -168,14 +171,18 @@ public final class FakeDynamoDb implements DynamoDbClient {
             String key = put == null ? null : conditionalKey(put.tableName(), put.item(), put.conditionExpression());
             boolean fails = key != null && (stored.contains(key) || newKeys.contains(key));
             cancelled |= fails;
-            reasons.add(CancellationReason.builder().code(fails ? "ConditionalCheckFailed" : "None").build());
+            reasons.add(CancellationReason.builder()
+                    .code(fails ? "ConditionalCheckFailed" : "None")
+                    .build());
             if (key != null) {
                 newKeys.add(key);
             }
         }
         if (cancelled) {
-            throw TransactionCanceledException.builder().cancellationReasons(reasons)
-                    .message("Transaction cancelled, please refer cancellation reasons for specific reasons").build();
+            throw TransactionCanceledException.builder()
+                    .cancellationReasons(reasons)
+                    .message("Transaction cancelled, please refer cancellation reasons for specific reasons")
+                    .build();
         }
         stored.addAll(newKeys);
         return TransactWriteItemsResponse.builder().build();

@@ -24,7 +24,8 @@ import java.util.UUID;
 public final class SampleEvent {
 
     // Escaped, so that any Java string a test puts in (a lone surrogate too) reaches the handler unchanged.
-    private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+    private static final ObjectMapper JSON =
+            JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
     private final String name;
     private final ObjectNode envelope;
@@ -106,8 +107,14 @@ public final class SampleEvent {
         JsonNode customer = detail().path("customer");
         JsonNode address = detail().path("shippingAddress");
         List<String> values = new ArrayList<>();
-        for (JsonNode value : List.of(customer.path("email"), customer.path("name"), address.path("line1"),
-                address.path("line2"), address.path("city"), address.path("region"), address.path("postalCode"))) {
+        for (JsonNode value : List.of(
+                customer.path("email"),
+                customer.path("name"),
+                address.path("line1"),
+                address.path("line2"),
+                address.path("city"),
+                address.path("region"),
+                address.path("postalCode"))) {
             if (value.isTextual() && !value.asText().isBlank()) {
                 values.add(value.asText());
             }

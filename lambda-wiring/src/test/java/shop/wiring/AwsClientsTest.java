@@ -17,15 +17,29 @@ class AwsClientsTest {
 
     static Stream<Arguments> credentialSources() {
         return Stream.of(
-                Arguments.of("keys from the environment, as Lambda sets them", Map.of(
-                        "AWS_ACCESS_KEY_ID", "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY", "secret", "AWS_SESSION_TOKEN", "token"),
+                Arguments.of(
+                        "keys from the environment, as Lambda sets them",
+                        Map.of(
+                                "AWS_ACCESS_KEY_ID",
+                                "AKIDEXAMPLE",
+                                "AWS_SECRET_ACCESS_KEY",
+                                "secret",
+                                "AWS_SESSION_TOKEN",
+                                "token"),
                         StaticCredentialsProvider.class),
-                Arguments.of("container endpoint only, as SnapStart sets it", Map.of(
-                        "AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://127.0.0.1:9001/credentials"),
+                Arguments.of(
+                        "container endpoint only, as SnapStart sets it",
+                        Map.of("AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://127.0.0.1:9001/credentials"),
                         ContainerCredentialsProvider.class),
-                Arguments.of("both: the container endpoint wins, so no key is frozen into a snapshot", Map.of(
-                        "AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://127.0.0.1:9001/credentials",
-                        "AWS_ACCESS_KEY_ID", "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY", "secret"),
+                Arguments.of(
+                        "both: the container endpoint wins, so no key is frozen into a snapshot",
+                        Map.of(
+                                "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+                                "http://127.0.0.1:9001/credentials",
+                                "AWS_ACCESS_KEY_ID",
+                                "AKIDEXAMPLE",
+                                "AWS_SECRET_ACCESS_KEY",
+                                "secret"),
                         ContainerCredentialsProvider.class));
     }
 
@@ -39,16 +53,26 @@ class AwsClientsTest {
 
     @Test
     void keepsTheSessionTokenWithTheKeys() {
-        var provider = AwsClients.credentials(new Environment("TestFunction", Map.of(
-                "AWS_ACCESS_KEY_ID", "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY", "secret", "AWS_SESSION_TOKEN", "token")));
+        var provider = AwsClients.credentials(new Environment(
+                "TestFunction",
+                Map.of(
+                        "AWS_ACCESS_KEY_ID",
+                        "AKIDEXAMPLE",
+                        "AWS_SECRET_ACCESS_KEY",
+                        "secret",
+                        "AWS_SESSION_TOKEN",
+                        "token")));
 
-        assertThat(provider.resolveCredentials()).isInstanceOfSatisfying(AwsSessionCredentials.class,
-                credentials -> assertThat(credentials.sessionToken()).isEqualTo("token"));
+        assertThat(provider.resolveCredentials())
+                .isInstanceOfSatisfying(
+                        AwsSessionCredentials.class,
+                        credentials -> assertThat(credentials.sessionToken()).isEqualTo("token"));
     }
 
     @Test
     void noCredentialsFailsNamingWhatIsMissing() {
-        assertThatThrownBy(() -> AwsClients.credentials(new Environment("TestFunction", Map.of("AWS_REGION", "eu-west-1"))))
+        assertThatThrownBy(() ->
+                        AwsClients.credentials(new Environment("TestFunction", Map.of("AWS_REGION", "eu-west-1"))))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("TestFunction")
                 .hasMessageContaining("AWS_ACCESS_KEY_ID");
@@ -56,7 +80,8 @@ class AwsClientsTest {
 
     @Test
     void aKeyWithoutItsSecretFailsNamingTheSecret() {
-        assertThatThrownBy(() -> AwsClients.credentials(new Environment("TestFunction", Map.of("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE"))))
+        assertThatThrownBy(() -> AwsClients.credentials(
+                        new Environment("TestFunction", Map.of("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE"))))
                 .hasMessage("Missing environment variable AWS_SECRET_ACCESS_KEY for TestFunction:"
                         + " declare it under the function's Environment in template.yaml");
     }

@@ -14,11 +14,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import shop.wiring.metrics.MetricNames;
-import shop.wiring.metrics.Metrics;
+import shop.testkit.CapturingContext;
 import shop.testkit.EmfObjects;
 import shop.testkit.EmfObjects.Datum;
-import shop.testkit.CapturingContext;
+import shop.wiring.metrics.MetricNames;
+import shop.wiring.metrics.Metrics;
 
 class MetricsTest {
 
@@ -37,14 +37,29 @@ class MetricsTest {
         metrics.flush();
 
         List<JsonNode> lines = lines();
-        assertThat(lines).hasSize(2).allSatisfy(line -> assertThat(EmfObjects.problems(line)).isEmpty());
-        assertThat(lines.stream().flatMap(line -> EmfObjects.data(line).stream())).containsExactly(
-                new Datum(Metrics.NAMESPACE, "OrdersAccepted", "Count", Map.of("Function", "CheckoutFunction"),
-                        List.of(1.0)),
-                new Datum(Metrics.NAMESPACE, "PutEventsAttempts", "Count", Map.of("Function", "CheckoutFunction"),
-                        List.of(2.0)),
-                new Datum(Metrics.NAMESPACE, "OrdersRefused", "Count",
-                        Map.of("Function", "CheckoutFunction", "Reason", "invalid"), List.of(1.0)));
+        assertThat(lines)
+                .hasSize(2)
+                .allSatisfy(line -> assertThat(EmfObjects.problems(line)).isEmpty());
+        assertThat(lines.stream().flatMap(line -> EmfObjects.data(line).stream()))
+                .containsExactly(
+                        new Datum(
+                                Metrics.NAMESPACE,
+                                "OrdersAccepted",
+                                "Count",
+                                Map.of("Function", "CheckoutFunction"),
+                                List.of(1.0)),
+                        new Datum(
+                                Metrics.NAMESPACE,
+                                "PutEventsAttempts",
+                                "Count",
+                                Map.of("Function", "CheckoutFunction"),
+                                List.of(2.0)),
+                        new Datum(
+                                Metrics.NAMESPACE,
+                                "OrdersRefused",
+                                "Count",
+                                Map.of("Function", "CheckoutFunction", "Reason", "invalid"),
+                                List.of(1.0)));
         assertThat(lines.get(0).path("_aws").path("Timestamp").asLong()).isEqualTo(NOW.toEpochMilli());
         assertThat(lines.get(0).path("requestId").asText()).isEqualTo("req-1");
     }
@@ -63,8 +78,10 @@ class MetricsTest {
     void severalValuesOfOneMetricAreWrittenAsAnArray() {
         metrics.count(MetricNames.DUPLICATES).count(MetricNames.DUPLICATES).flush();
 
-        assertThat(EmfObjects.data(lines().get(0))).singleElement()
-                .extracting(Datum::values).isEqualTo(List.of(1.0, 1.0));
+        assertThat(EmfObjects.data(lines().get(0)))
+                .singleElement()
+                .extracting(Datum::values)
+                .isEqualTo(List.of(1.0, 1.0));
     }
 
     @Test
@@ -89,7 +106,9 @@ class MetricsTest {
 
     @Test
     void wholeValuesAreWrittenAsIntegersAndFractionsAsTheyAre() {
-        metrics.add("Ratio", Metrics.Unit.COUNT, 0.25).count(MetricNames.PROCESSED).flush();
+        metrics.add("Ratio", Metrics.Unit.COUNT, 0.25)
+                .count(MetricNames.PROCESSED)
+                .flush();
 
         JsonNode line = lines().get(0);
         assertThat(line.path("Ratio").asDouble()).isEqualTo(0.25);
@@ -101,16 +120,19 @@ class MetricsTest {
         metrics.count("Thing");
 
         assertThatThrownBy(() -> metrics.add("Thing", Metrics.Unit.MILLISECONDS, 3))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Thing");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Thing");
     }
 
     private List<JsonNode> lines() {
-        return context.leveled().stream().map(line -> {
-            try {
-                return JSON.readTree(line.text());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }).toList();
+        return context.leveled().stream()
+                .map(line -> {
+                    try {
+                        return JSON.readTree(line.text());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                })
+                .toList();
     }
 }

@@ -52,16 +52,29 @@ class StructuredLogTest {
 
     @Test
     void everyLineCarriesTheStandardFieldsFirstThenTheCarriedThenTheCallsFields() throws Exception {
-        System.setProperty(TraceHeader.PROPERTY,
-                "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1");
-        StructuredLog log = new StructuredLog("TestFunction", context)
-                .and("orderId", "o-1").and("correlationId", "c-1");
+        System.setProperty(
+                TraceHeader.PROPERTY, "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1");
+        StructuredLog log =
+                new StructuredLog("TestFunction", context).and("orderId", "o-1").and("correlationId", "c-1");
 
         log.info("order.accepted", "status", 202, "attempts", 2L, "keyed", true, "fields", List.of("a", "b"));
 
         JsonNode json = JSON.readTree(context.leveled().get(0).text());
-        assertThat(json.fieldNames()).toIterable().containsExactly("timestamp", "level", "function", "event",
-                "requestId", "traceId", "orderId", "correlationId", "status", "attempts", "keyed", "fields");
+        assertThat(json.fieldNames())
+                .toIterable()
+                .containsExactly(
+                        "timestamp",
+                        "level",
+                        "function",
+                        "event",
+                        "requestId",
+                        "traceId",
+                        "orderId",
+                        "correlationId",
+                        "status",
+                        "attempts",
+                        "keyed",
+                        "fields");
         assertThat(Instant.parse(json.path("timestamp").asText())).isNotNull();
         assertThat(json.path("function").asText()).isEqualTo("TestFunction");
         assertThat(json.path("requestId").asText()).isEqualTo("req-1");
@@ -88,13 +101,23 @@ class StructuredLogTest {
 
         plain.info("thing.happened");
 
-        assertThat(JSON.readTree(context.leveled().get(0).text()).has("orderId")).isFalse();
+        assertThat(JSON.readTree(context.leveled().get(0).text()).has("orderId"))
+                .isFalse();
     }
 
     @Test
     void valuesWithoutAJsonShapeAreWrittenAsTextAndExceptionsAsTypeAndMessage() throws Exception {
-        new StructuredLog("TestFunction", context).warn("thing.failed", "at", Instant.parse("2025-01-01T00:00:00Z"),
-                "error", new IllegalStateException("bus said no"), "codes", Map.of("k", 1), "none", null);
+        new StructuredLog("TestFunction", context)
+                .warn(
+                        "thing.failed",
+                        "at",
+                        Instant.parse("2025-01-01T00:00:00Z"),
+                        "error",
+                        new IllegalStateException("bus said no"),
+                        "codes",
+                        Map.of("k", 1),
+                        "none",
+                        null);
 
         JsonNode json = JSON.readTree(context.leveled().get(0).text());
         assertThat(json.path("at").asText()).isEqualTo("2025-01-01T00:00:00Z");
@@ -111,18 +134,24 @@ class StructuredLogTest {
     static Stream<Arguments> misuse() {
         return Stream.of(
                 Arguments.of("an odd number of values", (Runnable) () -> log().info("e", "status"), "name/value pairs"),
-                Arguments.of("a standard field given by the caller",
-                        (Runnable) () -> log().info("e", "level", "DEBUG"), "'level'"),
+                Arguments.of(
+                        "a standard field given by the caller",
+                        (Runnable) () -> log().info("e", "level", "DEBUG"),
+                        "'level'"),
                 Arguments.of("a standard field carried", (Runnable) () -> log().and("requestId", "x"), "'requestId'"),
-                Arguments.of("a carried field given again",
-                        (Runnable) () -> log().and("orderId", "a").info("e", "orderId", "b"), "'orderId'"),
+                Arguments.of(
+                        "a carried field given again",
+                        (Runnable) () -> log().and("orderId", "a").info("e", "orderId", "b"),
+                        "'orderId'"),
                 Arguments.of("a name that is not text", (Runnable) () -> log().info("e", 7, "x"), "position 0"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("misuse")
     void aCallersMistakeFailsWhereItIsMadeNamingIt(String name, Runnable call, String message) {
-        assertThatThrownBy(call::run).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(message);
+        assertThatThrownBy(call::run)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(message);
     }
 
     static Stream<Arguments> headers() {

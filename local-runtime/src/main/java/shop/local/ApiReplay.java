@@ -17,8 +17,16 @@ import shop.local.api.UnsignedJwt;
 public final class ApiReplay {
 
     /** Headers API Gateway or the connection sets are not the caller's to replay. */
-    private static final Set<String> NOT_REPLAYED = Set.of("host", "content-length", "connection", "expect", "upgrade",
-            "x-amzn-trace-id", "x-forwarded-for", "x-forwarded-port", "x-forwarded-proto");
+    private static final Set<String> NOT_REPLAYED = Set.of(
+            "host",
+            "content-length",
+            "connection",
+            "expect",
+            "upgrade",
+            "x-amzn-trace-id",
+            "x-forwarded-for",
+            "x-forwarded-port",
+            "x-forwarded-proto");
 
     private ApiReplay() {}
 
@@ -39,10 +47,17 @@ public final class ApiReplay {
         byte[] body = new byte[0];
         if (request.hasNonNull("body")) {
             String text = request.path("body").asText();
-            body = request.path("isBase64Encoded").asBoolean() ? Base64.getDecoder().decode(text) : text.getBytes(StandardCharsets.UTF_8);
+            body = request.path("isBase64Encoded").asBoolean()
+                    ? Base64.getDecoder().decode(text)
+                    : text.getBytes(StandardCharsets.UTF_8);
         }
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(api + path + (query.isEmpty() ? "" : "?" + query)))
-                .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(
+                        URI.create(api + path + (query.isEmpty() ? "" : "?" + query)))
+                .method(
+                        method,
+                        body.length == 0
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body))
                 .timeout(Duration.ofSeconds(60));
         request.path("headers").properties().forEach(header -> {
             if (!NOT_REPLAYED.contains(header.getKey().toLowerCase(Locale.ROOT))) {
@@ -50,12 +65,14 @@ public final class ApiReplay {
             }
         });
         request.path("cookies").forEach(cookie -> builder.header("Cookie", cookie.asText()));
-        JsonNode claims = request.path("requestContext").path("authorizer").path("jwt").path("claims");
+        JsonNode claims =
+                request.path("requestContext").path("authorizer").path("jwt").path("claims");
         if (claims.isObject() && !request.path("headers").has("authorization")) {
             // The sample shows claims API Gateway had verified; the local API takes them from an unsigned token.
             builder.header("Authorization", "Bearer " + UnsignedJwt.of(claims));
         }
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), response.body());
     }

@@ -83,8 +83,12 @@ final class Arguments {
 
     LocalRuntime.Settings settings(PrintStream out) {
         Path file = template != null ? template : SamTemplate.locate(Path.of(""));
-        LocalRuntime.Settings.Builder settings = LocalRuntime.Settings.of(file).parameters(parameters).region(region)
-                .retrySpeedUp(retrySpeedUp).concurrency(concurrency).console(out, verbose)
+        LocalRuntime.Settings.Builder settings = LocalRuntime.Settings.of(file)
+                .parameters(parameters)
+                .region(region)
+                .retrySpeedUp(retrySpeedUp)
+                .concurrency(concurrency)
+                .console(out, verbose)
                 .port(port != null ? port : once.isPresent() || redrive ? 0 : 3000);
         if (data != null) {
             settings.data(data, reset);

@@ -12,7 +12,10 @@ import java.util.concurrent.TimeUnit;
 import shop.local.bus.Ledger;
 import shop.local.bus.Redrive;
 
-/** Serving until stopped, with commands typed on standard input: {@code redrive [Function]}, {@code status}, {@code quit}. */
+/**
+ * Serving until stopped, with commands typed on standard input: {@code redrive [Function]}, {@code status},
+ * {@code quit}.
+ */
 final class InteractiveConsole {
 
     private InteractiveConsole() {}
@@ -22,14 +25,16 @@ final class InteractiveConsole {
         CountDownLatch stopped = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
         // Ctrl-C: let the runtime finish (or dead-letter) what the bus accepted before the JVM goes.
-        Thread hook = new Thread(() -> {
-            stopped.countDown();
-            try {
-                closed.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "run-local-stop");
+        Thread hook = new Thread(
+                () -> {
+                    stopped.countDown();
+                    try {
+                        closed.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "run-local-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         out.println("Serving. Commands: redrive [Function] | status | quit   (Ctrl-C stops too)");
         Thread commands = new Thread(() -> readCommands(runtime, out, stopped), "run-local-commands");
@@ -50,14 +55,15 @@ final class InteractiveConsole {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 String[] words = line.trim().split("\\s+");
                 switch (words[0]) {
-                    case "" -> { }
+                    case "" -> {}
                     case "quit", "exit" -> {
                         stopped.countDown();
                         return;
                     }
                     case "redrive" -> {
                         try {
-                            Redrive.Result result = runtime.redrive(words.length > 1 ? Optional.of(words[1]) : Optional.empty());
+                            Redrive.Result result =
+                                    runtime.redrive(words.length > 1 ? Optional.of(words[1]) : Optional.empty());
                             result.skipped().forEach(skip -> out.println("redrive: skipped " + skip));
                             out.println("redrive: " + result.eventIds().size() + " event(s) sent back through the bus");
                         } catch (IllegalArgumentException e) {
@@ -66,10 +72,17 @@ final class InteractiveConsole {
                     }
                     case "status" -> {
                         List<Ledger.Event> events = runtime.ledger().events();
-                        long pending = events.stream().flatMap(e -> e.deliveries().stream()).filter(d -> d.outcome() == Ledger.Outcome.PENDING).count();
-                        out.println("status: " + events.size() + " event(s) accepted, " + pending + " delivery(ies) pending, "
-                                + runtime.deadLetters().list(Optional.empty()).size() + " dead letter(s) stored; unaccounted: "
-                                + (pending > 0 ? "(wait until nothing is pending)" : runtime.unaccounted().isEmpty() ? "none" : runtime.unaccounted()));
+                        long pending = events.stream()
+                                .flatMap(e -> e.deliveries().stream())
+                                .filter(d -> d.outcome() == Ledger.Outcome.PENDING)
+                                .count();
+                        out.println("status: " + events.size() + " event(s) accepted, " + pending
+                                + " delivery(ies) pending, "
+                                + runtime.deadLetters().list(Optional.empty()).size()
+                                + " dead letter(s) stored; unaccounted: "
+                                + (pending > 0
+                                        ? "(wait until nothing is pending)"
+                                        : runtime.unaccounted().isEmpty() ? "none" : runtime.unaccounted()));
                     }
                     default -> out.println("commands: redrive [Function] | status | quit");
                 }

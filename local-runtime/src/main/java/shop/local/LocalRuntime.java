@@ -51,26 +51,35 @@ import shop.template.TemplateException;
 
 /**
  * The whole system of a SAM template running in this JVM: the HTTP API, the buses and rules, every function in its own
- * class loader, asynchronous invocation with retries and dead letters, and the AWS stand-in the functions call.
- * This is the in-process API that {@link RunLocal} and the tests drive. Thread-safe.
+ * class loader, asynchronous invocation with retries and dead letters, and the AWS stand-in the functions call. This is
+ * the in-process API that {@link RunLocal} and the tests drive. Thread-safe.
  */
 public final class LocalRuntime implements AutoCloseable {
 
     /**
      * How to run; built with {@link #of(Path)}, whose defaults each setter overrides.
      *
-     * @param port         HTTP API port; 0 for a free one
-     * @param data         folder for the journal, outbox, tables, dead letters and logs
-     * @param reset        empty {@code data} first
-     * @param parameters   template parameter values
+     * @param port HTTP API port; 0 for a free one
+     * @param data folder for the journal, outbox, tables, dead letters and logs
+     * @param reset empty {@code data} first
+     * @param parameters template parameter values
      * @param retrySpeedUp Lambda's retry waits are divided by this
-     * @param concurrency  asynchronous deliveries (and API requests) served at once
-     * @param console      where the banner, request lines and event blocks go
-     * @param verbose      also echo the functions' logs to the console
-     * @param httpLimits   what one client of the HTTP API may hold or send before it is answered 4xx and cut off
+     * @param concurrency asynchronous deliveries (and API requests) served at once
+     * @param console where the banner, request lines and event blocks go
+     * @param verbose also echo the functions' logs to the console
+     * @param httpLimits what one client of the HTTP API may hold or send before it is answered 4xx and cut off
      */
-    public record Settings(Path template, int port, Path data, boolean reset, Map<String, String> parameters,
-            String region, int retrySpeedUp, int concurrency, PrintStream console, boolean verbose,
+    public record Settings(
+            Path template,
+            int port,
+            Path data,
+            boolean reset,
+            Map<String, String> parameters,
+            String region,
+            int retrySpeedUp,
+            int concurrency,
+            PrintStream console,
+            boolean verbose,
             HttpServer.Limits httpLimits) {
 
         public Settings {
@@ -146,8 +155,18 @@ public final class LocalRuntime implements AutoCloseable {
             }
 
             public Settings build() {
-                return new Settings(template, port, data, reset, parameters, region, retrySpeedUp, concurrency, console,
-                        verbose, httpLimits);
+                return new Settings(
+                        template,
+                        port,
+                        data,
+                        reset,
+                        parameters,
+                        region,
+                        retrySpeedUp,
+                        concurrency,
+                        console,
+                        verbose,
+                        httpLimits);
             }
         }
     }
@@ -193,8 +212,8 @@ public final class LocalRuntime implements AutoCloseable {
      * @throws TemplateException naming the resource and property the runtime cannot understand
      */
     public static LocalRuntime start(Settings settings) {
-        Deployment deployment = Deployment.of(SamTemplate.load(settings.template()), settings.template(),
-                settings.parameters(), settings.region());
+        Deployment deployment = Deployment.of(
+                SamTemplate.load(settings.template()), settings.template(), settings.parameters(), settings.region());
         Path data = settings.data().toAbsolutePath();
         FileChannel lockFile;
         FileLock lock;
@@ -209,8 +228,8 @@ public final class LocalRuntime implements AutoCloseable {
             lockFile = null;
         }
         if (lock == null) {
-            throw new IllegalStateException("The data folder " + data
-                    + " is in use by another local runtime; stop it, or give another --data");
+            throw new IllegalStateException(
+                    "The data folder " + data + " is in use by another local runtime; stop it, or give another --data");
         }
         if (settings.reset()) {
             clear(data); // only once the folder is ours: never under another runtime's feet
@@ -251,8 +270,8 @@ public final class LocalRuntime implements AutoCloseable {
             Journal.Opened journaled = Journal.open(data.resolve("journal").resolve("journal.log"));
             Journal journal = journaled.journal();
             opened.add(journal);
-            tables = new DynamoDbService(data.resolve("dynamodb"), deployment.tables(), effects, journal,
-                    journaled.records());
+            tables = new DynamoDbService(
+                    data.resolve("dynamodb"), deployment.tables(), effects, journal, journaled.records());
             opened.add(tables);
             List<BusRecords.PendingEvent> owed = BusRecords.pending(journaled.records());
             // Compacted at every start: the tables as they stand and the deliveries still owed, nothing settled.
@@ -264,42 +283,69 @@ public final class LocalRuntime implements AutoCloseable {
             AwsStandIn.Port port = AwsStandIn.bind();
             opened.add(port);
 
-            Intrinsics intrinsics = new Intrinsics(SamTemplate.load(settings.template()), settings.parameters(),
-                    deployment.region());
+            Intrinsics intrinsics =
+                    new Intrinsics(SamTemplate.load(settings.template()), settings.parameters(), deployment.region());
             Map<String, Integer> retries = new LinkedHashMap<>();
             Map<String, String> arns = new LinkedHashMap<>();
             for (Deployment.Function function : deployment.functions()) {
                 String arn = intrinsics.arn(function.name(), function.name(), "Arn");
-                FunctionLog log = new FunctionLog(data.resolve("logs"), function.name(),
-                        settings.verbose() ? Optional.of(settings.console()) : Optional.empty(), clock);
+                FunctionLog log = new FunctionLog(
+                        data.resolve("logs"),
+                        function.name(),
+                        settings.verbose() ? Optional.of(settings.console()) : Optional.empty(),
+                        clock);
                 opened.add(log);
-                LambdaFunction loaded = LambdaFunction.load(function,
-                        environment(deployment, function, port.endpoint()), log, arn, effects);
+                LambdaFunction loaded = LambdaFunction.load(
+                        function, environment(deployment, function, port.endpoint()), log, arn, effects);
                 opened.add(loaded);
                 functions.put(function.name(), loaded);
                 retries.put(function.name(), function.retries());
                 arns.put(function.name(), arn);
             }
-            invoker = new AsyncInvoker(functions, retries, arns, new RetryDelays(settings.retrySpeedUp()), ledger,
-                    deadLetters, settings.concurrency(), settings.console(), journal);
+            invoker = new AsyncInvoker(
+                    functions,
+                    retries,
+                    arns,
+                    new RetryDelays(settings.retrySpeedUp()),
+                    ledger,
+                    deadLetters,
+                    settings.concurrency(),
+                    settings.console(),
+                    journal);
             EventBus bus = new EventBus(deployment, clock, ledger, invoker, journal);
-            standIn = AwsStandIn.start(port, List.of(tables, new EventBridgeService(bus, clock, effects)),
-                    new SesService(outbox, effects), settings.console(), effects);
+            standIn = AwsStandIn.start(
+                    port,
+                    List.of(tables, new EventBridgeService(bus, clock, effects)),
+                    new SesService(outbox, effects),
+                    settings.console(),
+                    effects);
             opened.add(standIn);
             redrive = new Redrive(bus, deadLetters, ledger, deployment);
             ledger.onSettled(console::settled);
             if (!deployment.routes().isEmpty()) {
-                api = Optional.of(HttpApi.start(settings.port(), Math.max(4, settings.concurrency()),
-                        settings.httpLimits(), deployment.routes(), functions, clock, call -> {
+                api = Optional.of(HttpApi.start(
+                        settings.port(),
+                        Math.max(4, settings.concurrency()),
+                        settings.httpLimits(),
+                        deployment.routes(),
+                        functions,
+                        clock,
+                        call -> {
                             console.apiCall(call);
                             apiCallListeners.forEach(listener -> listener.accept(call));
                         }));
             }
-            console.started(deployment, api.map(a -> a.uri().toString()), standIn.endpoint().toString(), functions,
-                    data, settings.retrySpeedUp());
+            console.started(
+                    deployment,
+                    api.map(a -> a.uri().toString()),
+                    standIn.endpoint().toString(),
+                    functions,
+                    data,
+                    settings.retrySpeedUp());
             if (!owed.isEmpty()) {
-                console.line("Resuming " + owed.stream().mapToInt(event -> event.owed().size()).sum()
-                        + " delivery(ies) of " + owed.size() + " event(s) accepted before the last stop");
+                console.line("Resuming "
+                        + owed.stream().mapToInt(event -> event.owed().size()).sum() + " delivery(ies) of "
+                        + owed.size() + " event(s) accepted before the last stop");
                 bus.resume(owed);
             }
         }
@@ -340,13 +386,16 @@ public final class LocalRuntime implements AutoCloseable {
         environment.put("AWS_ENDPOINT_URL", standIn.toString());
         environment.put("AWS_LAMBDA_FUNCTION_NAME", function.name());
         environment.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
-        environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(function.resource().memorySize()));
+        environment.put(
+                "AWS_LAMBDA_FUNCTION_MEMORY_SIZE",
+                Integer.toString(function.resource().memorySize()));
         return environment;
     }
 
     /** Where the HTTP API listens. */
     public URI apiUri() {
-        return api.orElseThrow(() -> new IllegalStateException("The template has no HttpApi route")).uri();
+        return api.orElseThrow(() -> new IllegalStateException("The template has no HttpApi route"))
+                .uri();
     }
 
     /** The functions' {@code AWS_ENDPOINT_URL}. */
@@ -399,7 +448,9 @@ public final class LocalRuntime implements AutoCloseable {
         return ledger.awaitSettled(timeout);
     }
 
-    /** Deliveries that break "processed by every matching consumer or in the dead-letter store"; empty when it holds. */
+    /**
+     * Deliveries that break "processed by every matching consumer or in the dead-letter store"; empty when it holds.
+     */
     public List<String> unaccounted() {
         return ledger.unaccounted(deadLetters);
     }

@@ -23,10 +23,13 @@ import shop.template.TemplateException;
 public final class RunLocal {
 
     static final String USAGE = """
-            usage: run-local [options]                       serve until Ctrl-C; type 'redrive [Function]', 'status' or 'quit'
-                   run-local [options] --once <request.json> send one API Gateway v2 request through, print its blocks, exit
+            usage: run-local [options]                       serve until Ctrl-C; \
+            type 'redrive [Function]', 'status' or 'quit'
+                   run-local [options] --once <request.json> send one API Gateway v2 request through, \
+            print its blocks, exit
                    run-local [options] redrive [Function]    send dead-lettered events back through the bus, exit
-                   run-local token claim=value...            print an unsigned JWT for the local API, e.g. token sub=cust-2024
+                   run-local token claim=value...            print an unsigned JWT for the local API, \
+            e.g. token sub=cust-2024
 
             options:
               --template <file>        SAM template (default: template.yaml in this folder or a parent)
@@ -94,7 +97,8 @@ public final class RunLocal {
     }
 
     /** Sends the request in {@code file} through the API, waits for every subscriber, and says how it went. */
-    private static int once(LocalRuntime runtime, Path file, int waitSeconds, PrintStream out) throws InterruptedException {
+    private static int once(LocalRuntime runtime, Path file, int waitSeconds, PrintStream out)
+            throws InterruptedException {
         JsonNode request;
         try {
             request = Json.parse(Files.readAllBytes(file));
@@ -111,11 +115,14 @@ public final class RunLocal {
             return 1;
         }
         boolean settled = runtime.awaitSettled(Duration.ofSeconds(waitSeconds));
-        List<Ledger.Event> events = runtime.ledger().events().subList(eventsBefore, runtime.ledger().events().size());
+        List<Ledger.Event> events = runtime.ledger()
+                .events()
+                .subList(eventsBefore, runtime.ledger().events().size());
         return verdict(runtime, "once", status, events, settled, waitSeconds, out);
     }
 
-    private static int redrive(LocalRuntime runtime, Optional<String> function, int waitSeconds, PrintStream out) throws InterruptedException {
+    private static int redrive(LocalRuntime runtime, Optional<String> function, int waitSeconds, PrintStream out)
+            throws InterruptedException {
         Redrive.Result result = runtime.redrive(function);
         result.skipped().forEach(skip -> out.println("redrive: skipped " + skip));
         out.println("redrive: " + result.eventIds().size() + " event(s) sent back through the bus");
@@ -124,19 +131,39 @@ public final class RunLocal {
         return result.skipped().isEmpty() ? verdict(runtime, "redrive", 200, events, settled, waitSeconds, out) : 1;
     }
 
-    private static int verdict(LocalRuntime runtime, String mode, int status, List<Ledger.Event> events, boolean settled, int waitSeconds,
+    private static int verdict(
+            LocalRuntime runtime,
+            String mode,
+            int status,
+            List<Ledger.Event> events,
+            boolean settled,
+            int waitSeconds,
             PrintStream out) {
         long deliveries = events.stream().mapToLong(e -> e.deliveries().size()).sum();
-        long succeeded = events.stream().flatMap(e -> e.deliveries().stream()).filter(d -> d.outcome() == Ledger.Outcome.SUCCEEDED).count();
-        long deadLettered = events.stream().flatMap(e -> e.deliveries().stream()).filter(d -> d.outcome() == Ledger.Outcome.DEAD_LETTERED).count();
+        long succeeded = events.stream()
+                .flatMap(e -> e.deliveries().stream())
+                .filter(d -> d.outcome() == Ledger.Outcome.SUCCEEDED)
+                .count();
+        long deadLettered = events.stream()
+                .flatMap(e -> e.deliveries().stream())
+                .filter(d -> d.outcome() == Ledger.Outcome.DEAD_LETTERED)
+                .count();
         StringBuilder summary = new StringBuilder(mode + ": ");
         if (!mode.equals("redrive")) {
             summary.append("HTTP ").append(status).append("; ");
         }
-        summary.append(events.size()).append(" event(s), ").append(deliveries).append(" delivery(ies): ")
-                .append(succeeded).append(" succeeded, ").append(deadLettered).append(" dead-lettered");
+        summary.append(events.size())
+                .append(" event(s), ")
+                .append(deliveries)
+                .append(" delivery(ies): ")
+                .append(succeeded)
+                .append(" succeeded, ")
+                .append(deadLettered)
+                .append(" dead-lettered");
         if (!settled) {
-            summary.append("; still pending after ").append(waitSeconds).append(" s (dead-lettered as RuntimeStopped on exit)");
+            summary.append("; still pending after ")
+                    .append(waitSeconds)
+                    .append(" s (dead-lettered as RuntimeStopped on exit)");
         }
         List<String> unaccounted = runtime.unaccounted();
         if (settled && !unaccounted.isEmpty()) {

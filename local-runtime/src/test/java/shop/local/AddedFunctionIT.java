@@ -31,8 +31,11 @@ class AddedFunctionIT {
         Map<String, Object> audit = TemplateFixture.resourceFrom("audit-function.yaml");
         Map<String, Object> properties = TemplateFixture.map(audit.get("Properties"));
         properties.put("CodeUri", code.toString());
-        TemplateFixture.map(TemplateFixture.map(properties.get("Environment")).get("Variables")).put("RECEIVED_FOLDER", received.toString());
-        Path template = TemplateFixture.ofRepositoryTemplate().withResource("AuditFunction", audit).writeTo(scratch);
+        TemplateFixture.map(TemplateFixture.map(properties.get("Environment")).get("Variables"))
+                .put("RECEIVED_FOLDER", received.toString());
+        Path template = TemplateFixture.ofRepositoryTemplate()
+                .withResource("AuditFunction", audit)
+                .writeTo(scratch);
 
         try (LocalSystem system = LocalSystem.start(template, scratch.resolve("data"))) {
             HttpResponse<String> noSignup = system.post(LocalSystem.request("api-gateway/post-order-no-signup.json"));
@@ -44,11 +47,14 @@ class AddedFunctionIT {
                 assertThat(event.path("source").asText()).isEqualTo("shop.checkout");
                 assertThat(event.path("detail-type").asText()).isEqualTo("OrderCreated");
                 assertThat(event.path("detail").path("orderId").asText()).isEqualTo(LocalSystem.orderId(noSignup));
-                assertThat(event.fieldNames()).toIterable()
+                assertThat(event.fieldNames())
+                        .toIterable()
                         .contains("version", "id", "account", "time", "region", "resources");
             });
             assertThat(Files.readString(received.resolve("class-loader.txt"))).isEqualTo("AuditFunction");
-            assertThat(system.consoleText()).contains("AuditFunctionNoSignupOrders").contains("shop.local.fixture.AuditHandler::handleRequest(InputStream)");
+            assertThat(system.consoleText())
+                    .contains("AuditFunctionNoSignupOrders")
+                    .contains("shop.local.fixture.AuditHandler::handleRequest(InputStream)");
             assertThat(system.runtime.unaccounted()).isEmpty();
         }
     }

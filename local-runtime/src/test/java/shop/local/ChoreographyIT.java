@@ -31,8 +31,8 @@ import shop.local.bus.Ledger;
 import shop.local.json.Json;
 
 /**
- * The whole choreography of template.yaml, running in this JVM: orders posted to the local HTTP API and followed to
- * the outbox and the tables, through the real functions' build output.
+ * The whole choreography of template.yaml, running in this JVM: orders posted to the local HTTP API and followed to the
+ * outbox and the tables, through the real functions' build output.
  */
 class ChoreographyIT {
 
@@ -54,7 +54,8 @@ class ChoreographyIT {
     @Test
     void orderWithRewardsSignupIsConfirmedShippedAndCredited() throws Exception {
         APIGatewayV2HTTPEvent request = LocalSystem.request("api-gateway/post-order-rewards-signup.json");
-        String customerId = LocalSystem.body(request).path("customer").path("customerId").asText();
+        String customerId =
+                LocalSystem.body(request).path("customer").path("customerId").asText();
 
         HttpResponse<String> response = system.post(request);
         system.awaitSettled();
@@ -62,14 +63,22 @@ class ChoreographyIT {
         assertThat(response.statusCode()).isEqualTo(202);
         String orderId = LocalSystem.orderId(response);
         MimeMessage email = onlyEmail();
-        assertThat(email.getRecipients(Message.RecipientType.TO)).containsExactly(new InternetAddress("ines.marlowe@example.com"));
+        assertThat(email.getRecipients(Message.RecipientType.TO))
+                .containsExactly(new InternetAddress("ines.marlowe@example.com"));
         assertThat(email.getFrom()).containsExactly(new InternetAddress("orders@shop.example"));
         assertThat(email.getContentType()).startsWith("multipart/alternative");
-        assertThat(((MimeMultipart) email.getContent()).getBodyPart(0).getContent().toString()).contains(orderId);
-        assertThat(system.items("ShipmentsTable")).singleElement().satisfies(shipment -> assertThat(text(shipment, "orderId")).isEqualTo(orderId));
+        assertThat(((MimeMultipart) email.getContent())
+                        .getBodyPart(0)
+                        .getContent()
+                        .toString())
+                .contains(orderId);
+        assertThat(system.items("ShipmentsTable"))
+                .singleElement()
+                .satisfies(shipment -> assertThat(text(shipment, "orderId")).isEqualTo(orderId));
         assertThat(balance(customerId)).isEqualTo(43); // 2 x 12.50 + 18.99 EUR: a point per whole euro
         // The readable item files follow the journal within DynamoDbService's file delay (200 ms): wait, bounded.
-        assertThat(filesOnceWritten("dynamodb/ShipmentsTable", 1, Duration.ofSeconds(10))).hasSize(1);
+        assertThat(filesOnceWritten("dynamodb/ShipmentsTable", 1, Duration.ofSeconds(10)))
+                .hasSize(1);
         assertThat(system.runtime.unaccounted()).isEmpty();
     }
 
@@ -82,8 +91,12 @@ class ChoreographyIT {
         assertThat(system.emails()).hasSize(1);
         assertThat(system.items("ShipmentsTable")).hasSize(1);
         assertThat(system.items("RewardsTable")).isEmpty();
-        assertThat(system.runtime.ledger().events()).singleElement().satisfies(event ->
-                assertThat(event.deliveries()).extracting(Ledger.Delivery::function).doesNotContain("RewardsFunction").contains("EmailFunction"));
+        assertThat(system.runtime.ledger().events())
+                .singleElement()
+                .satisfies(event -> assertThat(event.deliveries())
+                        .extracting(Ledger.Delivery::function)
+                        .doesNotContain("RewardsFunction")
+                        .contains("EmailFunction"));
     }
 
     @Test
@@ -106,8 +119,12 @@ class ChoreographyIT {
         String console = system.consoleText();
         assertThat(console)
                 .contains("-- order " + LocalSystem.orderId(response))
-                .contains("rules matched: " + String.join(", ", system.runtime.deployment().subscriptions().stream()
-                        .map(subscription -> subscription.rule()).toList()))
+                .contains("rules matched: "
+                        + String.join(
+                                ", ",
+                                system.runtime.deployment().subscriptions().stream()
+                                        .map(subscription -> subscription.rule())
+                                        .toList()))
                 .containsPattern("EmailFunction +ok +\\d+ ms")
                 .containsPattern("RewardsFunction +ok +\\d+ ms")
                 .contains("PutEvents OrderCreated on OrdersBus -> event ")
@@ -119,8 +136,8 @@ class ChoreographyIT {
 
     /**
      * 500 requests at once for 400 distinct orders: 100 of them are retries of an earlier request (same key, same
-     * body), which checkout turns into the same order id. Every distinct order gets exactly one email, one shipment and,
-     * for a rewards member, one credit.
+     * body), which checkout turns into the same order id. Every distinct order gets exactly one email, one shipment
+     * and, for a rewards member, one credit.
      */
     @Test
     void fiveHundredConcurrentOrdersWithRepeatedKeysAreEachFulfilledExactlyOnce() throws Exception {
@@ -141,8 +158,10 @@ class ChoreographyIT {
         }
         long started = System.nanoTime();
 
-        List<CompletableFuture<HttpResponse<String>>> sent = requests.stream().map(system::send).toList();
-        List<HttpResponse<String>> responses = sent.stream().map(CompletableFuture::join).toList();
+        List<CompletableFuture<HttpResponse<String>>> sent =
+                requests.stream().map(system::send).toList();
+        List<HttpResponse<String>> responses =
+                sent.stream().map(CompletableFuture::join).toList();
         system.awaitSettled();
         long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
 
@@ -151,7 +170,9 @@ class ChoreographyIT {
         assertThat(requests).hasSize(500);
         assertThat(orderIds).hasSize(400);
         assertThat(system.emails()).hasSize(400);
-        assertThat(system.items("ShipmentsTable")).extracting(item -> text(item, "orderId")).containsExactlyInAnyOrderElementsOf(orderIds);
+        assertThat(system.items("ShipmentsTable"))
+                .extracting(item -> text(item, "orderId"))
+                .containsExactlyInAnyOrderElementsOf(orderIds);
         Map<String, Long> balances = new HashMap<>();
         Set<String> creditedOrders = new HashSet<>();
         for (ObjectNode item : system.items("RewardsTable")) {
@@ -165,12 +186,17 @@ class ChoreographyIT {
         assertThat(creditedOrders).hasSize(25 * 10);
         // One event per request, plus one per PutEvents the SDK sent again after its 2 s attempt timeout (on a loaded
         // machine the bus can take an event and answer late): the subscribers absorb those, as the checks above show.
-        assertThat(system.runtime.ledger().events()).hasSizeGreaterThanOrEqualTo(500)
-                .extracting(event -> event.envelope().path("detail").path("orderId").asText())
+        assertThat(system.runtime.ledger().events())
+                .hasSizeGreaterThanOrEqualTo(500)
+                .extracting(
+                        event -> event.envelope().path("detail").path("orderId").asText())
                 .containsOnlyElementsOf(orderIds);
         assertThat(system.runtime.unaccounted()).isEmpty();
-        long deliveries = system.runtime.ledger().events().stream().mapToLong(event -> event.deliveries().size()).sum();
-        System.out.printf("500 concurrent orders (400 distinct, %d deliveries): %d ms from first request to last delivery%n",
+        long deliveries = system.runtime.ledger().events().stream()
+                .mapToLong(event -> event.deliveries().size())
+                .sum();
+        System.out.printf(
+                "500 concurrent orders (400 distinct, %d deliveries): %d ms from first request to last delivery%n",
                 deliveries, elapsedMillis);
     }
 
@@ -179,13 +205,16 @@ class ChoreographyIT {
         APIGatewayV2HTTPEvent request = LocalSystem.request("api-gateway/post-order-rewards-signup.json");
         ObjectNode body = LocalSystem.body(request);
         ObjectNode customer = (ObjectNode) body.path("customer");
-        customer.put("customerId", customerId).put("email", customerId + "@example.com").put("rewardsSignup", member);
+        customer.put("customerId", customerId)
+                .put("email", customerId + "@example.com")
+                .put("rewardsSignup", member);
         ((ObjectNode) body.path("items").path(0)).put("quantity", quantity);
         request.setBody(body.toString());
         Map<String, String> headers = new HashMap<>(request.getHeaders());
         headers.put("idempotency-key", key);
         request.setHeaders(headers);
-        Map<String, String> claims = new HashMap<>(request.getRequestContext().getAuthorizer().getJwt().getClaims());
+        Map<String, String> claims = new HashMap<>(
+                request.getRequestContext().getAuthorizer().getJwt().getClaims());
         claims.put("sub", customerId);
         request.getRequestContext().getAuthorizer().getJwt().setClaims(claims);
         return request;
@@ -198,9 +227,11 @@ class ChoreographyIT {
 
     private long balance(String customerId) {
         return system.items("RewardsTable").stream()
-                .filter(item -> text(item, "customerId").equals(customerId) && text(item, "entry").equals("BALANCE"))
+                .filter(item -> text(item, "customerId").equals(customerId)
+                        && text(item, "entry").equals("BALANCE"))
                 .mapToLong(item -> number(item, "points"))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
     }
 
     /** The files in {@code folder} once there are {@code count} of them, or as they are when {@code bound} is up. */

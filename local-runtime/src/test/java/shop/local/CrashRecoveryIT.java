@@ -48,12 +48,12 @@ import shop.local.json.Json;
 
 /**
  * Accepted means durable: the runtime runs in a child JVM under load from 16 clients and is killed ({@code kill -9})
- * twice at random points, each time restarted on the same data folder. Every order answered 202 must end with all
- * its effects exactly once: a shipment, a rewards credit counted once in the balance, and its confirmation email.
+ * twice at random points, each time restarted on the same data folder. Every order answered 202 must end with all its
+ * effects exactly once: a shipment, a rewards credit counted once in the balance, and its confirmation email.
  *
  * <p>The runtime runs with Lambda's real retry waits ({@code --retry-speedup 1}): an email delivery cut off by a kill
- * leaves the email function's claim on the order held for its 60 s lease, and the retry one minute later is what
- * finds it expired, as on Lambda. With the local 600-fold speed-up those deliveries would be dead-lettered instead.
+ * leaves the email function's claim on the order held for its 60 s lease, and the retry one minute later is what finds
+ * it expired, as on Lambda. With the local 600-fold speed-up those deliveries would be dead-lettered instead.
  */
 class CrashRecoveryIT {
 
@@ -113,19 +113,23 @@ class CrashRecoveryIT {
             }
         }
         long twice = emails.values().stream().filter(count -> count > 1).count();
-        System.out.printf("crash test (seed %d): %d orders accepted, kills after %d and %d, %d confirmed twice, "
-                + "%.1f s%n", seed, accepted.size(), killAt[0], killAt[1], twice, seconds);
+        System.out.printf(
+                "crash test (seed %d): %d orders accepted, kills after %d and %d, %d confirmed twice, " + "%.1f s%n",
+                seed, accepted.size(), killAt[0], killAt[1], twice, seconds);
 
         assertThat(accepted).as("every order was answered 202 in the end").hasSize(ORDERS);
         assertThat(shipped).as("a shipment per accepted order").containsAll(accepted.keySet());
-        assertThat(creditedOrders).as("a rewards credit per accepted order").containsAll(accepted.keySet())
+        assertThat(creditedOrders)
+                .as("a rewards credit per accepted order")
+                .containsAll(accepted.keySet())
                 .doesNotHaveDuplicates();
         assertThat(balances).as("each balance counts each credit once").isEqualTo(credited);
         assertThat(emails.keySet()).as("a confirmation per accepted order").containsAll(accepted.keySet());
         // The email function's documented window: a sender killed after SES answered and before it marked the
         // confirmation sent sends again on the retry. At most one such send per delivery running at a kill.
         assertThat(emails.values()).as("no order confirmed more than twice").allMatch(count -> count <= 2);
-        assertThat(twice).as("orders confirmed twice (sender killed between send and mark)")
+        assertThat(twice)
+                .as("orders confirmed twice (sender killed between send and mark)")
                 .isLessThanOrEqualTo(killAt.length * CLIENTS);
     }
 
@@ -139,7 +143,9 @@ class CrashRecoveryIT {
     private void awaitEmails(Set<String> orderIds) throws Exception {
         long deadline = System.nanoTime() + BOUND.toNanos();
         while (!emailsByOrder(orderIds).keySet().containsAll(orderIds)) {
-            assertThat(System.nanoTime()).as("every accepted order is confirmed within %s", BOUND).isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as("every accepted order is confirmed within %s", BOUND)
+                    .isLessThan(deadline);
             TimeUnit.MILLISECONDS.sleep(500); // polling a folder another process writes: nothing to wait on instead
         }
     }
@@ -153,13 +159,17 @@ class CrashRecoveryIT {
         }
         List<Path> files;
         try (Stream<Path> list = Files.list(outbox)) {
-            files = list.filter(file -> file.getFileName().toString().endsWith(".eml")).toList();
+            files = list.filter(file -> file.getFileName().toString().endsWith(".eml"))
+                    .toList();
         }
         for (Path file : files) {
             String text;
             try (InputStream in = Files.newInputStream(file)) {
                 MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), in);
-                text = ((MimeMultipart) message.getContent()).getBodyPart(0).getContent().toString();
+                text = ((MimeMultipart) message.getContent())
+                        .getBodyPart(0)
+                        .getContent()
+                        .toString();
             }
             orderIds.stream().filter(text::contains).forEach(orderId -> counts.merge(orderId, 1, Integer::sum));
         }
@@ -179,7 +189,8 @@ class CrashRecoveryIT {
             return items;
         }
         try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json")).toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json"))
+                    .toList()) {
                 items.add(Json.parse(Files.readAllBytes(file)));
             }
         }
@@ -202,13 +213,27 @@ class CrashRecoveryIT {
         }
 
         static ChildRuntime start(int port, Path data, int number) throws Exception {
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            String java =
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString();
             String classPath = Path.of("target/classes") + File.pathSeparator + Path.of("target/dependency")
                     + File.separator + "*";
-            ProcessBuilder builder = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp",
-                    classPath, "shop.local.RunLocal", "--template", LocalSystem.template().toString(),
-                    "--data", data.toString(), "--port", Integer.toString(port), "--parameter", "SenderAddress=orders@shop.example",
-                    "--retry-speedup", "1")
+            ProcessBuilder builder = new ProcessBuilder(
+                            java,
+                            "-XX:TieredStopAtLevel=1",
+                            "-XX:+UseSerialGC",
+                            "-cp",
+                            classPath,
+                            "shop.local.RunLocal",
+                            "--template",
+                            LocalSystem.template().toString(),
+                            "--data",
+                            data.toString(),
+                            "--port",
+                            Integer.toString(port),
+                            "--parameter",
+                            "SenderAddress=orders@shop.example",
+                            "--retry-speedup",
+                            "1")
                     .redirectErrorStream(true);
             ChildRuntime runtime = new ChildRuntime(builder.start());
             Path log = data.resolveSibling(data.getFileName() + "-runtime-" + number + ".log");
@@ -224,7 +249,7 @@ class CrashRecoveryIT {
 
         private void drain(Path log) {
             try (BufferedReader in = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
                     PrintStream out = new PrintStream(Files.newOutputStream(log), true, StandardCharsets.UTF_8)) {
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
                     out.println(line);
@@ -252,7 +277,9 @@ class CrashRecoveryIT {
             try (OutputStream in = process.getOutputStream()) {
                 in.write("quit\n".getBytes(StandardCharsets.UTF_8));
             }
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the runtime stops on 'quit'").isTrue();
+            assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                    .as("the runtime stops on 'quit'")
+                    .isTrue();
         }
     }
 
@@ -262,8 +289,10 @@ class CrashRecoveryIT {
      */
     private static final class Load {
         private final URI api;
-        private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        private final HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         private final AtomicInteger next = new AtomicInteger();
         private final Map<String, String> accepted = new ConcurrentHashMap<>();
         private final AtomicReference<CountDownLatch> available = new AtomicReference<>(new CountDownLatch(0));
@@ -299,13 +328,17 @@ class CrashRecoveryIT {
             long deadline = System.nanoTime() + BOUND.toNanos();
             while (accepted.size() < count) {
                 long left = deadline - System.nanoTime();
-                assertThat(left).as("%d orders accepted within %s", count, BOUND).isPositive();
+                assertThat(left)
+                        .as("%d orders accepted within %s", count, BOUND)
+                        .isPositive();
                 wait(Math.max(1, left / 1_000_000));
             }
         }
 
         Map<String, String> awaitAll() throws Exception {
-            assertThat(clients.awaitTermination(BOUND.toSeconds(), TimeUnit.SECONDS)).as("clients finish").isTrue();
+            assertThat(clients.awaitTermination(BOUND.toSeconds(), TimeUnit.SECONDS))
+                    .as("clients finish")
+                    .isTrue();
             for (Future<?> client : running) {
                 client.get();
             }
@@ -317,7 +350,9 @@ class CrashRecoveryIT {
             HttpRequest request = request(customer, "crash-order-" + order);
             long deadline = System.nanoTime() + BOUND.toNanos();
             while (true) {
-                assertThat(System.nanoTime()).as("order %d accepted within %s", order, BOUND).isLessThan(deadline);
+                assertThat(System.nanoTime())
+                        .as("order %d accepted within %s", order, BOUND)
+                        .isLessThan(deadline);
                 available.get().await(BOUND.toSeconds(), TimeUnit.SECONDS);
                 HttpResponse<String> response;
                 try {
@@ -329,7 +364,8 @@ class CrashRecoveryIT {
                     continue;
                 }
                 assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-                String orderId = Json.parseTrusted(response.body()).path("orderId").asText();
+                String orderId =
+                        Json.parseTrusted(response.body()).path("orderId").asText();
                 synchronized (this) {
                     accepted.put(orderId, customer);
                     notifyAll();
@@ -340,15 +376,20 @@ class CrashRecoveryIT {
 
         private HttpRequest request(String customer, String idempotencyKey) {
             ObjectNode body = (ObjectNode) Json.parseTrusted(sample.getBody());
-            ((ObjectNode) body.path("customer")).put("customerId", customer).put("email", customer + "@example.com")
+            ((ObjectNode) body.path("customer"))
+                    .put("customerId", customer)
+                    .put("email", customer + "@example.com")
                     .put("rewardsSignup", true);
-            Map<String, String> claims = new HashMap<>(sample.getRequestContext().getAuthorizer().getJwt().getClaims());
+            Map<String, String> claims = new HashMap<>(
+                    sample.getRequestContext().getAuthorizer().getJwt().getClaims());
             claims.put("sub", customer);
             return HttpRequest.newBuilder(api.resolve(sample.getRawPath()))
                     .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
                     .header("Content-Type", "application/json")
                     .header("Idempotency-Key", idempotencyKey)
-                    .header("Authorization", "Bearer " + UnsignedJwt.of(Json.mapper().valueToTree(claims)))
+                    .header(
+                            "Authorization",
+                            "Bearer " + UnsignedJwt.of(Json.mapper().valueToTree(claims)))
                     .timeout(Duration.ofSeconds(30))
                     .build();
         }

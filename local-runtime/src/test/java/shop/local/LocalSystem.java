@@ -41,7 +41,10 @@ final class LocalSystem implements AutoCloseable {
 
     final LocalRuntime runtime;
     private final ByteArrayOutputStream console;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
 
     private LocalSystem(LocalRuntime runtime, ByteArrayOutputStream console) {
         this.runtime = runtime;
@@ -66,12 +69,12 @@ final class LocalSystem implements AutoCloseable {
     /** As {@link #start(Path, Path)}, from settings the caller has begun (to set the HTTP limits, say). */
     static LocalSystem start(LocalRuntime.Settings.Builder settings, Path data) {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
-        LocalRuntime runtime = LocalRuntime.start(settings
-                .port(0)
+        LocalRuntime runtime = LocalRuntime.start(settings.port(0)
                 .data(data, false)
                 .parameters(Map.of("SenderAddress", "orders@shop.example"))
                 .retrySpeedUp(RETRY_SPEED_UP)
-                .console(new PrintStream(console, true, StandardCharsets.UTF_8), false).build());
+                .console(new PrintStream(console, true, StandardCharsets.UTF_8), false)
+                .build());
         return new LocalSystem(runtime, console);
     }
 
@@ -91,14 +94,17 @@ final class LocalSystem implements AutoCloseable {
      */
     CompletableFuture<HttpResponse<String>> send(APIGatewayV2HTTPEvent request) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(runtime.apiUri() + request.getRawPath()))
-                .method(request.getRequestContext().getHttp().getMethod(), HttpRequest.BodyPublishers.ofString(request.getBody()))
+                .method(
+                        request.getRequestContext().getHttp().getMethod(),
+                        HttpRequest.BodyPublishers.ofString(request.getBody()))
                 .timeout(PATIENCE);
         request.getHeaders().forEach((name, value) -> {
             if (List.of("content-type", "accept", "idempotency-key").contains(name)) {
                 builder.header(name, value);
             }
         });
-        Map<String, String> claims = request.getRequestContext().getAuthorizer().getJwt().getClaims();
+        Map<String, String> claims =
+                request.getRequestContext().getAuthorizer().getJwt().getClaims();
         builder.header("Authorization", "Bearer " + UnsignedJwt.of(Json.mapper().valueToTree(claims)));
         return http.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -109,7 +115,9 @@ final class LocalSystem implements AutoCloseable {
 
     /** Waits, bounded, until every delivery has settled (succeeded or dead-lettered). */
     void awaitSettled() throws InterruptedException {
-        assertThat(runtime.awaitSettled(PATIENCE)).as("every delivery settles within %s", PATIENCE).isTrue();
+        assertThat(runtime.awaitSettled(PATIENCE))
+                .as("every delivery settles within %s", PATIENCE)
+                .isTrue();
     }
 
     /** The order id checkout answered with. */

@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,8 +32,8 @@ import shop.testkit.RawBytes;
 /**
  * Request bodies and headers over real HTTP against the local runtime, as a client sends them: bytes that are not
  * well-formed UTF-8 JSON get checkout's 400, a body not declared as JSON in UTF-8 its 415, and neither puts an event on
- * the bus; what API Gateway answers itself (no token, unknown route or method) comes back as API Gateway words it;
- * and a name in any script arrives intact in the email, the shipment and the logs.
+ * the bus; what API Gateway answers itself (no token, unknown route or method) comes back as API Gateway words it; and
+ * a name in any script arrives intact in the email, the shipment and the logs.
  */
 class RequestEncodingIT {
 
@@ -43,8 +42,10 @@ class RequestEncodingIT {
 
     static LocalSystem system;
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
 
     /** A token for the no-signup sample's customer. */
     private static final String BEARER = "Bearer " + token("cust-0815");
@@ -81,7 +82,9 @@ class RequestEncodingIT {
                 whole("UTF-16LE", encoded(StandardCharsets.UTF_16LE)),
                 whole("UTF-32BE", encoded(Charset.forName("UTF-32BE"))),
                 whole("UTF-32LE with a byte order mark", encoded(Charset.forName("UTF-32LE"), 0xFF, 0xFE, 0x00, 0x00)),
-                new IllFormed("escaped lone surrogates (the sample)", sampleBody("post-order-lone-surrogates.json"),
+                new IllFormed(
+                        "escaped lone surrogates (the sample)",
+                        sampleBody("post-order-lone-surrogates.json"),
                         List.of("$.customer.name", "$.items[0].name")));
     }
 
@@ -102,8 +105,13 @@ class RequestEncodingIT {
 
     /** A Content-Type (null: none) checkout does not read. */
     static Stream<String> unsupportedContentTypes() {
-        return Stream.of(null, "text/plain; charset=utf-8", "application/x-www-form-urlencoded",
-                "application/json; charset=utf-16", "application/json; charset=iso-8859-1", "application/xml");
+        return Stream.of(
+                null,
+                "text/plain; charset=utf-8",
+                "application/x-www-form-urlencoded",
+                "application/json; charset=utf-16",
+                "application/json; charset=iso-8859-1",
+                "application/xml");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -132,8 +140,8 @@ class RequestEncodingIT {
     static Stream<GatewayAnswer> gatewayAnswers() {
         return Stream.of(
                 new GatewayAnswer("no Authorization header", "POST", "/orders", null, 401, "Unauthorized"),
-                new GatewayAnswer("a bearer token that is not a JWT", "POST", "/orders", "Bearer not-a-jwt", 401,
-                        "Unauthorized"),
+                new GatewayAnswer(
+                        "a bearer token that is not a JWT", "POST", "/orders", "Bearer not-a-jwt", 401, "Unauthorized"),
                 new GatewayAnswer("another scheme", "POST", "/orders", "Basic Y3VzdC0wODE1OnB3", 401, "Unauthorized"),
                 new GatewayAnswer("unknown route", "POST", "/order", BEARER, 404, "Not Found"),
                 new GatewayAnswer("unknown method on a known path", "GET", "/orders", BEARER, 404, "Not Found"),
@@ -145,7 +153,8 @@ class RequestEncodingIT {
     void whatApiGatewayAnswersItselfIsWordedAsApiGatewayWordsIt(GatewayAnswer answer) throws Exception {
         int eventsBefore = system.runtime.ledger().events().size();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(system.runtime.apiUri() + answer.path()))
-                .method(answer.method(),
+                .method(
+                        answer.method(),
                         HttpRequest.BodyPublishers.ofByteArray(sampleBody("post-order-no-signup.json")))
                 .header("Content-Type", "application/json")
                 .timeout(LocalSystem.PATIENCE);
@@ -168,21 +177,30 @@ class RequestEncodingIT {
         String name = sent.path("customer").path("name").asText();
         String item = sent.path("items").path(0).path("name").asText();
 
-        HttpResponse<String> response = post(sample.getBody().getBytes(StandardCharsets.UTF_8),
+        HttpResponse<String> response = post(
+                sample.getBody().getBytes(StandardCharsets.UTF_8),
                 sample.getHeaders().get("content-type"));
         system.awaitSettled();
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         String orderId = LocalSystem.orderId(response);
-        MimeMessage email = system.emails().stream().filter(message -> plainText(message).contains(orderId)).findFirst()
+        MimeMessage email = system.emails().stream()
+                .filter(message -> plainText(message).contains(orderId))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no email for order " + orderId));
         assertThat(plainText(email)).contains("Hello " + name + ",", item);
         JsonNode shipment = system.items("ShipmentsTable").stream()
-                .filter(candidate -> text(candidate, "orderId").equals(orderId)).findFirst().orElseThrow();
+                .filter(candidate -> text(candidate, "orderId").equals(orderId))
+                .findFirst()
+                .orElseThrow();
         assertThat(text(shipment, "recipientName")).isEqualTo(name);
         JsonNode address = sent.path("shippingAddress");
-        assertThat(shipment.toString()).contains(item, address.path("line1").asText(), address.path("line2").asText(),
-                address.path("city").asText());
+        assertThat(shipment.toString())
+                .contains(
+                        item,
+                        address.path("line1").asText(),
+                        address.path("line2").asText(),
+                        address.path("city").asText());
         // The logs carry the order id and no personal data: intact means well-formed JSON lines, nothing replaced.
         List<String> logLines = logLinesAbout(orderId);
         assertThat(logLines).isNotEmpty().allSatisfy(line -> {
@@ -225,8 +243,8 @@ class RequestEncodingIT {
 
     /** The no-signup sample's body encoded in {@code charset}, after {@code prefix}. */
     private static byte[] encoded(Charset charset, int... prefix) {
-        return RawBytes.encoded(new String(sampleBody("post-order-no-signup.json"), StandardCharsets.UTF_8), charset,
-                prefix);
+        return RawBytes.encoded(
+                new String(sampleBody("post-order-no-signup.json"), StandardCharsets.UTF_8), charset, prefix);
     }
 
     private static IllFormed whole(String name, byte[] body) {
@@ -237,7 +255,8 @@ class RequestEncodingIT {
     private static String plainText(MimeMessage email) {
         try {
             Object content = email.getContent();
-            return content instanceof MimeMultipart parts ? parts.getBodyPart(0).getContent().toString()
+            return content instanceof MimeMultipart parts
+                    ? parts.getBodyPart(0).getContent().toString()
                     : content.toString();
         } catch (Exception e) {
             throw new AssertionError("The email cannot be read", e);
@@ -248,12 +267,14 @@ class RequestEncodingIT {
     private static List<String> logLinesAbout(String orderId) throws Exception {
         try (Stream<Path> logs = Files.list(data.resolve("logs"))) {
             return logs.flatMap(log -> {
-                try {
-                    return Files.readAllLines(log, StandardCharsets.UTF_8).stream();
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).filter(line -> line.contains(orderId)).toList();
+                        try {
+                            return Files.readAllLines(log, StandardCharsets.UTF_8).stream();
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    })
+                    .filter(line -> line.contains(orderId))
+                    .toList();
         }
     }
 }

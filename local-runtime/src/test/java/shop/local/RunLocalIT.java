@@ -20,7 +20,8 @@ class RunLocalIT {
 
     @Test
     void onceSendsTheSampleOrderThroughPrintsItsBlockAndExitsZero() {
-        int status = run("--once", sample("post-order-rewards-signup.json"), "--parameter", "SenderAddress=orders@shop.example");
+        int status = run(
+                "--once", sample("post-order-rewards-signup.json"), "--parameter", "SenderAddress=orders@shop.example");
 
         assertThat(status).as(output()).isZero();
         assertThat(output())
@@ -28,15 +29,20 @@ class RunLocalIT {
                 .contains("POST /orders -> 202")
                 .contains("-- order ")
                 .containsPattern("RewardsFunction +ok")
-                .containsPattern("once: HTTP 202; 1 event\\(s\\), \\d+ delivery\\(ies\\): (\\d+) succeeded, 0 dead-lettered");
+                .containsPattern(
+                        "once: HTTP 202; 1 event\\(s\\), \\d+ delivery\\(ies\\): (\\d+) succeeded, 0 dead-lettered");
     }
 
     @Test
     void onceWithAnInvalidOrderShowsThe400BodyAndExitsOne() {
-        int status = run("--once", sample("post-order-invalid.json"), "--parameter", "SenderAddress=orders@shop.example");
+        int status =
+                run("--once", sample("post-order-invalid.json"), "--parameter", "SenderAddress=orders@shop.example");
 
         assertThat(status).isEqualTo(1);
-        assertThat(output()).contains("POST /orders -> 400").contains("\"type\"").contains("once: HTTP 400; 0 event(s)");
+        assertThat(output())
+                .contains("POST /orders -> 400")
+                .contains("\"type\"")
+                .contains("once: HTTP 400; 0 event(s)");
     }
 
     @Test
@@ -62,15 +68,31 @@ class RunLocalIT {
         int status = run("--prot", "3000");
 
         assertThat(status).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown argument '--prot'").contains("usage: run-local");
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("unknown argument '--prot'")
+                .contains("usage: run-local");
     }
 
     private int run(String... arguments) {
         String[] all = new String[arguments.length + 6];
         System.arraycopy(arguments, 0, all, 0, arguments.length);
-        System.arraycopy(new String[] {"--template", LocalSystem.template().toString(), "--data", data.toString(), "--retry-speedup", "6000"},
-                0, all, arguments.length, 6);
-        return RunLocal.run(all, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        System.arraycopy(
+                new String[] {
+                    "--template",
+                    LocalSystem.template().toString(),
+                    "--data",
+                    data.toString(),
+                    "--retry-speedup",
+                    "6000"
+                },
+                0,
+                all,
+                arguments.length,
+                6);
+        return RunLocal.run(
+                all,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     private static String sample(String name) {

@@ -22,14 +22,22 @@ class StalledClientsIT {
     @Test
     void ordersFlowWhileSixteenStalledClientsHoldConnections() throws Exception {
         // Timeouts far beyond the test, so the stalled clients are certainly still connected while the orders go.
-        HttpServer.Limits patient = new HttpServer.Limits(Duration.ofMinutes(10), Duration.ofMinutes(10),
-                Duration.ofMinutes(10), 32 * 1024, 100, 1024 * 1024, 256);
-        LocalRuntime.Settings.Builder settings = LocalRuntime.Settings.of(LocalSystem.template()).httpLimits(patient);
+        HttpServer.Limits patient = new HttpServer.Limits(
+                Duration.ofMinutes(10),
+                Duration.ofMinutes(10),
+                Duration.ofMinutes(10),
+                32 * 1024,
+                100,
+                1024 * 1024,
+                256);
+        LocalRuntime.Settings.Builder settings =
+                LocalRuntime.Settings.of(LocalSystem.template()).httpLimits(patient);
         try (LocalSystem system = LocalSystem.start(settings, data)) {
             List<Socket> stalled = new ArrayList<>();
             try {
                 for (int i = 0; i < 16; i++) {
-                    Socket socket = new Socket("localhost", system.runtime.apiUri().getPort());
+                    Socket socket =
+                            new Socket("localhost", system.runtime.apiUri().getPort());
                     String head = i % 2 == 0
                             ? "POST /orders HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                             : "POST /orders HTTP/1.1\r\nHost: localhost\r\nContent-Length: 500\r\n\r\n{\"partial\":";
@@ -48,7 +56,9 @@ class StalledClientsIT {
                 assertThat(system.items("ShipmentsTable")).hasSize(3);
                 for (Socket socket : stalled) {
                     assertThat(socket.isClosed()).isFalse();
-                    assertThat(socket.getInputStream().available()).as("still waiting for its request").isZero();
+                    assertThat(socket.getInputStream().available())
+                            .as("still waiting for its request")
+                            .isZero();
                 }
             } finally {
                 for (Socket socket : stalled) {

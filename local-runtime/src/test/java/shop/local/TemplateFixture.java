@@ -34,7 +34,11 @@ final class TemplateFixture {
         resources(document).values().forEach(resource -> {
             Map<String, Object> properties = map(map(resource).get("Properties"));
             if ("AWS::Serverless::Function".equals(map(resource).get("Type"))) {
-                properties.put("CodeUri", template.getParent().resolve((String) properties.get("CodeUri")).toString());
+                properties.put(
+                        "CodeUri",
+                        template.getParent()
+                                .resolve((String) properties.get("CodeUri"))
+                                .toString());
             }
         });
         return new TemplateFixture(document);
@@ -42,7 +46,8 @@ final class TemplateFixture {
 
     /** A resource from a YAML file under {@code src/test/resources/fixtures}, to add to the template. */
     static Map<String, Object> resourceFrom(String fixture) {
-        try (Reader yaml = Files.newBufferedReader(Path.of("src/test/resources/fixtures").resolve(fixture))) {
+        try (Reader yaml =
+                Files.newBufferedReader(Path.of("src/test/resources/fixtures").resolve(fixture))) {
             return mutable(CloudFormationYaml.parse(yaml));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

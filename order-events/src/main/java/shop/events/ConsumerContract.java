@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What one consumer needs from an OrderCreated event: the envelope it expects, the majors it understands and the
- * fields it reads (its own minimal JSON Schema, kept in the consumer's module).
+ * What one consumer needs from an OrderCreated event: the envelope it expects, the majors it understands and the fields
+ * it reads (its own minimal JSON Schema, kept in the consumer's module).
  *
  * <p>Thread-safe once built.
  */
@@ -21,8 +21,8 @@ public final class ConsumerContract {
 
     /**
      * @param consumer name used in error messages, e.g. {@code "email-function"}
-     * @param majors   schema majors this consumer was built for, e.g. {@code Set.of("1")}
-     * @param reads    the consumer's own schema of the fields it reads
+     * @param majors schema majors this consumer was built for, e.g. {@code Set.of("1")}
+     * @param reads the consumer's own schema of the fields it reads
      */
     public ConsumerContract(String consumer, Set<String> majors, SchemaCheck reads) {
         this.consumer = consumer;
@@ -51,7 +51,8 @@ public final class ConsumerContract {
         if (version == null || !version.isTextual()) {
             problems.add("$.schemaVersion is missing");
         } else if (!majors.contains(OrderCreatedEvent.majorOf(version.asText()))) {
-            problems.add("$.schemaVersion " + version.asText() + " is not supported; this consumer reads majors " + majors);
+            problems.add(
+                    "$.schemaVersion " + version.asText() + " is not supported; this consumer reads majors " + majors);
         }
         problems.addAll(reads.violations(detail));
         if (!problems.isEmpty()) {

@@ -3,10 +3,11 @@ package shop.events;
 import java.util.List;
 
 /**
- * An event a consumer must not process: wrong source or type, unknown major version, or missing what the consumer reads.
+ * An event a consumer must not process: wrong source or type, unknown major version, or missing what the consumer
+ * reads.
  *
- * <p>Thrown, never swallowed: Lambda retries it and then sends it to the function's on-failure destination, so a
- * poison event is parked with its reason instead of being dropped.
+ * <p>Thrown, never swallowed: Lambda retries it and then sends it to the function's on-failure destination, so a poison
+ * event is parked with its reason instead of being dropped.
  */
 public final class InvalidEventException extends RuntimeException {
 

@@ -10,8 +10,7 @@ import java.util.List;
  * <p>Consumers read it tolerantly: a part their own contract does not require may be null.
  *
  * @param correlationId since 1.1, optional: the id of the API request that placed the order (API Gateway's
- *                      {@code requestContext.requestId}), logged by every function that handles the order; null in
- *                      1.0 events
+ *     {@code requestContext.requestId}), logged by every function that handles the order; null in 1.0 events
  */
 public record OrderCreated(
         String schemaVersion,
@@ -24,15 +23,21 @@ public record OrderCreated(
         String correlationId) {
 
     /** An order without a correlation id, as 1.0 carried it. */
-    public OrderCreated(String schemaVersion, String orderId, Instant createdAt, Customer customer,
-                        List<LineItem> items, Money total, Address shippingAddress) {
+    public OrderCreated(
+            String schemaVersion,
+            String orderId,
+            Instant createdAt,
+            Customer customer,
+            List<LineItem> items,
+            Money total,
+            Address shippingAddress) {
         this(schemaVersion, orderId, createdAt, customer, items, total, shippingAddress, null);
     }
 
     /** This order carrying {@code correlationId}. */
     public OrderCreated withCorrelationId(String correlationId) {
-        return new OrderCreated(schemaVersion, orderId, createdAt, customer, items, total, shippingAddress,
-                correlationId);
+        return new OrderCreated(
+                schemaVersion, orderId, createdAt, customer, items, total, shippingAddress, correlationId);
     }
 
     /** Who placed the order and whether they joined the rewards programme at checkout. */
@@ -48,19 +53,19 @@ public record OrderCreated(
          * Digits of the currency's minor unit: 2 for EUR, 0 for JPY, 3 for BHD.
          *
          * @throws InvalidEventException when {@code currency} is not ISO 4217 or has no minor unit, so no consumer can
-         *                               know what {@code amount} means; the event is parked, not guessed at
+         *     know what {@code amount} means; the event is parked, not guessed at
          */
         public int minorUnitDigits() {
             Currency known;
             try {
                 known = Currency.getInstance(currency);
             } catch (IllegalArgumentException unknown) {
-                throw new InvalidEventException("OrderCreated",
-                        List.of("$.total.currency '" + currency + "' is not an ISO 4217 currency"));
+                throw new InvalidEventException(
+                        "OrderCreated", List.of("$.total.currency '" + currency + "' is not an ISO 4217 currency"));
             }
             if (known.getDefaultFractionDigits() < 0) {
-                throw new InvalidEventException("OrderCreated",
-                        List.of("$.total.currency '" + currency + "' has no minor unit"));
+                throw new InvalidEventException(
+                        "OrderCreated", List.of("$.total.currency '" + currency + "' has no minor unit"));
             }
             return known.getDefaultFractionDigits();
         }

@@ -33,7 +33,8 @@ public final class SchemaCheck {
     public static SchemaCheck fromClasspath(Class<?> anchor, String resource) {
         try (InputStream in = anchor.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("Schema " + resource + " is not on the classpath of " + anchor.getName());
+                throw new IllegalStateException(
+                        "Schema " + resource + " is not on the classpath of " + anchor.getName());
             }
             return compile(resource, in);
         } catch (IOException e) {
@@ -54,7 +55,8 @@ public final class SchemaCheck {
     }
 
     private static SchemaCheck compile(String name, InputStream in) throws IOException {
-        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+        SchemaValidatorsConfig config =
+                SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
         JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
                 .getSchema(EventJson.mapper().readTree(in), config);
         return new SchemaCheck(name, schema);
@@ -66,8 +68,8 @@ public final class SchemaCheck {
     }
 
     /**
-     * Every violation, sorted; empty when valid. Each names its place as a JSON Pointer, e.g.
-     * {@code "/customer: required property 'email' not found"} or {@code "/items/0/quantity: must have a minimum value of 1"}.
+     * Every violation, sorted; empty when valid. Each names its place as a JSON Pointer, e.g. {@code "/customer:
+     * required property 'email' not found"} or {@code "/items/0/quantity: must have a minimum value of 1"}.
      */
     public List<String> violations(JsonNode document) {
         return schema.validate(document).stream()

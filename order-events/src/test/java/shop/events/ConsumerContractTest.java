@@ -15,7 +15,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class ConsumerContractTest {
 
-    private final ConsumerContract contract = new ConsumerContract("test-consumer", Set.of("1"),
+    private final ConsumerContract contract = new ConsumerContract(
+            "test-consumer",
+            Set.of("1"),
             SchemaCheck.fromClasspath(ConsumerContractTest.class, "/contract/reads-order-id-and-total.json"));
 
     @Test
@@ -42,22 +44,43 @@ class ConsumerContractTest {
 
     static Stream<Arguments> poison() {
         return Stream.of(
-                Arguments.of("missing the field it reads", "orderId", OrderCreatedEvent.SOURCE, OrderCreatedEvent.DETAIL_TYPE,
+                Arguments.of(
+                        "missing the field it reads",
+                        "orderId",
+                        OrderCreatedEvent.SOURCE,
+                        OrderCreatedEvent.DETAIL_TYPE,
                         (Consumer<ObjectNode>) d -> d.remove("orderId")),
-                Arguments.of("unknown major version", "schemaVersion 2.0", OrderCreatedEvent.SOURCE, OrderCreatedEvent.DETAIL_TYPE,
+                Arguments.of(
+                        "unknown major version",
+                        "schemaVersion 2.0",
+                        OrderCreatedEvent.SOURCE,
+                        OrderCreatedEvent.DETAIL_TYPE,
                         (Consumer<ObjectNode>) d -> d.put("schemaVersion", "2.0")),
-                Arguments.of("no schema version", "$.schemaVersion is missing", OrderCreatedEvent.SOURCE, OrderCreatedEvent.DETAIL_TYPE,
+                Arguments.of(
+                        "no schema version",
+                        "$.schemaVersion is missing",
+                        OrderCreatedEvent.SOURCE,
+                        OrderCreatedEvent.DETAIL_TYPE,
                         (Consumer<ObjectNode>) d -> d.remove("schemaVersion")),
-                Arguments.of("wrong detail-type", "detail-type is 'OrderCancelled'", OrderCreatedEvent.SOURCE, "OrderCancelled",
-                        (Consumer<ObjectNode>) d -> { }),
-                Arguments.of("wrong source", "source is 'shop.returns'", "shop.returns", OrderCreatedEvent.DETAIL_TYPE,
-                        (Consumer<ObjectNode>) d -> { }));
+                Arguments.of(
+                        "wrong detail-type",
+                        "detail-type is 'OrderCancelled'",
+                        OrderCreatedEvent.SOURCE,
+                        "OrderCancelled",
+                        (Consumer<ObjectNode>) d -> {}),
+                Arguments.of(
+                        "wrong source",
+                        "source is 'shop.returns'",
+                        "shop.returns",
+                        OrderCreatedEvent.DETAIL_TYPE,
+                        (Consumer<ObjectNode>) d -> {}));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("poison")
-    void aPoisonEventIsRejectedWithItsReason(String name, String reason, String source, String detailType,
-            Consumer<ObjectNode> change) throws IOException {
+    void aPoisonEventIsRejectedWithItsReason(
+            String name, String reason, String source, String detailType, Consumer<ObjectNode> change)
+            throws IOException {
         ObjectNode detail = ProducerSchemaTest.validDetail();
         change.accept(detail);
 

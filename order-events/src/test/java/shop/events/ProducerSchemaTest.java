@@ -28,7 +28,8 @@ class ProducerSchemaTest {
     void everyPublishedVersionHasASchemaOnTheClasspath() {
         assertThat(OrderCreatedEvent.PUBLISHED_VERSIONS)
                 .contains(OrderCreatedEvent.CURRENT_VERSION)
-                .allSatisfy(version -> assertThat(SchemaCheck.producer(version).name()).endsWith(version + ".json"));
+                .allSatisfy(version ->
+                        assertThat(SchemaCheck.producer(version).name()).endsWith(version + ".json"));
     }
 
     @Test
@@ -52,7 +53,8 @@ class ProducerSchemaTest {
         detail.remove("correlationId");
 
         assertThat(SCHEMA.violations(detail)).isEmpty();
-        assertThat(EventJson.toTree(EventJson.fromTree(detail)).has("correlationId")).isFalse();
+        assertThat(EventJson.toTree(EventJson.fromTree(detail)).has("correlationId"))
+                .isFalse();
     }
 
     @Test
@@ -69,13 +71,19 @@ class ProducerSchemaTest {
                 broken("orderId not a UUID", "orderId", d -> d.put("orderId", "order-1")),
                 broken("createdAt not a date-time", "createdAt", d -> d.put("createdAt", "yesterday")),
                 broken("email without @", "email", d -> ((ObjectNode) d.get("customer")).put("email", "not-an-email")),
-                broken("rewardsSignup as text", "rewardsSignup", d -> ((ObjectNode) d.get("customer")).put("rewardsSignup", "yes")),
+                broken(
+                        "rewardsSignup as text",
+                        "rewardsSignup",
+                        d -> ((ObjectNode) d.get("customer")).put("rewardsSignup", "yes")),
                 broken("no items", "items", d -> d.set("items", d.arrayNode())),
                 broken("zero quantity", "quantity", d -> item(d).put("quantity", 0)),
                 broken("negative unit price", "unitPrice", d -> item(d).put("unitPrice", -1)),
                 broken("fractional unit price", "unitPrice", d -> item(d).put("unitPrice", 12.5)),
                 broken("lower-case currency", "currency", d -> ((ObjectNode) d.get("total")).put("currency", "eur")),
-                broken("three-letter country", "country", d -> ((ObjectNode) d.get("shippingAddress")).put("country", "GBR")),
+                broken(
+                        "three-letter country",
+                        "country",
+                        d -> ((ObjectNode) d.get("shippingAddress")).put("country", "GBR")),
                 broken("unknown top-level field", "giftWrap", d -> d.put("giftWrap", true)),
                 broken("other schema version", "schemaVersion", d -> d.put("schemaVersion", "1.2")),
                 broken("empty correlationId", "correlationId", d -> d.put("correlationId", "")),
@@ -93,10 +101,12 @@ class ProducerSchemaTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("brokenDetails")
-    void aBrokenDetailIsRejectedNamingTheField(String name, String field, Consumer<ObjectNode> change) throws IOException {
+    void aBrokenDetailIsRejectedNamingTheField(String name, String field, Consumer<ObjectNode> change)
+            throws IOException {
         ObjectNode detail = validDetail();
         change.accept(detail);
 
-        assertThat(SCHEMA.violations(detail)).anySatisfy(violation -> assertThat(violation).contains(field));
+        assertThat(SCHEMA.violations(detail))
+                .anySatisfy(violation -> assertThat(violation).contains(field));
     }
 }

@@ -12,11 +12,17 @@ import java.util.Map;
  * {@code responsePayload}), and EventBridge, when it could not invoke the function at all (the event itself as the
  * body, the reason in the message attributes {@code ERROR_CODE} and {@code ERROR_MESSAGE}).
  *
- * @param attempts   Lambda's count of invocations; 0 when EventBridge never reached the function
+ * @param attempts Lambda's count of invocations; 0 when EventBridge never reached the function
  * @param customerId the event's customer id, which opens the tables keyed by customer
  */
-public record DeadLetter(String function, String eventId, String orderId, String customerId, int attempts,
-        String reason, String writer) {
+public record DeadLetter(
+        String function,
+        String eventId,
+        String orderId,
+        String customerId,
+        int attempts,
+        String reason,
+        String writer) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -32,14 +38,29 @@ public record DeadLetter(String function, String eventId, String orderId, String
             JsonNode event = message.path("requestPayload");
             JsonNode error = message.path("responsePayload");
             String reason = message.path("requestContext").path("condition").asText("") + ": "
-                    + error.path("errorType").asText("") + " " + error.path("errorMessage").asText("");
-            return new DeadLetter(function, event.path("id").asText(""), orderIdIn(event), customerIdIn(event),
-                    message.path("requestContext").path("approximateInvokeCount").asInt(0), reason.strip(), "Lambda");
+                    + error.path("errorType").asText("") + " "
+                    + error.path("errorMessage").asText("");
+            return new DeadLetter(
+                    function,
+                    event.path("id").asText(""),
+                    orderIdIn(event),
+                    customerIdIn(event),
+                    message.path("requestContext")
+                            .path("approximateInvokeCount")
+                            .asInt(0),
+                    reason.strip(),
+                    "Lambda");
         }
         String reason = (attributes.getOrDefault("ERROR_CODE", "") + " " + attributes.getOrDefault("ERROR_MESSAGE", ""))
                 .strip();
-        return new DeadLetter(function, message.path("id").asText(""), orderIdIn(message), customerIdIn(message), 0,
-                reason, "EventBridge");
+        return new DeadLetter(
+                function,
+                message.path("id").asText(""),
+                orderIdIn(message),
+                customerIdIn(message),
+                0,
+                reason,
+                "EventBridge");
     }
 
     private static String customerIdIn(JsonNode event) {

@@ -16,8 +16,8 @@ import shop.template.SamTemplate;
 
 /**
  * Tells what happened to one order: which functions wrote about it (and so which rules delivered it), each attempt with
- * its duration and status, what each function's tables hold for it, and what its dead-letter queues keep. Reads
- * through {@link Sources}, so the same story comes from a stack on AWS or from the local runtime's data folder.
+ * its duration and status, what each function's tables hold for it, and what its dead-letter queues keep. Reads through
+ * {@link Sources}, so the same story comes from a stack on AWS or from the local runtime's data folder.
  */
 public final class Journey {
 
@@ -43,29 +43,43 @@ public final class Journey {
         List<FunctionResource> ordered = new ArrayList<>(template.functions());
         ordered.sort(Comparator.comparing(function -> !function.rules().isEmpty())); // producers first, stable
         for (FunctionResource function : ordered) {
-            lines.put(function.logicalId(), logs.mentioning(function.logicalId(), orderId).stream()
-                    .filter(entry -> !entry.isReport()).toList());
+            lines.put(
+                    function.logicalId(),
+                    logs.mentioning(function.logicalId(), orderId).stream()
+                            .filter(entry -> !entry.isReport())
+                            .toList());
         }
         Map<String, List<DeadLetter>> parked = new LinkedHashMap<>();
         for (FunctionResource function : ordered) {
-            parked.put(function.logicalId(), queuesOf(function).stream()
-                    .flatMap(queue -> deadLetters.in(queue, function.logicalId()).stream())
-                    .filter(letter -> letter.orderId().equals(orderId))
-                    .toList());
+            parked.put(
+                    function.logicalId(),
+                    queuesOf(function).stream()
+                            .flatMap(queue -> deadLetters.in(queue, function.logicalId()).stream())
+                            .filter(letter -> letter.orderId().equals(orderId))
+                            .toList());
         }
         // Tables keyed by customer open with the id given, or one a log line or a parked event carries.
         Optional<String> customer = customerId
-                .or(() -> lines.values().stream().flatMap(List::stream).map(entry -> entry.text("customerId"))
-                        .filter(id -> !id.isEmpty()).findFirst())
-                .or(() -> parked.values().stream().flatMap(List::stream).map(DeadLetter::customerId)
-                        .filter(id -> !id.isEmpty()).findFirst());
+                .or(() -> lines.values().stream()
+                        .flatMap(List::stream)
+                        .map(entry -> entry.text("customerId"))
+                        .filter(id -> !id.isEmpty())
+                        .findFirst())
+                .or(() -> parked.values().stream()
+                        .flatMap(List::stream)
+                        .map(DeadLetter::customerId)
+                        .filter(id -> !id.isEmpty())
+                        .findFirst());
 
         List<OrderStory.FunctionStory> stories = new ArrayList<>();
         for (FunctionResource function : ordered) {
             List<LogEntry> own = lines.get(function.logicalId());
-            stories.add(new OrderStory.FunctionStory(function.logicalId(),
+            stories.add(new OrderStory.FunctionStory(
+                    function.logicalId(),
                     function.rules().stream().map(EventRule::ruleLogicalId).findFirst(),
-                    attempts(function.logicalId(), own), own, written(function, orderId, customer),
+                    attempts(function.logicalId(), own),
+                    own,
+                    written(function, orderId, customer),
                     parked.get(function.logicalId())));
         }
         return new OrderStory(orderId, List.copyOf(stories));
@@ -78,16 +92,25 @@ public final class Journey {
         for (String request : requests) {
             // Lambda retries an asynchronous invocation under the same request id: one report per attempt.
             List<LogEntry> reports = logs.mentioning(function, request).stream()
-                    .filter(LogEntry::isReport).filter(entry -> entry.requestId().equals(request)).toList();
+                    .filter(LogEntry::isReport)
+                    .filter(entry -> entry.requestId().equals(request))
+                    .toList();
             if (reports.isEmpty()) {
-                LogEntry first = lines.stream().filter(entry -> entry.requestId().equals(request)).findFirst()
+                LogEntry first = lines.stream()
+                        .filter(entry -> entry.requestId().equals(request))
+                        .findFirst()
                         .orElseThrow();
                 attempts.add(new OrderStory.Attempt(request, first.time(), Optional.empty(), "unreported"));
             }
             // A report is written at the end of its attempt; the attempt began its duration earlier.
-            reports.forEach(report -> attempts.add(new OrderStory.Attempt(request,
-                    report.time().minusNanos(report.reportedDurationMs().map(ms -> (long) (ms * 1_000_000)).orElse(0L)),
-                    report.reportedDurationMs(), report.reportedStatus().orElse("unreported"))));
+            reports.forEach(report -> attempts.add(new OrderStory.Attempt(
+                    request,
+                    report.time()
+                            .minusNanos(report.reportedDurationMs()
+                                    .map(ms -> (long) (ms * 1_000_000))
+                                    .orElse(0L)),
+                    report.reportedDurationMs(),
+                    report.reportedStatus().orElse("unreported"))));
         }
         attempts.sort(Comparator.comparing(OrderStory.Attempt::time));
         return attempts;
@@ -96,16 +119,18 @@ public final class Journey {
     private List<OrderStory.Written> written(FunctionResource function, String orderId, Optional<String> customer) {
         List<OrderStory.Written> written = new ArrayList<>();
         for (String table : tablesOf(function)) {
-            OrderLookups.Lookup lookup = OrderLookups.of(table).orElseThrow(() -> new IllegalStateException(
-                    "OrderLookups has no entry for " + table + ": say where it keeps an order's effect"));
+            OrderLookups.Lookup lookup = OrderLookups.of(table)
+                    .orElseThrow(() -> new IllegalStateException(
+                            "OrderLookups has no entry for " + table + ": say where it keeps an order's effect"));
             Optional<Map<String, String>> key = lookup.keyFor(orderId, customer);
             if (key.isEmpty()) {
-                written.add(new OrderStory.Written(table, List.of(),
-                        Optional.of("its key needs the customer id; give --customer <id>")));
+                written.add(new OrderStory.Written(
+                        table, List.of(), Optional.of("its key needs the customer id; give --customer <id>")));
                 continue;
             }
             List<Map<String, String>> items = tables.items(table, key.get()).stream()
-                    .map(item -> shown(item, lookup)).toList();
+                    .map(item -> shown(item, lookup))
+                    .toList();
             written.add(new OrderStory.Written(table, items, Optional.empty()));
         }
         return written;
@@ -150,15 +175,21 @@ public final class Journey {
     private List<String> tablesOf(FunctionResource function) {
         Set<String> tableIds = new LinkedHashSet<>(template.resourcesOfType("AWS::DynamoDB::Table"));
         return function.environment().values().stream()
-                .map(SamTemplate::referencedId).flatMap(Optional::stream)
-                .filter(tableIds::contains).distinct().toList();
+                .map(SamTemplate::referencedId)
+                .flatMap(Optional::stream)
+                .filter(tableIds::contains)
+                .distinct()
+                .toList();
     }
 
     private static List<String> queuesOf(FunctionResource function) {
         Set<String> queues = new LinkedHashSet<>();
-        function.rules().forEach(rule -> rule.deadLetterArn().flatMap(SamTemplate::referencedId)
-                .ifPresent(queues::add));
-        function.asyncInvoke().flatMap(AsyncInvokeConfig::onFailure).flatMap(SamTemplate::referencedId)
+        function.rules()
+                .forEach(rule ->
+                        rule.deadLetterArn().flatMap(SamTemplate::referencedId).ifPresent(queues::add));
+        function.asyncInvoke()
+                .flatMap(AsyncInvokeConfig::onFailure)
+                .flatMap(SamTemplate::referencedId)
                 .ifPresent(queues::add);
         return List.copyOf(queues);
     }

@@ -22,9 +22,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * {@code journey <orderId>}: prints what happened to one order, from {@code ./run-local}'s data folder (the default)
- * or from a deployed stack ({@code --stack}). Exit status 0 when anything was found about the order, 1 when nothing
- * was, 2 on a usage error.
+ * {@code journey <orderId>}: prints what happened to one order, from {@code ./run-local}'s data folder (the default) or
+ * from a deployed stack ({@code --stack}). Exit status 0 when anything was found about the order, 1 when nothing was, 2
+ * on a usage error.
  */
 public final class JourneyCommand {
 
@@ -69,15 +69,20 @@ public final class JourneyCommand {
         if (options.stack.isPresent()) {
             source = "stack " + options.stack.get();
             try (CloudFormationClient cloudFormation = client(CloudFormationClient.builder(), options.region);
-                 CloudWatchLogsClient logs = client(CloudWatchLogsClient.builder(), options.region);
-                 DynamoDbClient dynamo = client(DynamoDbClient.builder(), options.region);
-                 SqsClient sqs = client(SqsClient.builder(), options.region)) {
-                AwsStack stack = new AwsStack(AwsStack.physicalIds(cloudFormation, options.stack.get()), logs, dynamo,
-                        sqs, Instant.now().minus(options.since));
+                    CloudWatchLogsClient logs = client(CloudWatchLogsClient.builder(), options.region);
+                    DynamoDbClient dynamo = client(DynamoDbClient.builder(), options.region);
+                    SqsClient sqs = client(SqsClient.builder(), options.region)) {
+                AwsStack stack = new AwsStack(
+                        AwsStack.physicalIds(cloudFormation, options.stack.get()),
+                        logs,
+                        dynamo,
+                        sqs,
+                        Instant.now().minus(options.since));
                 story = new Journey(template, stack, stack, stack).tell(options.orderId, options.customer);
             }
         } else {
-            Path data = options.data.orElseGet(() -> SamTemplate.locate(Path.of("")).getParent().resolve(".local"));
+            Path data = options.data.orElseGet(
+                    () -> SamTemplate.locate(Path.of("")).getParent().resolve(".local"));
             source = "local data " + shown(data);
             LocalData local;
             try {
@@ -106,7 +111,9 @@ public final class JourneyCommand {
     private static <C, B extends AwsClientBuilder<B, C>> C client(B builder, Optional<String> region) {
         region.map(Region::of).ifPresent(builder::region);
         // AWS_ENDPOINT_URL (an emulator) is honoured by the SDK itself.
-        Optional.ofNullable(System.getenv("AWS_ENDPOINT_URL")).filter(url -> !url.isBlank()).map(URI::create)
+        Optional.ofNullable(System.getenv("AWS_ENDPOINT_URL"))
+                .filter(url -> !url.isBlank())
+                .map(URI::create)
                 .ifPresent(builder::endpointOverride);
         builder.credentialsProvider(DefaultCredentialsProvider.builder().build());
         if (builder instanceof software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<?, ?> sync) {
@@ -116,8 +123,14 @@ public final class JourneyCommand {
     }
 
     /** The parsed command line. */
-    record Options(String orderId, Optional<Path> data, Optional<String> stack, Optional<String> region, Duration since,
-            Optional<String> customer, Optional<Path> template) {
+    record Options(
+            String orderId,
+            Optional<Path> data,
+            Optional<String> stack,
+            Optional<String> region,
+            Duration since,
+            Optional<String> customer,
+            Optional<Path> template) {
 
         static Options parse(String[] args) {
             String orderId = null;
@@ -149,14 +162,18 @@ public final class JourneyCommand {
             if (values.containsKey("--data") && values.containsKey("--stack")) {
                 throw new IllegalArgumentException("--data and --stack exclude each other: local data or a stack");
             }
-            Optional<Path> template = Optional.ofNullable(values.get("--template")).map(Path::of);
+            Optional<Path> template =
+                    Optional.ofNullable(values.get("--template")).map(Path::of);
             template.filter(file -> !Files.isRegularFile(file)).ifPresent(file -> {
                 throw new IllegalArgumentException("--template " + file + " is not a file");
             });
-            return new Options(orderId.toLowerCase(java.util.Locale.ROOT),
+            return new Options(
+                    orderId.toLowerCase(java.util.Locale.ROOT),
                     Optional.ofNullable(values.get("--data")).map(Path::of),
-                    Optional.ofNullable(values.get("--stack")), Optional.ofNullable(values.get("--region")),
-                    since(values.getOrDefault("--since", "24h")), Optional.ofNullable(values.get("--customer")),
+                    Optional.ofNullable(values.get("--stack")),
+                    Optional.ofNullable(values.get("--region")),
+                    since(values.getOrDefault("--since", "24h")),
+                    Optional.ofNullable(values.get("--customer")),
                     template);
         }
 

@@ -8,10 +8,10 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * One line a function wrote, as CloudWatch (or the local runtime) keeps it: a JSON object whose top-level fields
- * Logs Insights can query, or, for a line that is not JSON, its text under {@code message}.
+ * One line a function wrote, as CloudWatch (or the local runtime) keeps it: a JSON object whose top-level fields Logs
+ * Insights can query, or, for a line that is not JSON, its text under {@code message}.
  *
- * @param function  the template's logical id of the function whose log holds the line
+ * @param function the template's logical id of the function whose log holds the line
  * @param requestId the invocation's request id: the local log's column, else the line's own field
  */
 public record LogEntry(String function, Instant time, String requestId, JsonNode fields) {
@@ -50,8 +50,11 @@ public record LogEntry(String function, Instant time, String requestId, JsonNode
 
     private static String requestIdIn(JsonNode fields) {
         // Our lines name it requestId; Lambda's JSON format names it AWSRequestId; platform records keep it in record.
-        for (JsonNode candidate : new JsonNode[] {fields.path("requestId"), fields.path("AWSRequestId"),
-                fields.path("record").path("requestId")}) {
+        for (JsonNode candidate : new JsonNode[] {
+            fields.path("requestId"),
+            fields.path("AWSRequestId"),
+            fields.path("record").path("requestId")
+        }) {
             if (candidate.isTextual()) {
                 return candidate.asText();
             }

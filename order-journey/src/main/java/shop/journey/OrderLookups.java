@@ -13,8 +13,8 @@ public final class OrderLookups {
     /**
      * One table's key for an order.
      *
-     * @param key   key attribute to its value, with {@code {orderId}} and {@code {customerId}} filled in per order;
-     *              a partition key alone reads all its items
+     * @param key key attribute to its value, with {@code {orderId}} and {@code {customerId}} filled in per order; a
+     *     partition key alone reads all its items
      * @param shown attributes printed besides the key
      */
     public record Lookup(String table, Map<String, String> key, List<String> shown) {
@@ -40,7 +40,9 @@ public final class OrderLookups {
     public static final List<Lookup> ALL = List.of(
             new Lookup("ConfirmationsTable", key("orderId", "{orderId}"), List.of("status", "sentAt")),
             new Lookup("ShipmentsTable", key("orderId", "{orderId}"), List.of("status", "recordedAt")),
-            new Lookup("RewardsTable", key("customerId", "{customerId}", "entry", "ORDER#{orderId}"),
+            new Lookup(
+                    "RewardsTable",
+                    key("customerId", "{customerId}", "entry", "ORDER#{orderId}"),
                     List.of("points", "createdAt")),
             new Lookup("SalesTable", key("pk", "ORDER#{orderId}"), List.of("part", "parts", "skus", "recordedAt")));
 

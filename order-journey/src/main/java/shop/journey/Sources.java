@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where the story of an order is read from: a deployed stack or the local runtime's data folder. Each reader answers
- * in the same shapes, so one {@link Journey} tells the story from either.
+ * Where the story of an order is read from: a deployed stack or the local runtime's data folder. Each reader answers in
+ * the same shapes, so one {@link Journey} tells the story from either.
  */
 public final class Sources {
 

@@ -33,9 +33,16 @@ final class FakeSources implements Sources.Logs, Sources.Tables, Sources.DeadLet
 
     /** Lambda's report of one attempt. */
     FakeSources report(String function, String time, String requestId, double durationMs, String status) {
-        String json = JSON.createObjectNode().put("time", time).put("type", "platform.report")
-                .set("record", JSON.createObjectNode().put("requestId", requestId).put("status", status)
-                        .set("metrics", JSON.createObjectNode().put("durationMs", durationMs))).toString();
+        String json = JSON.createObjectNode()
+                .put("time", time)
+                .put("type", "platform.report")
+                .set(
+                        "record",
+                        JSON.createObjectNode()
+                                .put("requestId", requestId)
+                                .put("status", status)
+                                .set("metrics", JSON.createObjectNode().put("durationMs", durationMs)))
+                .toString();
         return line(function, time, json);
     }
 
@@ -63,22 +70,30 @@ final class FakeSources implements Sources.Logs, Sources.Tables, Sources.DeadLet
 
     @Override
     public List<LogEntry> mentioning(String function, String text) {
-        return lines.stream().filter(line -> line.entry().function().equals(function) && line.raw().contains(text))
-                .map(Line::entry).toList();
+        return lines.stream()
+                .filter(line ->
+                        line.entry().function().equals(function) && line.raw().contains(text))
+                .map(Line::entry)
+                .toList();
     }
 
     @Override
     public List<JsonNode> items(String table, Map<String, String> key) {
         tablesRead.add(table + " " + key);
-        return items.stream().filter(item -> item.table().equals(table))
+        return items.stream()
+                .filter(item -> item.table().equals(table))
                 .map(Item::item)
-                .filter(item -> key.entrySet().stream().allMatch(part ->
-                        item.path(part.getKey()).path("S").asText().equals(part.getValue())))
+                .filter(item -> key.entrySet().stream()
+                        .allMatch(part ->
+                                item.path(part.getKey()).path("S").asText().equals(part.getValue())))
                 .toList();
     }
 
     @Override
     public List<DeadLetter> in(String queue, String function) {
-        return parked.stream().filter(p -> p.queue().equals(queue)).map(Parked::letter).toList();
+        return parked.stream()
+                .filter(p -> p.queue().equals(queue))
+                .map(Parked::letter)
+                .toList();
     }
 }

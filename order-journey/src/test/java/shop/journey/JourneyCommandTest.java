@@ -6,10 +6,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class JourneyCommandTest {
 
@@ -20,7 +20,9 @@ class JourneyCommandTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        return JourneyCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        return JourneyCommand.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
@@ -31,8 +33,8 @@ class JourneyCommandTest {
                 Arguments.of("two order ids", new String[] {ORDER, ORDER}, "one order id only"),
                 Arguments.of("unknown option", new String[] {ORDER, "--verbose"}, "unknown option --verbose"),
                 Arguments.of("option without value", new String[] {ORDER, "--stack"}, "--stack needs a value"),
-                Arguments.of("local and stack", new String[] {ORDER, "--data", DATA, "--stack", "s"},
-                        "exclude each other"),
+                Arguments.of(
+                        "local and stack", new String[] {ORDER, "--data", DATA, "--stack", "s"}, "exclude each other"),
                 Arguments.of("since not a duration", new String[] {ORDER, "--since", "yesterday"}, "--since yesterday"),
                 Arguments.of("since zero", new String[] {ORDER, "--since", "0h"}, "--since 0h"),
                 Arguments.of("no data folder", new String[] {ORDER, "--data", "target/none"}, "run ./run-local first"));
@@ -49,7 +51,9 @@ class JourneyCommandTest {
     @Test
     void aKnownOrderIsToldAndExitsZero() {
         assertThat(run(ORDER, "--data", DATA)).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Order " + ORDER).contains("attempt 1");
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .startsWith("Order " + ORDER)
+                .contains("attempt 1");
     }
 
     @Test

@@ -21,20 +21,34 @@ class JourneyTest {
     }
 
     private static OrderStory.FunctionStory of(OrderStory story, String function) {
-        return story.functions().stream().filter(f -> f.function().equals(function)).findFirst().orElseThrow();
+        return story.functions().stream()
+                .filter(f -> f.function().equals(function))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static String line(String function, String event, String requestId, String outcome) {
-        return JSON.createObjectNode().put("level", "INFO").put("function", function).put("event", event)
-                .put("orderId", ORDER).put("requestId", requestId).put("outcome", outcome).toString();
+        return JSON.createObjectNode()
+                .put("level", "INFO")
+                .put("function", function)
+                .put("event", event)
+                .put("orderId", ORDER)
+                .put("requestId", requestId)
+                .put("outcome", outcome)
+                .toString();
     }
 
     @Test
     void aRuleDeliveredTheOrderWhenItsFunctionWroteAboutIt() {
-        sources.line("EmailFunction", "2026-11-30T10:00:01Z",
+        sources.line(
+                        "EmailFunction",
+                        "2026-11-30T10:00:01Z",
                         line("EmailFunction", "confirmation.handled", "r-1", "SENT"))
-                .line("WarehouseFunction", "2026-11-30T10:00:01Z",
-                        line("WarehouseFunction", "shipment.requested", "r-2", "RECORDED").replace(ORDER, OTHER_ORDER));
+                .line(
+                        "WarehouseFunction",
+                        "2026-11-30T10:00:01Z",
+                        line("WarehouseFunction", "shipment.requested", "r-2", "RECORDED")
+                                .replace(ORDER, OTHER_ORDER));
 
         OrderStory story = tell(Optional.empty());
 
@@ -48,14 +62,17 @@ class JourneyTest {
     void everyReportUnderOneRequestIdIsAnAttemptBecauseLambdaRetriesUnderTheSameId() {
         sources.line("WarehouseFunction", "2026-11-30T10:00:01Z", line("WarehouseFunction", "x", "r-1", "FAILED"))
                 .report("WarehouseFunction", "2026-11-30T10:00:02Z", "r-1", 800.0, "error")
-                .line("WarehouseFunction", "2026-11-30T10:01:03Z",
+                .line(
+                        "WarehouseFunction",
+                        "2026-11-30T10:01:03Z",
                         line("WarehouseFunction", "shipment.requested", "r-1", "RECORDED"))
                 .report("WarehouseFunction", "2026-11-30T10:01:04Z", "r-1", 250.5, "success");
 
         OrderStory.FunctionStory warehouse = of(tell(Optional.empty()), "WarehouseFunction");
 
         assertThat(warehouse.attempts()).extracting(OrderStory.Attempt::status).containsExactly("error", "success");
-        assertThat(warehouse.attempts()).extracting(attempt -> attempt.durationMs().orElseThrow())
+        assertThat(warehouse.attempts())
+                .extracting(attempt -> attempt.durationMs().orElseThrow())
                 .containsExactly(800.0, 250.5);
         assertThat(warehouse.attempts().get(0).time()).isEqualTo("2026-11-30T10:00:01.200Z");
         assertThat(warehouse.lines()).hasSize(2).noneMatch(LogEntry::isReport);
@@ -63,8 +80,10 @@ class JourneyTest {
 
     @Test
     void linesWithoutAReportMakeOneUnreportedAttempt() {
-        sources.line("RewardsFunction", "2026-11-30T10:00:01Z", line("RewardsFunction", "points.credited", "r-9",
-                "CREDITED"));
+        sources.line(
+                "RewardsFunction",
+                "2026-11-30T10:00:01Z",
+                line("RewardsFunction", "points.credited", "r-9", "CREDITED"));
 
         OrderStory.FunctionStory rewards = of(tell(Optional.empty()), "RewardsFunction");
 
@@ -79,12 +98,13 @@ class JourneyTest {
         Samples.QueueMessage mine = Samples.queueMessage("lambda-on-failure-record.json");
         Samples.QueueMessage other = Samples.queueMessage("eventbridge-rule-dead-letter.json");
         sources.deadLetter("EmailDeadLetterQueue", DeadLetter.parse("EmailFunction", mine.body(), mine.attributes()))
-                .deadLetter("EmailDeadLetterQueue", DeadLetter.parse("EmailFunction", other.body(),
-                        other.attributes()));
+                .deadLetter(
+                        "EmailDeadLetterQueue", DeadLetter.parse("EmailFunction", other.body(), other.attributes()));
 
         OrderStory story = tell(Optional.empty());
 
-        assertThat(of(story, "EmailFunction").deadLetters()).singleElement()
+        assertThat(of(story, "EmailFunction").deadLetters())
+                .singleElement()
                 .satisfies(letter -> assertThat(letter.attempts()).isEqualTo(3));
         assertThat(of(story, "WarehouseFunction").deadLetters()).isEmpty();
     }
@@ -92,16 +112,16 @@ class JourneyTest {
     @Test
     void aParkedEventsCustomerOpensTheTableKeyedByCustomer() {
         Samples.QueueMessage parked = Samples.queueMessage("lambda-on-failure-record.json");
-        sources.deadLetter("EmailDeadLetterQueue", DeadLetter.parse("EmailFunction", parked.body(),
-                        parked.attributes()))
+        sources.deadLetter(
+                        "EmailDeadLetterQueue", DeadLetter.parse("EmailFunction", parked.body(), parked.attributes()))
                 .item("RewardsTable", Map.of("customerId", "cust-1001", "entry", "ORDER#" + ORDER, "points", 42));
 
         OrderStory.FunctionStory rewards = of(tell(Optional.empty()), "RewardsFunction");
 
         assertThat(rewards.written()).singleElement().satisfies(written -> {
             assertThat(written.notRead()).isEmpty();
-            assertThat(written.items()).containsExactly(Map.of("customerId", "cust-1001", "entry", "ORDER#" + ORDER,
-                    "points", "42"));
+            assertThat(written.items())
+                    .containsExactly(Map.of("customerId", "cust-1001", "entry", "ORDER#" + ORDER, "points", "42"));
         });
     }
 
@@ -109,9 +129,10 @@ class JourneyTest {
     void withoutACustomerIdTheTableKeyedByCustomerIsNotReadAndSaysWhy() {
         OrderStory.FunctionStory rewards = of(tell(Optional.empty()), "RewardsFunction");
 
-        assertThat(rewards.written()).singleElement()
-                .satisfies(written -> assertThat(written.notRead()).hasValueSatisfying(
-                        why -> assertThat(why).contains("--customer")));
+        assertThat(rewards.written())
+                .singleElement()
+                .satisfies(written -> assertThat(written.notRead())
+                        .hasValueSatisfying(why -> assertThat(why).contains("--customer")));
         assertThat(sources.tablesRead).noneMatch(read -> read.startsWith("RewardsTable"));
     }
 
@@ -119,14 +140,25 @@ class JourneyTest {
     void aPartitionKeyReadsEveryPartOfTheOrderAndShowsOnlyWhatHappened() {
         sources.item("SalesTable", Map.of("pk", "ORDER#" + ORDER, "sk", "PART#1", "skus", 2))
                 .item("SalesTable", Map.of("pk", "ORDER#" + ORDER, "sk", "PART#2", "skus", 1))
-                .item("ShipmentsTable", Map.of("orderId", ORDER, "status", "PENDING", "recipientName", "Mira Kovac",
-                        "shippingAddress", Map.of()));
+                .item(
+                        "ShipmentsTable",
+                        Map.of(
+                                "orderId",
+                                ORDER,
+                                "status",
+                                "PENDING",
+                                "recipientName",
+                                "Mira Kovac",
+                                "shippingAddress",
+                                Map.of()));
 
         OrderStory story = tell(Optional.empty());
 
-        assertThat(of(story, "AnalyticsFunction").written().get(0).items()).extracting(item -> item.get("sk"))
+        assertThat(of(story, "AnalyticsFunction").written().get(0).items())
+                .extracting(item -> item.get("sk"))
                 .containsExactly("PART#1", "PART#2");
-        assertThat(of(story, "WarehouseFunction").written().get(0).items()).singleElement()
+        assertThat(of(story, "WarehouseFunction").written().get(0).items())
+                .singleElement()
                 .isEqualTo(Map.of("orderId", ORDER, "status", "PENDING"));
     }
 }

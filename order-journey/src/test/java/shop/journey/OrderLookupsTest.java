@@ -18,13 +18,14 @@ class OrderLookupsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("tables")
     void everyTableSaysWhereItKeepsAnOrderByItsOwnKey(TableResource table) {
-        OrderLookups.Lookup lookup = OrderLookups.of(table.logicalId()).orElseThrow(
-                () -> new AssertionError(table.logicalId() + " has no entry in OrderLookups.ALL"));
+        OrderLookups.Lookup lookup = OrderLookups.of(table.logicalId())
+                .orElseThrow(() -> new AssertionError(table.logicalId() + " has no entry in OrderLookups.ALL"));
 
         assertThat(lookup.key()).containsKey(table.hashKey());
-        table.rangeKey().ifPresentOrElse(
-                range -> assertThat(lookup.key().keySet()).isSubsetOf(table.hashKey(), range),
-                () -> assertThat(lookup.key().keySet()).containsExactly(table.hashKey()));
+        table.rangeKey()
+                .ifPresentOrElse(
+                        range -> assertThat(lookup.key().keySet()).isSubsetOf(table.hashKey(), range),
+                        () -> assertThat(lookup.key().keySet()).containsExactly(table.hashKey()));
         assertThat(lookup.key().values()).anySatisfy(value -> assertThat(value).contains("{orderId}"));
     }
 
@@ -37,7 +38,9 @@ class OrderLookupsTest {
 
     @Test
     void everyLookupIsOfATableOfTheTemplate() {
-        assertThat(OrderLookups.ALL).extracting(OrderLookups.Lookup::table)
-                .containsExactlyInAnyOrderElementsOf(tables().map(TableResource::logicalId).toList());
+        assertThat(OrderLookups.ALL)
+                .extracting(OrderLookups.Lookup::table)
+                .containsExactlyInAnyOrderElementsOf(
+                        tables().map(TableResource::logicalId).toList());
     }
 }

@@ -24,13 +24,20 @@ class ReadmeSampleTest {
         assertThat(end).as("README marker %s", END.strip()).isGreaterThan(start);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        int status = JourneyCommand.run(new String[] {"1a068d70-649c-47dd-a743-d5dbf5b5364c", "--data",
-                "src/test/resources/local-data", "--customer", "cust-4711"},
+        int status = JourneyCommand.run(
+                new String[] {
+                    "1a068d70-649c-47dd-a743-d5dbf5b5364c",
+                    "--data",
+                    "src/test/resources/local-data",
+                    "--customer",
+                    "cust-4711"
+                },
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
 
         assertThat(status).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8).replace("(local data src/test/resources/local-data)",
-                "(local data .local)")).isEqualTo(readme.substring(start + START.length(), end));
+        assertThat(out.toString(StandardCharsets.UTF_8)
+                        .replace("(local data src/test/resources/local-data)", "(local data .local)"))
+                .isEqualTo(readme.substring(start + START.length(), end));
     }
 }

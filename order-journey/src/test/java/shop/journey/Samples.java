@@ -24,10 +24,16 @@ final class Samples {
     static QueueMessage queueMessage(String name) {
         Path file = TEMPLATE_FILE.getParent().resolve("events/sqs").resolve(name);
         try {
-            JsonNode record = new ObjectMapper().readTree(Files.readString(file)).path("Records").path(0);
+            JsonNode record = new ObjectMapper()
+                    .readTree(Files.readString(file))
+                    .path("Records")
+                    .path(0);
             Map<String, String> attributes = new LinkedHashMap<>();
-            record.path("messageAttributes").fields().forEachRemaining(attribute ->
-                    attributes.put(attribute.getKey(), attribute.getValue().path("stringValue").asText()));
+            record.path("messageAttributes")
+                    .fields()
+                    .forEachRemaining(attribute -> attributes.put(
+                            attribute.getKey(),
+                            attribute.getValue().path("stringValue").asText()));
             return new QueueMessage(record.path("body").asText(), attributes);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file, e);

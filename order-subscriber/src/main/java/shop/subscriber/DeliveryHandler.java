@@ -28,9 +28,9 @@ public final class DeliveryHandler {
     }
 
     /**
-     * Handles the envelope in {@code input}; throws, after logging why, when the event must be retried or parked.
-     * Every line carries the order and event ids and, from OrderCreated 1.1 on, the API request's correlation id;
-     * the metrics say whether the order was processed, a duplicate or rejected, and how old it was at its effect.
+     * Handles the envelope in {@code input}; throws, after logging why, when the event must be retried or parked. Every
+     * line carries the order and event ids and, from OrderCreated 1.1 on, the API request's correlation id; the metrics
+     * say whether the order was processed, a duplicate or rejected, and how old it was at its effect.
      */
     public void handle(InputStream input, Context context) {
         StructuredLog log = new StructuredLog(subscriber.function(), context);
@@ -41,8 +41,16 @@ public final class DeliveryHandler {
             envelope = Envelope.read(input, subscriber.function());
             order = subscriber.contract().read(envelope.source(), envelope.detailType(), envelope.detail());
             Handled handled = action.handle(order);
-            log.info(subscriber.logEvent(), ids(envelope, order, "outcome", handled.outcome().name(),
-                    "duplicate", handled.outcome().duplicate(), handled.fields()));
+            log.info(
+                    subscriber.logEvent(),
+                    ids(
+                            envelope,
+                            order,
+                            "outcome",
+                            handled.outcome().name(),
+                            "duplicate",
+                            handled.outcome().duplicate(),
+                            handled.fields()));
             metrics.count(handled.outcome().duplicate() ? MetricNames.DUPLICATES : MetricNames.PROCESSED);
             // Not every contract reads createdAt: an order without one has no age to report.
             if (!handled.outcome().duplicate() && order.createdAt() != null) {
@@ -58,7 +66,9 @@ public final class DeliveryHandler {
                 log.warn(reported.logEvent(), ids(envelope, order, reported.logFields()));
             } else {
                 // The class names the cause; its message may quote the order, so it stays out of the log.
-                log.error("delivery.failed", ids(envelope, order, "error", failure.getClass().getSimpleName()));
+                log.error(
+                        "delivery.failed",
+                        ids(envelope, order, "error", failure.getClass().getSimpleName()));
             }
             throw failure;
         } finally {
@@ -72,10 +82,10 @@ public final class DeliveryHandler {
      */
     private static Object[] ids(Envelope envelope, OrderCreated order, Object... fields) {
         String orderId = order != null ? order.orderId() : envelope == null ? null : envelope.orderId();
-        List<Object> line = new ArrayList<>(Arrays.asList("orderId", orderId, "eventId",
-                envelope == null ? null : envelope.id()));
-        String correlationId = order != null ? order.correlationId() : envelope == null ? null
-                : envelope.correlationId();
+        List<Object> line =
+                new ArrayList<>(Arrays.asList("orderId", orderId, "eventId", envelope == null ? null : envelope.id()));
+        String correlationId =
+                order != null ? order.correlationId() : envelope == null ? null : envelope.correlationId();
         if (correlationId != null) {
             line.addAll(List.of("correlationId", correlationId));
         }

@@ -3,8 +3,8 @@ package shop.subscriber;
 import java.util.List;
 
 /**
- * A subscriber's answer for one order: its outcome and any extra log fields (name, value, name, value ...), which
- * must never hold personal data.
+ * A subscriber's answer for one order: its outcome and any extra log fields (name, value, name, value ...), which must
+ * never hold personal data.
  */
 public record Handled(Effect outcome, List<Object> fields) {
 

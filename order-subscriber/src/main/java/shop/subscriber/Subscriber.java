@@ -9,8 +9,8 @@ import shop.wiring.Environment;
 import shop.wiring.priming.CannedHttpClient;
 
 /**
- * One OrderCreated subscriber, declared once per function: its name (the template's logical id), the log event of
- * its effect, its own contract schema, and how its domain action is wired from the environment. Thread-safe.
+ * One OrderCreated subscriber, declared once per function: its name (the template's logical id), the log event of its
+ * effect, its own contract schema, and how its domain action is wired from the environment. Thread-safe.
  */
 public final class Subscriber {
 
@@ -23,16 +23,16 @@ public final class Subscriber {
     private final Function<Wiring, OrderAction> wiring;
 
     /**
-     * @param function         the template's logical id, e.g. {@code WarehouseFunction}, used in logs and errors
-     * @param logEvent         the event name of the line logged for each handled order, e.g. {@code shipment.requested}
+     * @param function the template's logical id, e.g. {@code WarehouseFunction}, used in logs and errors
+     * @param logEvent the event name of the line logged for each handled order, e.g. {@code shipment.requested}
      * @param contractResource class-path location of the subscriber's own schema of the fields it reads
-     * @param wiring           builds the domain action from real clients, or from offline ones while priming
+     * @param wiring builds the domain action from real clients, or from offline ones while priming
      */
     public Subscriber(String function, String logEvent, String contractResource, Function<Wiring, OrderAction> wiring) {
         this.function = function;
         this.logEvent = logEvent;
-        this.contract = new ConsumerContract(function, Set.of("1"),
-                SchemaCheck.fromClasspath(Subscriber.class, contractResource));
+        this.contract = new ConsumerContract(
+                function, Set.of("1"), SchemaCheck.fromClasspath(Subscriber.class, contractResource));
         this.wiring = wiring;
     }
 
@@ -50,8 +50,8 @@ public final class Subscriber {
     }
 
     /**
-     * Runs the handler {@link #PRIMING_ROUNDS} times on the priming order with clients that answer from
-     * {@code http}: what SnapStart does before the snapshot. Throws whatever the handler throws.
+     * Runs the handler {@link #PRIMING_ROUNDS} times on the priming order with clients that answer from {@code http}:
+     * what SnapStart does before the snapshot. Throws whatever the handler throws.
      */
     public void prime(Map<String, String> environment, CannedHttpClient http) {
         try (Wiring offline = Wiring.offline(new Environment(function, environment), http)) {

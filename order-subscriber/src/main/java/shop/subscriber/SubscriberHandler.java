@@ -6,8 +6,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
- * The base of every subscriber's Lambda entry point: the subclass only chooses how its {@link DeliveryHandler} is
- * built (from the environment, or over the test's own stores); Lambda's call reaches the skeleton here.
+ * The base of every subscriber's Lambda entry point: the subclass only chooses how its {@link DeliveryHandler} is built
+ * (from the environment, or over the test's own stores); Lambda's call reaches the skeleton here.
  */
 public abstract class SubscriberHandler implements RequestStreamHandler {
 

@@ -58,7 +58,8 @@ final class SubscriberPriming implements Resource {
     }
 
     private static byte[] primingEnvelope() {
-        ObjectNode envelope = EventJson.mapper().createObjectNode()
+        ObjectNode envelope = EventJson.mapper()
+                .createObjectNode()
                 .put("version", "0")
                 .put("id", "priming")
                 .put("detail-type", OrderCreatedEvent.DETAIL_TYPE)

@@ -28,14 +28,17 @@ class DeliveryHandlerTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private enum Outcome implements Effect { DONE, ALREADY_DONE }
+    private enum Outcome implements Effect {
+        DONE,
+        ALREADY_DONE
+    }
 
     private final AtomicInteger calls = new AtomicInteger();
     private final CapturingContext context = new CapturingContext("TestFunction");
 
     private static Subscriber subscriber(OrderAction action) {
-        return new Subscriber("TestFunction", "test.done", "/contract/test-subscriber/order-created.json",
-                wiring -> action);
+        return new Subscriber(
+                "TestFunction", "test.done", "/contract/test-subscriber/order-created.json", wiring -> action);
     }
 
     private DeliveryHandler handlerAnswering(Handled handled) {
@@ -51,7 +54,8 @@ class DeliveryHandlerTest {
 
     /** The one log line of the delivery; metrics go on lines of their own. */
     private JsonNode onlyLine() throws Exception {
-        List<JsonNode> logLines = lines().stream().filter(line -> !EmfObjects.isEmf(line)).toList();
+        List<JsonNode> logLines =
+                lines().stream().filter(line -> !EmfObjects.isEmf(line)).toList();
         assertThat(logLines).hasSize(1);
         return logLines.get(0);
     }
@@ -70,8 +74,13 @@ class DeliveryHandlerTest {
         for (JsonNode line : lines()) {
             if (EmfObjects.isEmf(line)) {
                 assertThat(EmfObjects.problems(line)).isEmpty();
-                EmfObjects.data(line).forEach(datum -> metrics.merge(datum.name(),
-                        datum.values().stream().mapToDouble(Double::doubleValue).sum(), Double::sum));
+                EmfObjects.data(line)
+                        .forEach(datum -> metrics.merge(
+                                datum.name(),
+                                datum.values().stream()
+                                        .mapToDouble(Double::doubleValue)
+                                        .sum(),
+                                Double::sum));
             }
         }
         return metrics;
@@ -94,14 +103,19 @@ class DeliveryHandlerTest {
         assertThat(line.path("duplicate").asBoolean()).isFalse();
         assertThat(line.path("points").asInt()).isEqualTo(42);
         assertThat(line.path("level").asText()).isEqualTo("INFO");
-        assertThat(line.path("correlationId").asText()).isEqualTo(event.detail().path("correlationId").asText());
-        assertThat(metrics()).containsEntry(MetricNames.PROCESSED, 1.0).containsKey(MetricNames.ORDER_AGE)
+        assertThat(line.path("correlationId").asText())
+                .isEqualTo(event.detail().path("correlationId").asText());
+        assertThat(metrics())
+                .containsEntry(MetricNames.PROCESSED, 1.0)
+                .containsKey(MetricNames.ORDER_AGE)
                 .doesNotContainKey(MetricNames.DUPLICATES);
     }
 
     @Test
     void anOutcomeNamedAlreadyIsADuplicate() throws Exception {
-        deliver(handlerAnswering(Handled.of(Outcome.ALREADY_DONE)), SampleEvent.load("order-created-jpy.json"),
+        deliver(
+                handlerAnswering(Handled.of(Outcome.ALREADY_DONE)),
+                SampleEvent.load("order-created-jpy.json"),
                 context);
 
         assertThat(onlyLine().path("duplicate").asBoolean()).isTrue();
@@ -112,12 +126,20 @@ class DeliveryHandlerTest {
         return Stream.of(
                 Arguments.of("not JSON", "{not json".getBytes(StandardCharsets.UTF_8), "the event is not JSON"),
                 Arguments.of("a JSON array", "[1,2]".getBytes(StandardCharsets.UTF_8), "not a JSON object"),
-                Arguments.of("the wrong detail-type", SampleEvent.load("poison/wrong-detail-type.json").bytes(),
+                Arguments.of(
+                        "the wrong detail-type",
+                        SampleEvent.load("poison/wrong-detail-type.json").bytes(),
                         "detail-type is 'OrderCancelled'"),
-                Arguments.of("no total, which this subscriber reads", SampleEvent.load("poison/missing-total.json")
-                        .bytes(), "total"),
-                Arguments.of("no order id", SampleEvent.load("order-created-jpy.json")
-                        .withDetailField("orderId", null).bytes(), "orderId"));
+                Arguments.of(
+                        "no total, which this subscriber reads",
+                        SampleEvent.load("poison/missing-total.json").bytes(),
+                        "total"),
+                Arguments.of(
+                        "no order id",
+                        SampleEvent.load("order-created-jpy.json")
+                                .withDetailField("orderId", null)
+                                .bytes(),
+                        "orderId"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -127,8 +149,10 @@ class DeliveryHandlerTest {
         DeliveryHandler handler = handlerAnswering(Handled.of(Outcome.DONE));
 
         assertThatThrownBy(() -> handler.handle(new ByteArrayInputStream(event), context))
-                .isInstanceOfSatisfying(InvalidEventException.class,
-                        e -> assertThat(e.problems()).anySatisfy(text -> assertThat(text).contains(problem)));
+                .isInstanceOfSatisfying(
+                        InvalidEventException.class,
+                        e -> assertThat(e.problems())
+                                .anySatisfy(text -> assertThat(text).contains(problem)));
         assertThat(calls).hasValue(0);
         JsonNode line = onlyLine();
         assertThat(line.path("level").asText()).isEqualTo("WARN");
@@ -186,8 +210,8 @@ class DeliveryHandlerTest {
     @Test
     void primingDeliversThePrimingOrderThroughOfflineClientsOnly() {
         AtomicInteger primed = new AtomicInteger();
-        Subscriber subscriber = new Subscriber("TestFunction", "test.done",
-                "/contract/test-subscriber/order-created.json", wiring -> {
+        Subscriber subscriber =
+                new Subscriber("TestFunction", "test.done", "/contract/test-subscriber/order-created.json", wiring -> {
                     wiring.require("TEST_TABLE");
                     return order -> {
                         primed.incrementAndGet();
@@ -202,8 +226,8 @@ class DeliveryHandlerTest {
 
     @Test
     void startingFailsNamingAMissingVariableAndTheFunction() {
-        Subscriber subscriber = new Subscriber("TestFunction", "test.done",
-                "/contract/test-subscriber/order-created.json", wiring -> {
+        Subscriber subscriber =
+                new Subscriber("TestFunction", "test.done", "/contract/test-subscriber/order-created.json", wiring -> {
                     wiring.require("TEST_TABLE");
                     return order -> Handled.of(Outcome.DONE);
                 });

@@ -17,25 +17,26 @@ import java.util.Optional;
  * queues (template.yaml points both at the same queue):
  *
  * <ul>
- *   <li>{@link Kind#EVENTBRIDGE_RULE}: the rule could not hand the event to the function. The body is the event
- *       itself; the attributes {@code RULE_ARN}, {@code TARGET_ARN}, {@code ERROR_CODE} and {@code ERROR_MESSAGE} say
- *       where and why.</li>
+ *   <li>{@link Kind#EVENTBRIDGE_RULE}: the rule could not hand the event to the function. The body is the event itself;
+ *       the attributes {@code RULE_ARN}, {@code TARGET_ARN}, {@code ERROR_CODE} and {@code ERROR_MESSAGE} say where and
+ *       why.
  *   <li>{@link Kind#LAMBDA_ON_FAILURE}: Lambda accepted the event but the function failed every attempt, or the event
- *       grew too old. The body is an invocation record ({@code version} 1.0) whose {@code requestPayload} is the
- *       event, {@code requestContext} says which function and why, {@code responsePayload} holds the error.</li>
+ *       grew too old. The body is an invocation record ({@code version} 1.0) whose {@code requestPayload} is the event,
+ *       {@code requestContext} says which function and why, {@code responsePayload} holds the error.
  * </ul>
  *
  * Anything else is {@link Kind#UNRECOGNISED}, with the reason; nothing of its body is kept, since it could hold
  * anything.
  *
- * @param kind           which sender wrote it, or unrecognised
- * @param event          the original event, exactly the characters received (null when unrecognised)
- * @param eventId        the event's EventBridge id (null when unrecognised)
- * @param orderId        {@code detail.orderId} when the event has a textual one, else null: a poison event may lack it
+ * @param kind which sender wrote it, or unrecognised
+ * @param event the original event, exactly the characters received (null when unrecognised)
+ * @param eventId the event's EventBridge id (null when unrecognised)
+ * @param orderId {@code detail.orderId} when the event has a textual one, else null: a poison event may lack it
  * @param failedFunction the function ARN the sender failed to deliver to or run (null when unrecognised)
- * @param reason         the sender's error, or why the message is unrecognised; cleaned by {@link ErrorText}
+ * @param reason the sender's error, or why the message is unrecognised; cleaned by {@link ErrorText}
  */
-public record DeadLetter(Kind kind, String event, String eventId, String orderId, String failedFunction, String reason) {
+public record DeadLetter(
+        Kind kind, String event, String eventId, String orderId, String failedFunction, String reason) {
 
     /** Who wrote a dead letter, as printed in the redrive's output. */
     public enum Kind {
@@ -104,15 +105,15 @@ public record DeadLetter(Kind kind, String event, String eventId, String orderId
         String code = message.attributes().getOrDefault("ERROR_CODE", "no ERROR_CODE");
         String reason = code + ": " + message.attributes().getOrDefault("ERROR_MESSAGE", "no ERROR_MESSAGE");
         // The body is the event: what the rule would have handed the function, character for character.
-        return new DeadLetter(Kind.EVENTBRIDGE_RULE, message.body(), id(event, "id"), orderIdIn(event), target,
-                ErrorText.of(reason));
+        return new DeadLetter(
+                Kind.EVENTBRIDGE_RULE, message.body(), id(event, "id"), orderIdIn(event), target, ErrorText.of(reason));
     }
 
     private static DeadLetter invocationRecord(String rawBody, JsonNode record) {
         String version = record.path("version").asText("");
         if (!RECORD_VERSION.equals(version)) {
-            return unrecognised("a Lambda invocation record of version '" + ErrorText.of(version) + "'; this redrive knows "
-                    + RECORD_VERSION);
+            return unrecognised("a Lambda invocation record of version '" + ErrorText.of(version)
+                    + "'; this redrive knows " + RECORD_VERSION);
         }
         JsonNode context = record.path("requestContext");
         String functionArn = text(context, "functionArn");
@@ -133,7 +134,12 @@ public record DeadLetter(Kind kind, String event, String eventId, String orderId
         if (payload.isEmpty()) {
             return unrecognised("a Lambda invocation record whose requestPayload could not be located");
         }
-        return new DeadLetter(Kind.LAMBDA_ON_FAILURE, payload.get(), id(event, "id"), orderIdIn(event), functionArn,
+        return new DeadLetter(
+                Kind.LAMBDA_ON_FAILURE,
+                payload.get(),
+                id(event, "id"),
+                orderIdIn(event),
+                functionArn,
                 ErrorText.of(failure(condition, context, record)));
     }
 
@@ -149,8 +155,10 @@ public record DeadLetter(Kind kind, String event, String eventId, String orderId
         String errorMessage = text(error, "errorMessage");
         String functionError = text(record.path("responseContext"), "functionError");
         if (errorType != null || errorMessage != null) {
-            reason.append(": ").append(Objects.requireNonNullElse(errorType, "no errorType"))
-                    .append(": ").append(Objects.requireNonNullElse(errorMessage, "no errorMessage"));
+            reason.append(": ")
+                    .append(Objects.requireNonNullElse(errorType, "no errorType"))
+                    .append(": ")
+                    .append(Objects.requireNonNullElse(errorMessage, "no errorMessage"));
         } else if (functionError != null) {
             // EventAgeExceeded after failed attempts, or a crash that left no error document.
             reason.append(": ").append(functionError).append(" function error");

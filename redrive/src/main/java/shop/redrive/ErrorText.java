@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
  * control characters, email addresses masked, long text cut.
  *
  * <p>Our consumers' errors name fields, never values, but SDK errors quoted in them may not: SES, for one, names the
- * rejected recipient. Addresses have a shape to mask; names and street addresses do not, which is why nothing but
- * ids and error texts is ever printed.
+ * rejected recipient. Addresses have a shape to mask; names and street addresses do not, which is why nothing but ids
+ * and error texts is ever printed.
  */
 public final class ErrorText {
 
@@ -25,7 +25,8 @@ public final class ErrorText {
         if (raw == null || raw.isBlank()) {
             return "(none given)";
         }
-        String line = EMAIL.matcher(CONTROL.matcher(raw.strip()).replaceAll(" ")).replaceAll("<email address>");
+        String line =
+                EMAIL.matcher(CONTROL.matcher(raw.strip()).replaceAll(" ")).replaceAll("<email address>");
         if (line.length() <= LIMIT) {
             return line;
         }

@@ -9,12 +9,12 @@ import java.util.regex.Pattern;
  * ARN, each optionally with {@code :ALIAS} or {@code :VERSION}.
  *
  * <p>Without a qualifier the target is the {@value #DEFAULT_ALIAS} alias, not {@code $LATEST}: the template publishes
- * every consumer behind that alias (SnapStart runs on published versions only) and attaches the on-failure
- * destination to it, so only there does a redrive that fails again land back in the dead-letter queue.
- * {@code $LATEST} is refused for that reason.
+ * every consumer behind that alias (SnapStart runs on published versions only) and attaches the on-failure destination
+ * to it, so only there does a redrive that fails again land back in the dead-letter queue. {@code $LATEST} is refused
+ * for that reason.
  *
  * @param function the name or ARN without qualifier, as Lambda's {@code FunctionName} accepts it
- * @param name     the bare function name, to compare with the function a dead letter names
+ * @param name the bare function name, to compare with the function a dead letter names
  * @param qualifier the alias or version invoked
  */
 public record FunctionTarget(String function, String name, String qualifier) {
@@ -31,8 +31,9 @@ public record FunctionTarget(String function, String name, String qualifier) {
     public static FunctionTarget parse(String value) {
         Optional<FunctionTarget> target = read(value);
         if (target.isEmpty()) {
-            throw new IllegalArgumentException("--function must be a function name or ARN, optionally with :ALIAS, not '"
-                    + ErrorText.of(value) + "'");
+            throw new IllegalArgumentException(
+                    "--function must be a function name or ARN, optionally with :ALIAS, not '" + ErrorText.of(value)
+                            + "'");
         }
         if ("$LATEST".equals(target.get().qualifier())) {
             throw new IllegalArgumentException("--function names $LATEST: events redriven there bypass the "

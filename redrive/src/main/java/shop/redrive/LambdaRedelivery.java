@@ -29,7 +29,8 @@ public final class LambdaRedelivery implements Redelivery {
             return lambda.invoke(r -> r.functionName(target.function())
                             .qualifier(target.qualifier())
                             .invocationType(InvocationType.EVENT)
-                            // The event's own characters, UTF-8 as SQS delivered them: the consumer sees what it would have.
+                            // The event's own characters, UTF-8 as SQS delivered them: the consumer sees what it would
+                            // have.
                             .payload(SdkBytes.fromUtf8String(event)))
                     .statusCode();
         } catch (SdkException e) {

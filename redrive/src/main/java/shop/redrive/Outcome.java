@@ -6,10 +6,10 @@ import java.util.Objects;
  * What the redrive did with one message, and the line it prints for it: ids, kind and error texts only.
  *
  * @param messageId the SQS message id
- * @param letter    the message as read
- * @param result    what happened to it
+ * @param letter the message as read
+ * @param result what happened to it
  * @param leftBecause why it stayed in the queue, when {@code result} is {@link Result#LEFT}; else null
- * @param detail    the failure behind {@code leftBecause}, printable; else null
+ * @param detail the failure behind {@code leftBecause}, printable; else null
  */
 public record Outcome(String messageId, DeadLetter letter, Result result, LeftBecause leftBecause, String detail) {
 
@@ -57,13 +57,18 @@ public record Outcome(String messageId, DeadLetter letter, Result result, LeftBe
         if (result == Result.UNRECOGNISED) {
             return String.format("%-14s %s: %s", "unrecognised", message, letter.reason());
         }
-        String what = String.format("%-17s %s  event %s  order %s", letter.kind().label(), message, letter.eventId(),
+        String what = String.format(
+                "%-17s %s  event %s  order %s",
+                letter.kind().label(),
+                message,
+                letter.eventId(),
                 letter.orderId() == null ? "(none)" : letter.orderId());
         return switch (result) {
             case REDRIVEN -> String.format("%-14s %s  was: %s", "redriven", what, letter.reason());
             case LISTED -> String.format("%-14s %s  error: %s", "would redrive", what, letter.reason());
-            case LEFT -> String.format("%-14s %s  %s: %s  (error: %s)", "left", what, leftBecause.label(), detail,
-                    letter.reason());
+            case LEFT ->
+                String.format(
+                        "%-14s %s  %s: %s  (error: %s)", "left", what, leftBecause.label(), detail, letter.reason());
             case UNRECOGNISED -> throw new IllegalStateException("handled above");
         };
     }

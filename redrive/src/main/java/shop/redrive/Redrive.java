@@ -13,8 +13,8 @@ import shop.redrive.Outcome.Result;
 /**
  * Drains a consumer's dead-letter queue back into the consumer, one message at a time: reads it, hands the original
  * event to Lambda asynchronously, and deletes the message only once Lambda has accepted the event. Anything not
- * redriven stays in the queue; it is kept hidden until the run ends, so no message is counted twice, then made
- * visible again at once.
+ * redriven stays in the queue; it is kept hidden until the run ends, so no message is counted twice, then made visible
+ * again at once.
  *
  * <p>One run per instance; not thread-safe.
  */
@@ -36,11 +36,16 @@ public final class Redrive {
     /**
      * @param target the consumer the queue belongs to; dead letters of any other function are left alone
      * @param dryRun list the messages only: no invoke, no delete
-     * @param max    the most messages to receive in this run
-     * @param out    where each message's line goes as it is handled
+     * @param max the most messages to receive in this run
+     * @param out where each message's line goes as it is handled
      */
-    public Redrive(DeadLetterQueue queue, Redelivery redelivery, FunctionTarget target, boolean dryRun, int max,
-                   Consumer<String> out) {
+    public Redrive(
+            DeadLetterQueue queue,
+            Redelivery redelivery,
+            FunctionTarget target,
+            boolean dryRun,
+            int max,
+            Consumer<String> out) {
         if (max < 1) {
             throw new IllegalArgumentException("max must be at least 1, not " + max);
         }
@@ -122,7 +127,10 @@ public final class Redrive {
             // Redriving another consumer's event here would bypass that consumer's rule filter (rewards only for
             // signups) and leave the right consumer without it.
             String owner = FunctionTarget.nameIn(letter.failedFunction()).orElse(ErrorText.of(letter.failedFunction()));
-            return left(message, letter, LeftBecause.OTHER_FUNCTION,
+            return left(
+                    message,
+                    letter,
+                    LeftBecause.OTHER_FUNCTION,
                     "it failed in " + owner + ", not " + target.name() + "; redrive it with --function " + owner);
         }
         if (dryRun) {
@@ -140,8 +148,12 @@ public final class Redrive {
         try {
             queue.delete(message);
         } catch (QueueException e) {
-            return left(message, letter, LeftBecause.DELETE_FAILED, ErrorText.of(e.getMessage())
-                    + "; the next run redrives the event again, which the consumer's idempotency makes harmless");
+            return left(
+                    message,
+                    letter,
+                    LeftBecause.DELETE_FAILED,
+                    ErrorText.of(e.getMessage()) + "; the next run redrives the event again, which the consumer's"
+                            + " idempotency makes harmless");
         }
         return new Outcome(message.messageId(), letter, Result.REDRIVEN, null, null);
     }

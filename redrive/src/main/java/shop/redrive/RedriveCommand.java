@@ -12,9 +12,9 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The operator's command: drains a consumer's dead-letter queue back into the consumer once the cause is fixed.
- * Exit code 0 when everything received was redriven (or, with {@code --dry-run}, would be); 1 when anything stayed
- * behind for an error; 2 for a wrong command line.
+ * The operator's command: drains a consumer's dead-letter queue back into the consumer once the cause is fixed. Exit
+ * code 0 when everything received was redriven (or, with {@code --dry-run}, would be); 1 when anything stayed behind
+ * for an error; 2 for a wrong command line.
  */
 public final class RedriveCommand {
 
@@ -50,21 +50,27 @@ public final class RedriveCommand {
             return 2;
         }
         try (SqsClient sqs = configure(SqsClient.builder(), options).build();
-             LambdaClient lambda = configure(LambdaClient.builder(), options)
-                     .overrideConfiguration(o -> o.apiCallTimeout(LambdaRedelivery.INVOKE_BOUND))
-                     .build()) {
-            out.println((options.dryRun() ? "Dry run: listing" : "Redriving") + " dead letters from " + options.queueUrl()
-                    + " into " + options.function() + (options.max() == RedriveOptions.ALL ? "" : ", at most " + options.max()));
-            RedriveReport report = new Redrive(new SqsDeadLetterQueue(sqs, options.queueUrl()),
-                    new LambdaRedelivery(lambda, options.function()), options.function(), options.dryRun(), options.max(),
-                    out::println).run();
+                LambdaClient lambda = configure(LambdaClient.builder(), options)
+                        .overrideConfiguration(o -> o.apiCallTimeout(LambdaRedelivery.INVOKE_BOUND))
+                        .build()) {
+            out.println((options.dryRun() ? "Dry run: listing" : "Redriving") + " dead letters from "
+                    + options.queueUrl() + " into " + options.function()
+                    + (options.max() == RedriveOptions.ALL ? "" : ", at most " + options.max()));
+            RedriveReport report = new Redrive(
+                            new SqsDeadLetterQueue(sqs, options.queueUrl()),
+                            new LambdaRedelivery(lambda, options.function()),
+                            options.function(),
+                            options.dryRun(),
+                            options.max(),
+                            out::println)
+                    .run();
             report.summary().forEach(out::println);
             return report.exitCode();
         }
     }
 
-    private static <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> B configure(B builder,
-                                                                                                 RedriveOptions options) {
+    private static <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> B configure(
+            B builder, RedriveOptions options) {
         builder.region(options.region())
                 // An operator's tool, not a function: it acts as whoever runs it (an SSO or assume-role profile named
                 // by AWS_PROFILE, keys in the environment, an instance role), which is what the default chain finds.

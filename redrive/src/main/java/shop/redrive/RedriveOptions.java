@@ -7,18 +7,18 @@ import java.util.Optional;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * The command line of {@link RedriveCommand}, read and checked: which queue into which function, in which region,
- * and how.
+ * The command line of {@link RedriveCommand}, read and checked: which queue into which function, in which region, and
+ * how.
  *
  * @param queueUrl the dead-letter queue's URL (the stack outputs it as {@code <Consumer>DeadLetterQueueUrl})
  * @param function the consumer to redrive into
- * @param dryRun   list only
- * @param max      the most messages to receive; unbounded when not given
- * @param region   from {@code --region}, else {@code AWS_REGION}
+ * @param dryRun list only
+ * @param max the most messages to receive; unbounded when not given
+ * @param region from {@code --region}, else {@code AWS_REGION}
  * @param endpoint {@code AWS_ENDPOINT_URL}, for emulators; empty on AWS
  */
-public record RedriveOptions(String queueUrl, FunctionTarget function, boolean dryRun, int max, Region region,
-                             Optional<URI> endpoint) {
+public record RedriveOptions(
+        String queueUrl, FunctionTarget function, boolean dryRun, int max, Region region, Optional<URI> endpoint) {
 
     /** {@code --max} when not given: the whole queue. */
     public static final int ALL = Integer.MAX_VALUE;
@@ -52,8 +52,8 @@ public record RedriveOptions(String queueUrl, FunctionTarget function, boolean d
             throw new IllegalArgumentException("--queue-url is required");
         }
         if (!queueUrl.startsWith("https://") && !queueUrl.startsWith("http://")) {
-            throw new IllegalArgumentException("--queue-url must be the queue's URL (https://sqs...), not '"
-                    + ErrorText.of(queueUrl) + "'");
+            throw new IllegalArgumentException(
+                    "--queue-url must be the queue's URL (https://sqs...), not '" + ErrorText.of(queueUrl) + "'");
         }
         if (function == null) {
             throw new IllegalArgumentException("--function is required");
@@ -65,7 +65,8 @@ public record RedriveOptions(String queueUrl, FunctionTarget function, boolean d
             throw new IllegalArgumentException("no region: pass --region or set AWS_REGION");
         }
         Optional<URI> endpoint = Optional.ofNullable(environment.get("AWS_ENDPOINT_URL"))
-                .filter(url -> !url.isBlank()).map(URI::create);
+                .filter(url -> !url.isBlank())
+                .map(URI::create);
         return new RedriveOptions(queueUrl, function, dryRun, max, Region.of(region), endpoint);
     }
 
@@ -85,6 +86,7 @@ public record RedriveOptions(String queueUrl, FunctionTarget function, boolean d
         } catch (NumberFormatException e) {
             // Reported below with the value, the same as a number below one.
         }
-        throw new IllegalArgumentException("--max must be a whole number of at least 1, not '" + ErrorText.of(value) + "'");
+        throw new IllegalArgumentException(
+                "--max must be a whole number of at least 1, not '" + ErrorText.of(value) + "'");
     }
 }

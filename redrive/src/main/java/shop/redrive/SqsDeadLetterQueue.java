@@ -20,7 +20,8 @@ public final class SqsDeadLetterQueue implements DeadLetterQueue {
      * {@link LambdaRedelivery#INVOKE_BOUND}, with room for the deletes. Messages kept back are released at the end of
      * the run; if the run is cut short they reappear after this.
      */
-    public static final Duration VISIBILITY = LambdaRedelivery.INVOKE_BOUND.multipliedBy(Redrive.BATCH).plusSeconds(20);
+    public static final Duration VISIBILITY =
+            LambdaRedelivery.INVOKE_BOUND.multipliedBy(Redrive.BATCH).plusSeconds(20);
 
     private final SqsClient sqs;
     private final String queueUrl;
@@ -42,13 +43,17 @@ public final class SqsDeadLetterQueue implements DeadLetterQueue {
     @Override
     public List<QueueMessage> receive(int maxMessages) {
         try {
-            return sqs.receiveMessage(r -> r.queueUrl(queueUrl)
+            return sqs
+                    .receiveMessage(r -> r.queueUrl(queueUrl)
                             .maxNumberOfMessages(maxMessages)
                             .waitTimeSeconds(Math.toIntExact(longPoll.toSeconds()))
                             .visibilityTimeout(Math.toIntExact(visibility.toSeconds()))
                             // The EventBridge dead letter's RULE_ARN, TARGET_ARN, ERROR_CODE and ERROR_MESSAGE.
                             .messageAttributeNames("All"))
-                    .messages().stream().map(SqsDeadLetterQueue::toQueueMessage).toList();
+                    .messages()
+                    .stream()
+                    .map(SqsDeadLetterQueue::toQueueMessage)
+                    .toList();
         } catch (SdkException e) {
             throw new QueueException("ReceiveMessage on " + queueUrl + " failed: " + e.getMessage(), e);
         }
@@ -66,15 +71,18 @@ public final class SqsDeadLetterQueue implements DeadLetterQueue {
     @Override
     public void release(QueueMessage message) {
         try {
-            sqs.changeMessageVisibility(r -> r.queueUrl(queueUrl).receiptHandle(message.receiptHandle()).visibilityTimeout(0));
+            sqs.changeMessageVisibility(r ->
+                    r.queueUrl(queueUrl).receiptHandle(message.receiptHandle()).visibilityTimeout(0));
         } catch (SdkException e) {
-            throw new QueueException("ChangeMessageVisibility of " + message.messageId() + " failed: " + e.getMessage(), e);
+            throw new QueueException(
+                    "ChangeMessageVisibility of " + message.messageId() + " failed: " + e.getMessage(), e);
         }
     }
 
     private static QueueMessage toQueueMessage(Message message) {
         Map<String, String> attributes = new LinkedHashMap<>();
-        for (Map.Entry<String, MessageAttributeValue> attribute : message.messageAttributes().entrySet()) {
+        for (Map.Entry<String, MessageAttributeValue> attribute :
+                message.messageAttributes().entrySet()) {
             // String and Number attributes carry stringValue; binary ones (which neither sender writes) are skipped.
             if (attribute.getValue().stringValue() != null) {
                 attributes.put(attribute.getKey(), attribute.getValue().stringValue());

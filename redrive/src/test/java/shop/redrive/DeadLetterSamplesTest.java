@@ -27,20 +27,24 @@ class DeadLetterSamplesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("samples")
-    void innerEventIsTheEventBridgeSampleAndValidOrderCreated(String deadLetter, String eventbridgeSample) throws Exception {
+    void innerEventIsTheEventBridgeSampleAndValidOrderCreated(String deadLetter, String eventbridgeSample)
+            throws Exception {
         // Act
         DeadLetter letter = DeadLetter.of(Samples.message(deadLetter));
 
         // Assert
         assertThat(JSON.readTree(letter.event())).isEqualTo(Samples.eventbridge(eventbridgeSample));
         JsonNode detail = JSON.readTree(letter.event()).path("detail");
-        assertThat(SchemaCheck.producer(detail.path("schemaVersion").asText()).violations(detail)).isEmpty();
+        assertThat(SchemaCheck.producer(detail.path("schemaVersion").asText()).violations(detail))
+                .isEmpty();
     }
 
     @Test
     void onFailureRecordReadsAsLambdaDestinationEvent(@TempDir Path dir) throws Exception {
         // Arrange: aws-lambda-java-events' own type for invocation records, as a second reader of the sample.
-        Path record = Files.writeString(dir.resolve("record.json"), Samples.message(Samples.ON_FAILURE_RECORD).body());
+        Path record = Files.writeString(
+                dir.resolve("record.json"),
+                Samples.message(Samples.ON_FAILURE_RECORD).body());
 
         // Act
         LambdaDestinationEvent event = EventLoader.loadLambdaDestinationEvent(record.toString());
@@ -49,7 +53,8 @@ class DeadLetterSamplesTest {
         assertThat(event.getVersion()).isEqualTo("1.0");
         assertThat(event.getRequestContext().getCondition()).isEqualTo("RetriesExhausted");
         assertThat(event.getRequestContext().getApproximateInvokeCount()).isEqualTo(3);
-        assertThat(event.getRequestContext().getFunctionArn()).endsWith(":function:shop-EmailFunction-A1B2C3D4E5F6:live");
+        assertThat(event.getRequestContext().getFunctionArn())
+                .endsWith(":function:shop-EmailFunction-A1B2C3D4E5F6:live");
         assertThat(event.getRequestPayload()).containsEntry("id", "727452a3-e75b-43f3-a53b-067e102d0b8a");
     }
 

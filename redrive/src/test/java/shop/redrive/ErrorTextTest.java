@@ -12,11 +12,19 @@ class ErrorTextTest {
 
     static Stream<Arguments> texts() {
         return Stream.of(
-                Arguments.of("short text unchanged", "email rejected the event: detail.total is required",
+                Arguments.of(
+                        "short text unchanged",
+                        "email rejected the event: detail.total is required",
                         "email rejected the event: detail.total is required"),
-                Arguments.of("SES naming the recipient", "Email address is not verified. The following identities failed the check in region EU-WEST-1: mira.kovac@example.com",
-                        "Email address is not verified. The following identities failed the check in region EU-WEST-1: <email address>"),
-                Arguments.of("address in angle brackets", "Rejected <jonas.oneill@example.com>, retry later",
+                Arguments.of(
+                        "SES naming the recipient",
+                        "Email address is not verified. The following identities failed the"
+                                + " check in region EU-WEST-1: mira.kovac@example.com",
+                        "Email address is not verified. The following identities failed the"
+                                + " check in region EU-WEST-1: <email address>"),
+                Arguments.of(
+                        "address in angle brackets",
+                        "Rejected <jonas.oneill@example.com>, retry later",
                         "Rejected <<email address>>, retry later"),
                 Arguments.of("line breaks and tabs", "first line\nsecond\tline\r\n", "first line second line"),
                 Arguments.of("terminal escape sequence", "red \u001B[31malert", "red  [31malert"),

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An in-memory dead-letter queue with SQS's visible and in-flight states: a received message is hidden until deleted
- * or released, and each receive gives it a new receipt handle; an old handle is refused, as SQS refuses it once the
+ * An in-memory dead-letter queue with SQS's visible and in-flight states: a received message is hidden until deleted or
+ * released, and each receive gives it a new receipt handle; an old handle is refused, as SQS refuses it once the
  * message has been received again. Records every call.
  */
 final class FakeDeadLetterQueue implements DeadLetterQueue {

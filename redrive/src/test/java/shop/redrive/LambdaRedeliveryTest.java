@@ -25,18 +25,22 @@ class LambdaRedeliveryTest {
         // Assert
         assertThat(status).isEqualTo(202);
         ScriptedHttpClient.Sent invoke = http.sent.get(0);
-        assertThat(invoke.request().encodedPath()).isEqualTo("/2015-03-31/functions/shop-EmailFunction-A1B2C3D4E5F6/invocations");
+        assertThat(invoke.request().encodedPath())
+                .isEqualTo("/2015-03-31/functions/shop-EmailFunction-A1B2C3D4E5F6/invocations");
         assertThat(invoke.request().rawQueryParameters()).containsEntry("Qualifier", List.of("live"));
-        assertThat(invoke.request().firstMatchingHeader("X-Amz-Invocation-Type")).hasValue("Event");
+        assertThat(invoke.request().firstMatchingHeader("X-Amz-Invocation-Type"))
+                .hasValue("Event");
         assertThat(invoke.bodyText()).isEqualTo(event);
     }
 
     @Test
     void refusalBecomesRedeliveryExceptionNamingTheTargetAndError() {
         // Arrange: Lambda's throttling answer.
-        ScriptedHttpClient http = new ScriptedHttpClient(429,
+        ScriptedHttpClient http = new ScriptedHttpClient(
+                429,
                 Map.of("x-amzn-ErrorType", "TooManyRequestsException", "Content-Type", "application/json"),
-                "{\"Type\":\"User\",\"message\":\"Rate Exceeded.\",\"Reason\":\"ReservedFunctionConcurrentInvocationLimitExceeded\"}");
+                "{\"Type\":\"User\",\"message\":\"Rate"
+                        + " Exceeded.\",\"Reason\":\"ReservedFunctionConcurrentInvocationLimitExceeded\"}");
         LambdaRedelivery redelivery = new LambdaRedelivery(lambda(http), Samples.EMAIL);
 
         // Act, Assert
@@ -47,7 +51,10 @@ class LambdaRedeliveryTest {
     }
 
     private static LambdaClient lambda(ScriptedHttpClient http) {
-        return LambdaClient.builder().region(Region.EU_WEST_1).credentialsProvider(AnonymousCredentialsProvider.create())
-                .httpClient(http).build();
+        return LambdaClient.builder()
+                .region(Region.EU_WEST_1)
+                .credentialsProvider(AnonymousCredentialsProvider.create())
+                .httpClient(http)
+                .build();
     }
 }

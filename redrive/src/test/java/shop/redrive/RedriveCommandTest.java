@@ -36,7 +36,10 @@ class RedriveCommandTest {
     }
 
     private int run(String... args) {
-        return RedriveCommand.run(args, Map.of("AWS_REGION", "eu-west-1"), new PrintStream(out, true, StandardCharsets.UTF_8),
+        return RedriveCommand.run(
+                args,
+                Map.of("AWS_REGION", "eu-west-1"),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 

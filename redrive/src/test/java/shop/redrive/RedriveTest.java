@@ -37,28 +37,40 @@ class RedriveTest {
         RedriveReport report = redrive(queue, lambda, false, RedriveOptions.ALL);
 
         // Assert
-        assertThat(lambda.payloads).containsExactly(rule.body(), DeadLetter.of(record).event());
+        assertThat(lambda.payloads)
+                .containsExactly(rule.body(), DeadLetter.of(record).event());
         assertThat(queue.deleted).containsExactly(rule.messageId(), record.messageId());
         assertThat(queue.remaining()).isEmpty();
         assertThat(report.count(Result.REDRIVEN)).isEqualTo(2);
         assertThat(report.exitCode()).isZero();
-        assertThat(String.join("\n", report.summary())).contains("received 2, redriven 2, left 0, unrecognised 0")
+        assertThat(String.join("\n", report.summary()))
+                .contains("received 2, redriven 2, left 0, unrecognised 0")
                 .contains("idempotent on orderId");
     }
 
     static Stream<Arguments> failures() {
         return Stream.of(
-                Arguments.of("Lambda refuses the invoke", RecordingRedelivery.answering(event -> {
-                    throw new RedeliveryException("Invoke of shop-EmailFunction-A1B2C3D4E5F6:live failed: Rate Exceeded. "
-                            + "(Service: Lambda, Status Code: 429)", null);
-                }), LeftBecause.INVOKE_FAILED, "Rate Exceeded."),
-                Arguments.of("Lambda answers other than 202", RecordingRedelivery.answering(event -> 200),
-                        LeftBecause.INVOKE_FAILED, "Lambda answered 200, not 202 Accepted"));
+                Arguments.of(
+                        "Lambda refuses the invoke",
+                        RecordingRedelivery.answering(event -> {
+                            throw new RedeliveryException(
+                                    "Invoke of shop-EmailFunction-A1B2C3D4E5F6:live failed: Rate Exceeded. "
+                                            + "(Service: Lambda, Status Code: 429)",
+                                    null);
+                        }),
+                        LeftBecause.INVOKE_FAILED,
+                        "Rate Exceeded."),
+                Arguments.of(
+                        "Lambda answers other than 202",
+                        RecordingRedelivery.answering(event -> 200),
+                        LeftBecause.INVOKE_FAILED,
+                        "Lambda answered 200, not 202 Accepted"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("failures")
-    void eventLambdaDidNotAcceptStaysInTheQueue(String name, RecordingRedelivery lambda, LeftBecause because, String detail) {
+    void eventLambdaDidNotAcceptStaysInTheQueue(
+            String name, RecordingRedelivery lambda, LeftBecause because, String detail) {
         // Arrange
         QueueMessage rule = message(RULE_DEAD_LETTER);
         FakeDeadLetterQueue queue = new FakeDeadLetterQueue(List.of(rule));
@@ -95,7 +107,11 @@ class RedriveTest {
         assertThat(queue.remaining()).containsExactly(rule.messageId());
         assertThat(report.left()).containsOnlyKeys(LeftBecause.DELETE_FAILED);
         assertThat(report.exitCode()).isEqualTo(1);
-        assertThat(lines).singleElement().asString().contains("ReceiptHandleIsInvalid").contains("idempotency");
+        assertThat(lines)
+                .singleElement()
+                .asString()
+                .contains("ReceiptHandleIsInvalid")
+                .contains("idempotency");
     }
 
     @Test
@@ -139,7 +155,8 @@ class RedriveTest {
     @Test
     void dryRunListsEveryMessageAndInvokesAndDeletesNothing() {
         // Arrange
-        List<QueueMessage> messages = List.of(message(RULE_DEAD_LETTER), message(ON_FAILURE_RECORD), message(UNRECOGNISED));
+        List<QueueMessage> messages =
+                List.of(message(RULE_DEAD_LETTER), message(ON_FAILURE_RECORD), message(UNRECOGNISED));
         FakeDeadLetterQueue queue = new FakeDeadLetterQueue(messages);
         RecordingRedelivery lambda = RecordingRedelivery.accepting();
 
@@ -150,21 +167,36 @@ class RedriveTest {
         assertThat(lambda.payloads).isEmpty();
         assertThat(queue.deleted).isEmpty();
         assertThat(queue.hidden()).as("every message visible again at once").isEmpty();
-        assertThat(queue.remaining()).containsExactlyInAnyOrderElementsOf(messages.stream().map(QueueMessage::messageId).toList());
+        assertThat(queue.remaining())
+                .containsExactlyInAnyOrderElementsOf(
+                        messages.stream().map(QueueMessage::messageId).toList());
         assertThat(lines).hasSize(3);
-        assertThat(lines.get(0)).startsWith("would redrive").contains("eventbridge-rule", "event dc695040-9387-489f-8cfe-4393886dab09",
-                "order 9bad17fb-a2b1-4e22-8eed-5d50cba3539f", "NO_PERMISSIONS: EventBridge is not allowed");
-        assertThat(lines.get(1)).startsWith("would redrive").contains("lambda-on-failure", "event 727452a3-e75b-43f3-a53b-067e102d0b8a",
-                "order 85141e04-3a68-4de4-8737-67876611a13c", "TooManyRequestsException: Maximum sending rate exceeded");
+        assertThat(lines.get(0))
+                .startsWith("would redrive")
+                .contains(
+                        "eventbridge-rule",
+                        "event dc695040-9387-489f-8cfe-4393886dab09",
+                        "order 9bad17fb-a2b1-4e22-8eed-5d50cba3539f",
+                        "NO_PERMISSIONS: EventBridge is not allowed");
+        assertThat(lines.get(1))
+                .startsWith("would redrive")
+                .contains(
+                        "lambda-on-failure",
+                        "event 727452a3-e75b-43f3-a53b-067e102d0b8a",
+                        "order 85141e04-3a68-4de4-8737-67876611a13c",
+                        "TooManyRequestsException: Maximum sending rate exceeded");
         assertThat(lines.get(2)).startsWith("unrecognised");
         assertThat(report.summary().get(0)).isEqualTo("dry run: received 3, would redrive 2, left 0, unrecognised 1");
-        assertThat(report.exitCode()).as("an unrecognised message still needs the operator").isEqualTo(1);
+        assertThat(report.exitCode())
+                .as("an unrecognised message still needs the operator")
+                .isEqualTo(1);
     }
 
     @Test
     void dryRunOfRecognisedMessagesOnlyExitsCleanly() {
         // Arrange
-        FakeDeadLetterQueue queue = new FakeDeadLetterQueue(List.of(message(RULE_DEAD_LETTER), message(ON_FAILURE_RECORD)));
+        FakeDeadLetterQueue queue =
+                new FakeDeadLetterQueue(List.of(message(RULE_DEAD_LETTER), message(ON_FAILURE_RECORD)));
 
         // Act
         RedriveReport report = redrive(queue, RecordingRedelivery.accepting(), true, RedriveOptions.ALL);
@@ -179,7 +211,8 @@ class RedriveTest {
         // Arrange: 25 dead letters; a run bounded to 12.
         QueueMessage rule = message(RULE_DEAD_LETTER);
         FakeDeadLetterQueue queue = new FakeDeadLetterQueue(IntStream.rangeClosed(1, 25)
-                .mapToObj(i -> Samples.copy(rule, "m-" + i)).toList());
+                .mapToObj(i -> Samples.copy(rule, "m-" + i))
+                .toList());
         RecordingRedelivery lambda = RecordingRedelivery.accepting();
 
         // Act
@@ -199,7 +232,8 @@ class RedriveTest {
         // Arrange: 25 dead letters, and Lambda refusing every invoke (throttled, say).
         QueueMessage rule = message(RULE_DEAD_LETTER);
         FakeDeadLetterQueue queue = new FakeDeadLetterQueue(IntStream.rangeClosed(1, 25)
-                .mapToObj(i -> Samples.copy(rule, "m-" + i)).toList());
+                .mapToObj(i -> Samples.copy(rule, "m-" + i))
+                .toList());
         RecordingRedelivery lambda = RecordingRedelivery.answering(event -> {
             throw new RedeliveryException("Invoke failed: Rate Exceeded.", null);
         });
@@ -212,8 +246,9 @@ class RedriveTest {
         assertThat(queue.receiveSizes).hasSize(1);
         assertThat(queue.remaining()).hasSize(25);
         assertThat(queue.hidden()).isEmpty();
-        assertThat(report.stoppedBy()).isEqualTo("Lambda accepted none of the last 10 events (reasons above); "
-                + "the rest of the queue was not tried");
+        assertThat(report.stoppedBy())
+                .isEqualTo("Lambda accepted none of the last 10 events (reasons above); "
+                        + "the rest of the queue was not tried");
         assertThat(report.exitCode()).isEqualTo(1);
     }
 
@@ -233,7 +268,9 @@ class RedriveTest {
         // Assert
         assertThat(lambda.payloads).hasSize(1);
         assertThat(report.received()).isEqualTo(1);
-        assertThat(queue.released).as("released under its newest receipt handle").containsExactly(rule.messageId());
+        assertThat(queue.released)
+                .as("released under its newest receipt handle")
+                .containsExactly(rule.messageId());
         assertThat(report.releaseFailures()).isEmpty();
         assertThat(queue.remaining()).containsExactly(rule.messageId());
     }
@@ -272,7 +309,8 @@ class RedriveTest {
         assertThat(report.stoppedBy()).contains("Access to the resource is denied");
         assertThat(sqs.hidden()).isEmpty();
         assertThat(report.exitCode()).isEqualTo(1);
-        assertThat(report.summary()).contains("Stopped early: ReceiveMessage failed: Access to the resource is denied.");
+        assertThat(report.summary())
+                .contains("Stopped early: ReceiveMessage failed: Access to the resource is denied.");
     }
 
     @ParameterizedTest(name = "dry run {0}")
@@ -280,7 +318,8 @@ class RedriveTest {
     void outputNamesNoCustomer(boolean dryRun) {
         // Arrange: every sample, each handled each way; one refusal so the 'left' line is printed too.
         QueueMessage rule = message(RULE_DEAD_LETTER);
-        FakeDeadLetterQueue queue = new FakeDeadLetterQueue(List.of(rule, message(ON_FAILURE_RECORD), message(UNRECOGNISED)));
+        FakeDeadLetterQueue queue =
+                new FakeDeadLetterQueue(List.of(rule, message(ON_FAILURE_RECORD), message(UNRECOGNISED)));
         RecordingRedelivery lambda = RecordingRedelivery.answering(event -> {
             if (event.equals(rule.body())) {
                 throw new RedeliveryException("Invoke failed: throttled", null);
@@ -295,10 +334,12 @@ class RedriveTest {
         String output = String.join("\n", lines) + "\n" + String.join("\n", report.summary());
         for (String sample : List.of("order-created-no-signup.json", "order-created-rewards-signup.json")) {
             JsonNode detail = Samples.eventbridge(sample).path("detail");
-            assertThat(output).doesNotContain(detail.path("customer").path("email").asText(),
-                    detail.path("customer").path("name").asText(),
-                    detail.path("shippingAddress").path("line1").asText(),
-                    detail.path("shippingAddress").path("postalCode").asText());
+            assertThat(output)
+                    .doesNotContain(
+                            detail.path("customer").path("email").asText(),
+                            detail.path("customer").path("name").asText(),
+                            detail.path("shippingAddress").path("line1").asText(),
+                            detail.path("shippingAddress").path("postalCode").asText());
         }
     }
 

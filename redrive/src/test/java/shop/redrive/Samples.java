@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The sample dead letters of {@code events/sqs/} and the events of {@code events/eventbridge/}, as the tests use them. */
+/**
+ * The sample dead letters of {@code events/sqs/} and the events of {@code events/eventbridge/}, as the tests use them.
+ */
 final class Samples {
 
     static final String RULE_DEAD_LETTER = "eventbridge-rule-dead-letter.json";
@@ -31,8 +33,10 @@ final class Samples {
 
     /** The one message of an SQS sample, as the queue adapter hands it over. */
     static QueueMessage message(String file) {
-        SQSEvent.SQSMessage record = EventLoader.loadSQSEvent(EVENTS.resolve("sqs").resolve(file).toString())
-                .getRecords().get(0);
+        SQSEvent.SQSMessage record = EventLoader.loadSQSEvent(
+                        EVENTS.resolve("sqs").resolve(file).toString())
+                .getRecords()
+                .get(0);
         Map<String, String> attributes = new LinkedHashMap<>();
         record.getMessageAttributes().forEach((name, value) -> attributes.put(name, value.getStringValue()));
         return new QueueMessage(record.getMessageId(), record.getReceiptHandle(), record.getBody(), attributes);

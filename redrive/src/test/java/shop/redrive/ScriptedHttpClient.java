@@ -44,21 +44,26 @@ final class ScriptedHttpClient implements SdkHttpClient {
         return new ExecutableHttpRequest() {
             @Override
             public HttpExecuteResponse call() {
-                byte[] content = request.contentStreamProvider().map(provider -> {
-                    try (var in = provider.newStream()) {
-                        return in.readAllBytes();
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }).orElse(new byte[0]);
+                byte[] content = request.contentStreamProvider()
+                        .map(provider -> {
+                            try (var in = provider.newStream()) {
+                                return in.readAllBytes();
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                        })
+                        .orElse(new byte[0]);
                 sent.add(new Sent(request.httpRequest(), content));
                 byte[] answer = body.getBytes(StandardCharsets.UTF_8);
-                SdkHttpResponse.Builder response = SdkHttpResponse.builder().statusCode(status)
+                SdkHttpResponse.Builder response = SdkHttpResponse.builder()
+                        .statusCode(status)
                         .putHeader("Content-Length", Integer.toString(answer.length))
                         .putHeader("x-amzn-RequestId", "scripted");
                 headers.forEach(response::putHeader);
-                return HttpExecuteResponse.builder().response(response.build())
-                        .responseBody(AbortableInputStream.create(new ByteArrayInputStream(answer))).build();
+                return HttpExecuteResponse.builder()
+                        .response(response.build())
+                        .responseBody(AbortableInputStream.create(new ByteArrayInputStream(answer)))
+                        .build();
             }
 
             @Override

@@ -1,7 +1,6 @@
 package shop.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import shop.testkit.SampleEvent;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +19,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import shop.reliability.Deliveries.Processed;
 import shop.testkit.CapturingContext;
+import shop.testkit.SampleEvent;
 
 /**
  * The same OrderCreated delivered 2 to 10 times to every subscriber, one after another and all at once from as many
@@ -31,11 +31,14 @@ class DuplicateDeliveryTest {
     private static final String SAMPLE = "order-created-rewards-signup.json";
     /** Concurrent runs are repeated so that more interleavings get their chance. */
     private static final int ROUNDS = 25;
-    private static final List<Integer> COPIES = IntStream.rangeClosed(2, 10).boxed().toList();
+
+    private static final List<Integer> COPIES =
+            IntStream.rangeClosed(2, 10).boxed().toList();
     private static final ExecutorService THREADS = Executors.newFixedThreadPool(10);
 
     static Stream<Arguments> subscribersAndCopies() {
-        return Subscriber.ALL.stream().flatMap(subscriber -> COPIES.stream().map(copies -> Arguments.of(subscriber, copies)));
+        return Subscriber.ALL.stream()
+                .flatMap(subscriber -> COPIES.stream().map(copies -> Arguments.of(subscriber, copies)));
     }
 
     @AfterAll
@@ -51,7 +54,8 @@ class DuplicateDeliveryTest {
         SampleEvent event = SampleEvent.load(SAMPLE);
 
         for (int i = 0; i < copies; i++) {
-            assertThat(Deliveries.deliver(subscriber, event, context(deployment))).isEqualTo(new Processed(1));
+            assertThat(Deliveries.deliver(subscriber, event, context(deployment)))
+                    .isEqualTo(new Processed(1));
         }
 
         assertThat(subscriber.effects().applyAsInt(event.orderId())).isEqualTo(1);
@@ -67,7 +71,9 @@ class DuplicateDeliveryTest {
 
             deliverConcurrently(subscriber, copies, copy -> event);
 
-            assertThat(subscriber.effects().applyAsInt(event.orderId())).as("round %d", round).isEqualTo(1);
+            assertThat(subscriber.effects().applyAsInt(event.orderId()))
+                    .as("round %d", round)
+                    .isEqualTo(1);
         }
     }
 
@@ -77,7 +83,9 @@ class DuplicateDeliveryTest {
             throws Exception {
         Subscriber inTurn = deployment.deploy().get();
         Subscriber atOnce = deployment.deploy().get();
-        List<SampleEvent> resent = IntStream.range(0, copies).mapToObj(i -> SampleEvent.load(SAMPLE).redelivered()).toList();
+        List<SampleEvent> resent = IntStream.range(0, copies)
+                .mapToObj(i -> SampleEvent.load(SAMPLE).redelivered())
+                .toList();
         String orderId = resent.get(0).orderId();
 
         for (SampleEvent event : resent) {
@@ -95,7 +103,10 @@ class DuplicateDeliveryTest {
         Subscriber rewards = Subscriber.REWARDS.deploy().get();
         SampleEvent event = SampleEvent.load(SAMPLE);
 
-        deliverConcurrently(rewards, 10, copy -> copy % 2 == 0 ? event : SampleEvent.load(SAMPLE).redelivered());
+        deliverConcurrently(
+                rewards,
+                10,
+                copy -> copy % 2 == 0 ? event : SampleEvent.load(SAMPLE).redelivered());
 
         // EUR 42.50 earns 42 points, once.
         assertThat(rewards.rewards().balance("cust-1001")).isEqualTo(42);
@@ -134,8 +145,8 @@ class DuplicateDeliveryTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("outcomeNames")
-    void aRepeatIsLoggedAsADuplicateUnderTheSubscribersOwnOutcome(Subscriber.Deployment deployment, String first,
-                                                                   String repeat) {
+    void aRepeatIsLoggedAsADuplicateUnderTheSubscribersOwnOutcome(
+            Subscriber.Deployment deployment, String first, String repeat) {
         Subscriber subscriber = deployment.deploy().get();
         CapturingContext context = context(deployment);
         SampleEvent event = SampleEvent.load(SAMPLE);

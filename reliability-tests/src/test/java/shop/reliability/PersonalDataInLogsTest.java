@@ -2,7 +2,6 @@ package shop.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
-import shop.testkit.SampleEvent;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -33,6 +32,7 @@ import shop.checkout.publishing.Publication;
 import shop.events.EventJson;
 import shop.testkit.CapturingContext;
 import shop.testkit.LogLines;
+import shop.testkit.SampleEvent;
 
 /**
  * Every sample event in {@code events/} through every handler it can reach: each API Gateway request through checkout
@@ -74,10 +74,10 @@ class PersonalDataInLogsTest {
             // As Lambda calls it: the event's JSON in, the response's JSON out.
             var output = new ByteArrayOutputStream();
             try {
-                handler.handleRequest(new ByteArrayInputStream(EventJson.mapper().writeValueAsBytes(request)), output,
-                        context);
-                APIGatewayV2HTTPResponse response = EventJson.mapper().readValue(output.toByteArray(),
-                        APIGatewayV2HTTPResponse.class);
+                handler.handleRequest(
+                        new ByteArrayInputStream(EventJson.mapper().writeValueAsBytes(request)), output, context);
+                APIGatewayV2HTTPResponse response =
+                        EventJson.mapper().readValue(output.toByteArray(), APIGatewayV2HTTPResponse.class);
                 return json(response.getBody()).path("orderId").asText(null);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -109,19 +109,21 @@ class PersonalDataInLogsTest {
 
         assertThat(personalData).as("the sample's personal data").isNotEmpty();
         assertLogs(context, captured, captured.orderId(), personalData);
-        assertThat(context.logLines()).allSatisfy(line -> assertThat(json(line).path("eventId").asText())
-                .isEqualTo(event.id()));
+        assertThat(context.logLines())
+                .allSatisfy(
+                        line -> assertThat(json(line).path("eventId").asText()).isEqualTo(event.id()));
     }
 
     @Test
     void everySampleFolderIsCovered() {
         assertThat(SampleEvents.apiGateway()).hasSizeGreaterThanOrEqualTo(4);
-        assertThat(SampleEvents.eventBridge()).anyMatch(sample -> sample.startsWith("poison/"))
+        assertThat(SampleEvents.eventBridge())
+                .anyMatch(sample -> sample.startsWith("poison/"))
                 .anyMatch(sample -> sample.startsWith("compatible/"));
     }
 
-    private static void assertLogs(CapturingContext context, Captured captured, String orderId,
-                                   List<String> personalData) {
+    private static void assertLogs(
+            CapturingContext context, Captured captured, String orderId, List<String> personalData) {
         List<String> everything = new ArrayList<>(context.lines());
         everything.addAll(captured.lines());
         assertThat(context.lines()).as("the function logs what it did").isNotEmpty();
@@ -129,17 +131,20 @@ class PersonalDataInLogsTest {
             JsonNode entry = json(line);
             assertThat(entry.isObject()).as("a JSON object per line: %s", line).isTrue();
             // Metrics lines (embedded metric format, under _aws) name no event; runtime-checks holds their shape.
-            assertThat(entry.has("_aws") || !entry.path("event").asText().isBlank()).as("an event: %s", line).isTrue();
+            assertThat(entry.has("_aws") || !entry.path("event").asText().isBlank())
+                    .as("an event: %s", line)
+                    .isTrue();
         });
         if (orderId != null) {
-            assertThat(context.lines()).as("lines carrying orderId %s", orderId)
+            assertThat(context.lines())
+                    .as("lines carrying orderId %s", orderId)
                     .filteredOn(line -> !json(line).has("_aws"))
-                    .allSatisfy(line -> assertThat(json(line).path("orderId").asText()).isEqualTo(orderId));
+                    .allSatisfy(line ->
+                            assertThat(json(line).path("orderId").asText()).isEqualTo(orderId));
         }
         assertThat(everything.stream().map(LogLines::withoutClockValues).toList())
                 .allSatisfy(line -> assertThat(line).doesNotContain(personalData));
     }
-
 
     /** What a handler wrote to standard output and error while it ran, and the order id the run was about. */
     record Captured(List<String> lines, String orderId) {
@@ -162,15 +167,20 @@ class PersonalDataInLogsTest {
                 System.setOut(out);
                 System.setErr(err);
             }
-            List<String> lines = written.toString(StandardCharsets.UTF_8).lines().filter(line -> !line.isBlank()).toList();
+            List<String> lines = written.toString(StandardCharsets.UTF_8)
+                    .lines()
+                    .filter(line -> !line.isBlank())
+                    .toList();
             return new Captured(lines, orderId);
         }
     }
 
     private static Map<String, Object> body(APIGatewayV2HTTPEvent request) {
         ObjectNode body = (ObjectNode) json(request.getBody());
-        return EventJson.mapper().convertValue(body, EventJson.mapper().getTypeFactory()
-                .constructMapType(Map.class, String.class, Object.class));
+        return EventJson.mapper()
+                .convertValue(
+                        body,
+                        EventJson.mapper().getTypeFactory().constructMapType(Map.class, String.class, Object.class));
     }
 
     private static JsonNode json(String text) {

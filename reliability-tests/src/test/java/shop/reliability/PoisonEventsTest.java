@@ -1,9 +1,8 @@
 package shop.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import com.fasterxml.jackson.databind.node.BooleanNode;
-import shop.testkit.SampleEvent;
 
+import com.fasterxml.jackson.databind.node.BooleanNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -14,13 +13,14 @@ import shop.reliability.Deliveries.Outcome;
 import shop.reliability.Deliveries.Processed;
 import shop.reliability.Deliveries.Rejected;
 import shop.testkit.CapturingContext;
+import shop.testkit.SampleEvent;
 
 /**
  * Poison events fail loudly and alone. An event with a schema-invalid detail, an unknown major version or the wrong
- * detail-type is refused by every subscriber with a reason naming what is wrong, in the exception (which Lambda
- * retries and then parks in the function's on-failure queue; {@code FailureRoutingTest} holds every subscriber to
- * having one) and in the log; a valid order queued behind it is processed as if nothing happened. No sample is ever
- * dropped silently: each ends either processed, with its side effect, or rejected, with its reasons.
+ * detail-type is refused by every subscriber with a reason naming what is wrong, in the exception (which Lambda retries
+ * and then parks in the function's on-failure queue; {@code FailureRoutingTest} holds every subscriber to having one)
+ * and in the log; a valid order queued behind it is processed as if nothing happened. No sample is ever dropped
+ * silently: each ends either processed, with its side effect, or rejected, with its reasons.
  */
 class PoisonEventsTest {
 
@@ -40,8 +40,8 @@ class PoisonEventsTest {
 
     @ParameterizedTest(name = "{0} refuses {1}")
     @MethodSource("poisonForEverySubscriber")
-    void poisonIsRefusedWithItsReasonAndTheOrdersAroundItAreUnaffected(Subscriber.Deployment deployment, String poison,
-                                                                        String reason) {
+    void poisonIsRefusedWithItsReasonAndTheOrdersAroundItAreUnaffected(
+            Subscriber.Deployment deployment, String poison, String reason) {
         Subscriber subscriber = deployment.deploy().get();
         CapturingContext context = new CapturingContext(deployment.function());
         SampleEvent before = SampleEvent.load(VALID);
@@ -51,8 +51,11 @@ class PoisonEventsTest {
         Outcome refused = Deliveries.deliver(subscriber, SampleEvent.load(poison), context);
         Outcome last = Deliveries.deliver(subscriber, after, context);
 
-        assertThat(refused).isInstanceOfSatisfying(Rejected.class, rejected -> assertThat(rejected.reason().problems())
-                .anySatisfy(problem -> assertThat(problem).contains(reason)));
+        assertThat(refused)
+                .isInstanceOfSatisfying(
+                        Rejected.class,
+                        rejected -> assertThat(rejected.reason().problems())
+                                .anySatisfy(problem -> assertThat(problem).contains(reason)));
         assertThat(context.lines()).anySatisfy(line -> assertThat(line).contains("event.rejected", reason));
         assertThat(first).isEqualTo(new Processed(1));
         assertThat(last).isEqualTo(new Processed(1));
@@ -61,8 +64,8 @@ class PoisonEventsTest {
     }
 
     /**
-     * What each subscriber's own contract makes of an event missing one part: refused naming the part when it reads
-     * it, processed as usual when it does not (tolerant reader). A null reason means processed.
+     * What each subscriber's own contract makes of an event missing one part: refused naming the part when it reads it,
+     * processed as usual when it does not (tolerant reader). A null reason means processed.
      */
     static Stream<Arguments> ownContracts() {
         return Stream.of(
@@ -95,8 +98,11 @@ class PoisonEventsTest {
             assertThat(outcome).isEqualTo(new Processed(1));
             assertThat(subscriber.effects().applyAsInt(event.orderId())).isEqualTo(1);
         } else {
-            assertThat(outcome).isInstanceOfSatisfying(Rejected.class, rejected -> assertThat(
-                    rejected.reason().problems()).anySatisfy(problem -> assertThat(problem).contains(reason)));
+            assertThat(outcome)
+                    .isInstanceOfSatisfying(
+                            Rejected.class,
+                            rejected -> assertThat(rejected.reason().problems())
+                                    .anySatisfy(problem -> assertThat(problem).contains(reason)));
             assertThat(subscriber.effects().applyAsInt(event.orderId())).isZero();
             assertThat(context.lines()).anySatisfy(line -> assertThat(line).contains("event.rejected", reason));
         }
@@ -114,13 +120,17 @@ class PoisonEventsTest {
 
         Outcome outcome = Deliveries.deliver(subscriber, event, new CapturingContext(deployment.function()));
 
-        assertThat(outcome).isInstanceOfSatisfying(Rejected.class, rejected -> assertThat(rejected.reason().problems())
-                .anySatisfy(problem -> assertThat(problem).contains("createdAt")));
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        Rejected.class,
+                        rejected -> assertThat(rejected.reason().problems())
+                                .anySatisfy(problem -> assertThat(problem).contains("createdAt")));
     }
 
     static Stream<Arguments> everySampleForEverySubscriber() {
         return Subscriber.ALL.stream()
-                .flatMap(subscriber -> SampleEvents.eventBridge().stream().map(sample -> Arguments.of(subscriber, sample)));
+                .flatMap(subscriber ->
+                        SampleEvents.eventBridge().stream().map(sample -> Arguments.of(subscriber, sample)));
     }
 
     @ParameterizedTest(name = "{0} <- {1}")
@@ -132,7 +142,9 @@ class PoisonEventsTest {
         Outcome outcome = Deliveries.deliver(subscriber, event, new CapturingContext(deployment.function()));
 
         if (outcome instanceof Rejected rejected) {
-            assertThat(rejected.reason().problems()).isNotEmpty().allSatisfy(problem -> assertThat(problem).isNotBlank());
+            assertThat(rejected.reason().problems())
+                    .isNotEmpty()
+                    .allSatisfy(problem -> assertThat(problem).isNotBlank());
         } else {
             assertThat(event.orderId()).as("a processed event has an order id").isNotNull();
             assertThat(subscriber.effects().applyAsInt(event.orderId())).isEqualTo(1);

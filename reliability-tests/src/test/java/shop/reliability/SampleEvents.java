@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** Every sample event in {@code events/}, found by walking the folders, so a new sample is checked without a new row. */
+/**
+ * Every sample event in {@code events/}, found by walking the folders, so a new sample is checked without a new row.
+ */
 final class SampleEvents {
 
     static final Path ROOT = Path.of("..", "events");
@@ -20,7 +22,9 @@ final class SampleEvents {
 
     private SampleEvents() {}
 
-    /** Every EventBridge envelope, poison and compatible ones included, as paths relative to {@code events/eventbridge}. */
+    /**
+     * Every EventBridge envelope, poison and compatible ones included, as paths relative to {@code events/eventbridge}.
+     */
     static List<String> eventBridge() {
         return jsonFiles(EVENTBRIDGE);
     }
@@ -30,12 +34,9 @@ final class SampleEvents {
         return jsonFiles(API_GATEWAY);
     }
 
-
     static APIGatewayV2HTTPEvent request(String sample) {
         return EventLoader.loadApiGatewayHttpEvent(API_GATEWAY.resolve(sample).toString());
     }
-
-
 
     /** The customer's email and name and every address field of an order detail: text that must never be logged. */
     @SuppressWarnings("unchecked")

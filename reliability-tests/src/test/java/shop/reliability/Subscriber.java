@@ -22,8 +22,8 @@ import shop.warehouse.WarehouseHandler;
  * under concurrency, with a count of its side effect per order: emails sent, shipments recorded, points credited, sales
  * added. Exactly-once means that count is 1 however often the order arrives.
  */
-record Subscriber(String function, RequestStreamHandler handler, ToIntFunction<String> effects,
-                  InMemoryRewards rewards) {
+record Subscriber(
+        String function, RequestStreamHandler handler, ToIntFunction<String> effects, InMemoryRewards rewards) {
 
     static final Instant NOW = Instant.parse("2025-11-03T09:15:30Z");
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
@@ -38,8 +38,8 @@ record Subscriber(String function, RequestStreamHandler handler, ToIntFunction<S
 
     static final Deployment EMAIL = new Deployment("email", () -> {
         CountingMailer mailer = new CountingMailer();
-        return new Subscriber("email", new EmailHandler(new InMemoryConfirmations(), mailer, CLOCK), mailer::sentFor,
-                null);
+        return new Subscriber(
+                "email", new EmailHandler(new InMemoryConfirmations(), mailer, CLOCK), mailer::sentFor, null);
     });
     static final Deployment WAREHOUSE = new Deployment("warehouse", () -> {
         InMemoryShipments shipments = new InMemoryShipments();

@@ -14,10 +14,12 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * RewardsTable in DynamoDB (key {@code customerId} + {@code entry}), written with one {@code TransactWriteItems}:
+ *
  * <ul>
- *   <li>Put {@code {customerId, entry: "ORDER#<orderId>", points, orderId, createdAt}} if that entry does not exist;</li>
- *   <li>Update {@code {customerId, entry: "BALANCE"}}: {@code ADD points, SET updatedAt}.</li>
+ *   <li>Put {@code {customerId, entry: "ORDER#<orderId>", points, orderId, createdAt}} if that entry does not exist;
+ *   <li>Update {@code {customerId, entry: "BALANCE"}}: {@code ADD points, SET updatedAt}.
  * </ul>
+ *
  * The put's condition is the idempotency check: when it fails the whole transaction is cancelled, so the balance only
  * ever moves together with a new entry. Thread-safe: the SDK client is.
  */
@@ -46,21 +48,25 @@ public record DynamoRewardsLedger(DynamoDbClient dynamo, String table) implement
     }
 
     private TransactWriteItem entryPut(OrderCredit credit) {
-        return TransactWriteItem.builder().put(Put.builder()
+        return TransactWriteItem.builder()
+                .put(Put.builder()
                         .tableName(table)
                         .item(Map.of(
                                 "customerId", AttributeValue.fromS(credit.customerId()),
                                 "entry", AttributeValue.fromS(ORDER_PREFIX + credit.orderId()),
                                 "points", AttributeValue.fromN(Long.toString(credit.points())),
                                 "orderId", AttributeValue.fromS(credit.orderId()),
-                                "createdAt", AttributeValue.fromS(credit.orderCreatedAt().toString())))
+                                "createdAt",
+                                        AttributeValue.fromS(
+                                                credit.orderCreatedAt().toString())))
                         .conditionExpression("attribute_not_exists(customerId)")
                         .build())
                 .build();
     }
 
     private TransactWriteItem balanceUpdate(OrderCredit credit, Instant now) {
-        return TransactWriteItem.builder().update(Update.builder()
+        return TransactWriteItem.builder()
+                .update(Update.builder()
                         .tableName(table)
                         .key(Map.of(
                                 "customerId", AttributeValue.fromS(credit.customerId()),
@@ -77,7 +83,9 @@ public record DynamoRewardsLedger(DynamoDbClient dynamo, String table) implement
     // Reasons come in the order of the transaction's items: the first is the entry put. Any other cancellation
     // (a conflicting transaction, throttling, a failure on the balance) is not a duplicate and is retried by Lambda.
     private static boolean entryAlreadyExists(TransactionCanceledException cancelled) {
-        List<CancellationReason> reasons = cancelled.hasCancellationReasons() ? cancelled.cancellationReasons() : List.of();
-        return !reasons.isEmpty() && CONDITIONAL_CHECK_FAILED.equals(reasons.get(0).code());
+        List<CancellationReason> reasons =
+                cancelled.hasCancellationReasons() ? cancelled.cancellationReasons() : List.of();
+        return !reasons.isEmpty()
+                && CONDITIONAL_CHECK_FAILED.equals(reasons.get(0).code());
     }
 }

@@ -18,7 +18,7 @@ public final class EarningRule {
      * Points earned by an order of {@code total}.
      *
      * @throws InvalidEventException when the currency is not ISO 4217 or has no minor unit, so the points cannot be
-     *                               known; the event goes to the dead-letter queue rather than earn a guess
+     *     known; the event goes to the dead-letter queue rather than earn a guess
      */
     public static long pointsFor(OrderCreated.Money total) {
         int fractionDigits = total.minorUnitDigits();

@@ -24,8 +24,11 @@ public record Rewards(RewardsLedger ledger, Clock clock) {
 
     /** Credits the points {@link EarningRule} gives {@code order} unless it was credited before. */
     public Result credit(OrderCreated order) {
-        OrderCredit credit = new OrderCredit(order.customer().customerId(), order.orderId(),
-                EarningRule.pointsFor(order.total()), order.createdAt());
+        OrderCredit credit = new OrderCredit(
+                order.customer().customerId(),
+                order.orderId(),
+                EarningRule.pointsFor(order.total()),
+                order.createdAt());
         boolean credited = ledger.creditOnce(credit, clock.instant());
         return new Result(credit, credited ? Outcome.CREDITED : Outcome.ALREADY_CREDITED);
     }

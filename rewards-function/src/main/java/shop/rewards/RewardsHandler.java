@@ -15,15 +15,21 @@ public final class RewardsHandler extends SubscriberHandler {
     public static final String REWARDS_TABLE = "REWARDS_TABLE";
 
     /** The subscriber as the skeleton runs it: name, log event, contract, and its wiring from the environment. */
-    public static final Subscriber SUBSCRIBER = new Subscriber("RewardsFunction", "points.credited",
-            "/contract/rewards-function/order-created.json", wiring -> action(new DynamoRewardsLedger(
-                    wiring.client(DynamoDbClient.builder()), wiring.require(REWARDS_TABLE)), wiring.clock()));
+    public static final Subscriber SUBSCRIBER = new Subscriber(
+            "RewardsFunction",
+            "points.credited",
+            "/contract/rewards-function/order-created.json",
+            wiring -> action(
+                    new DynamoRewardsLedger(wiring.client(DynamoDbClient.builder()), wiring.require(REWARDS_TABLE)),
+                    wiring.clock()));
 
     public RewardsHandler() {
         this(System.getenv());
     }
 
-    /** Builds the real DynamoDB client from {@code environment} (AWS_REGION, credentials, optional AWS_ENDPOINT_URL). */
+    /**
+     * Builds the real DynamoDB client from {@code environment} (AWS_REGION, credentials, optional AWS_ENDPOINT_URL).
+     */
     public RewardsHandler(Map<String, String> environment) {
         super(SUBSCRIBER.start(environment));
     }

@@ -5,8 +5,8 @@ import java.time.Instant;
 /**
  * Customers' points: one entry per credited order plus a running balance per customer.
  *
- * <p>Implementations must write the entry and the balance change atomically, and only when the order has no entry
- * yet, so a redelivered order never counts twice and the balance always equals the sum of the entries.
+ * <p>Implementations must write the entry and the balance change atomically, and only when the order has no entry yet,
+ * so a redelivered order never counts twice and the balance always equals the sum of the entries.
  */
 public interface RewardsLedger {
 

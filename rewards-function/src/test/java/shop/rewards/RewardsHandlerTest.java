@@ -8,11 +8,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import shop.testkit.CapturingContext;
-import shop.testkit.SampleEvent;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import shop.testkit.CapturingContext;
+import shop.testkit.SampleEvent;
 
 class RewardsHandlerTest {
 
@@ -24,14 +24,29 @@ class RewardsHandlerTest {
 
     static Stream<Arguments> samples() {
         return Stream.of(
-                arguments("EUR 42.50 earns 42 points", "order-created-rewards-signup.json",
-                        new OrderCredit("cust-1001", "85141e04-3a68-4de4-8737-67876611a13c", 42,
+                arguments(
+                        "EUR 42.50 earns 42 points",
+                        "order-created-rewards-signup.json",
+                        new OrderCredit(
+                                "cust-1001",
+                                "85141e04-3a68-4de4-8737-67876611a13c",
+                                42,
                                 Instant.parse("2025-11-03T09:15:27.412Z"))),
-                arguments("JPY 4550 earns 4550 points", "order-created-jpy.json",
-                        new OrderCredit("cust-1003", "26b6ae69-8716-4171-a7e0-3e59d22c8965", 4550,
+                arguments(
+                        "JPY 4550 earns 4550 points",
+                        "order-created-jpy.json",
+                        new OrderCredit(
+                                "cust-1003",
+                                "26b6ae69-8716-4171-a7e0-3e59d22c8965",
+                                4550,
                                 Instant.parse("2025-11-04T01:40:09.930Z"))),
-                arguments("a 1.1 event with new fields still earns", "compatible/order-created-1.1-new-fields.json",
-                        new OrderCredit("cust-1001", "f4a7c2d1-9e3b-4b6a-8c5d-2e1f0a9b8c7d", 42,
+                arguments(
+                        "a 1.1 event with new fields still earns",
+                        "compatible/order-created-1.1-new-fields.json",
+                        new OrderCredit(
+                                "cust-1001",
+                                "f4a7c2d1-9e3b-4b6a-8c5d-2e1f0a9b8c7d",
+                                42,
                                 Instant.parse("2025-11-03T09:15:27.412Z"))));
     }
 
@@ -52,8 +67,6 @@ class RewardsHandlerTest {
 
         assertThat(ledger.balance("cust-1002")).isEqualTo(41);
     }
-
-
 
     @Test
     void differentOrdersOfOneCustomerAddUp() {

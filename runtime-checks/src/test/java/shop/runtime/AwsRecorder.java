@@ -51,7 +51,8 @@ final class AwsRecorder implements AutoCloseable {
     }
 
     URI endpoint() {
-        return URI.create("http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort());
+        return URI.create("http://" + server.getAddress().getHostString() + ":"
+                + server.getAddress().getPort());
     }
 
     /** Every call so far, in arrival order. */
@@ -63,10 +64,13 @@ final class AwsRecorder implements AutoCloseable {
         try (exchange) {
             byte[] request = exchange.getRequestBody().readAllBytes();
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-            String operation = target != null ? target
-                    : exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
+            String operation = target != null
+                    ? target
+                    : exchange.getRequestMethod() + " "
+                            + exchange.getRequestURI().getPath();
             calls.add(new Call(operation, exchange.getRequestHeaders().getFirst("X-Amzn-Trace-Id")));
-            String contentType = target == null ? "application/json"
+            String contentType = target == null
+                    ? "application/json"
                     : target.startsWith("AWSEvents.") ? "application/x-amz-json-1.1" : "application/x-amz-json-1.0";
             reply(exchange, contentType, answer(operation, request));
         }

@@ -23,8 +23,12 @@ import shop.template.SamTemplate;
 record FunctionRun(FunctionResource function, List<Invocation> invocations, List<String> stdout, String stderr) {
 
     /** One invocation: its sample, ids, outcome and the AWS calls made while it ran. */
-    record Invocation(Sample sample, String requestId, String traceHeader, RuntimeApi.Outcome outcome,
-                      List<AwsRecorder.Call> calls) {}
+    record Invocation(
+            Sample sample,
+            String requestId,
+            String traceHeader,
+            RuntimeApi.Outcome outcome,
+            List<AwsRecorder.Call> calls) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration INVOCATION_TIMEOUT = Duration.ofSeconds(60);
@@ -32,12 +36,23 @@ record FunctionRun(FunctionResource function, List<Invocation> invocations, List
     private static final Map<String, String> PARAMETERS = Map.of("SenderAddress", "orders@example.com");
 
     /** Runs {@code samples} through {@code function} at {@code logLevel} ({@code AWS_LAMBDA_LOG_LEVEL}). */
-    static FunctionRun of(SamTemplate template, FunctionResource function, List<Sample> samples, String logLevel,
-                          Path runtimeJars, Path workDirectory) throws InterruptedException, TimeoutException {
+    static FunctionRun of(
+            SamTemplate template,
+            FunctionResource function,
+            List<Sample> samples,
+            String logLevel,
+            Path runtimeJars,
+            Path workDirectory)
+            throws InterruptedException, TimeoutException {
         Path root = Path.of(System.getProperty("template.path")).getParent();
-        try (AwsRecorder aws = AwsRecorder.start(); RuntimeApi api = RuntimeApi.start(function.logicalId());
-             RuntimeProcess runtime = RuntimeProcess.start(runtimeJars, root.resolve(function.codeUri()),
-                     function.handler(), environment(template, function, logLevel, api, aws), workDirectory)) {
+        try (AwsRecorder aws = AwsRecorder.start();
+                RuntimeApi api = RuntimeApi.start(function.logicalId());
+                RuntimeProcess runtime = RuntimeProcess.start(
+                        runtimeJars,
+                        root.resolve(function.codeUri()),
+                        function.handler(),
+                        environment(template, function, logLevel, api, aws),
+                        workDirectory)) {
             List<Invocation> invocations = new ArrayList<>();
             int round = 0;
             try {
@@ -46,15 +61,17 @@ record FunctionRun(FunctionResource function, List<Invocation> invocations, List
                     String requestId = String.format("00000000-0000-4000-8000-%012d", round);
                     String traceHeader = traceHeader(round);
                     int before = aws.calls().size();
-                    RuntimeApi.Outcome outcome = api.invoke(requestId, traceHeader, sample.json(), INVOCATION_TIMEOUT,
-                            runtime.process());
+                    RuntimeApi.Outcome outcome =
+                            api.invoke(requestId, traceHeader, sample.json(), INVOCATION_TIMEOUT, runtime.process());
                     List<AwsRecorder.Call> calls = aws.calls();
-                    invocations.add(new Invocation(sample, requestId, traceHeader, outcome,
-                            calls.subList(before, calls.size())));
+                    invocations.add(new Invocation(
+                            sample, requestId, traceHeader, outcome, calls.subList(before, calls.size())));
                 }
             } catch (IllegalStateException | TimeoutException e) {
-                throw new IllegalStateException(function.logicalId() + " under the runtime interface client: "
-                        + e.getMessage() + "\nstderr:\n" + runtime.stderr(), e);
+                throw new IllegalStateException(
+                        function.logicalId() + " under the runtime interface client: " + e.getMessage() + "\nstderr:\n"
+                                + runtime.stderr(),
+                        e);
             }
             List<String> stdout = runtime.stopAndReadStdout();
             return new FunctionRun(function, List.copyOf(invocations), stdout, runtime.stderr());
@@ -81,13 +98,16 @@ record FunctionRun(FunctionResource function, List<Invocation> invocations, List
     /** The lines of one invocation: ours carry {@code requestId}, the runtime's own {@code AWSRequestId}. */
     List<JsonNode> linesOf(Invocation invocation) {
         return jsonLines().stream()
-                .filter(line -> invocation.requestId().equals(line.path("requestId").asText(null))
-                        || invocation.requestId().equals(line.path("AWSRequestId").asText(null)))
+                .filter(line ->
+                        invocation.requestId().equals(line.path("requestId").asText(null))
+                                || invocation
+                                        .requestId()
+                                        .equals(line.path("AWSRequestId").asText(null)))
                 .toList();
     }
 
-    private static Map<String, String> environment(SamTemplate template, FunctionResource function, String logLevel,
-                                                   RuntimeApi api, AwsRecorder aws) {
+    private static Map<String, String> environment(
+            SamTemplate template, FunctionResource function, String logLevel, RuntimeApi api, AwsRecorder aws) {
         Map<String, String> env = new LinkedHashMap<>();
         function.environment().forEach((name, value) -> env.put(name, resolve(template, function, name, value)));
         env.put("AWS_LAMBDA_RUNTIME_API", api.address());
@@ -120,7 +140,8 @@ record FunctionRun(FunctionResource function, List<Invocation> invocations, List
         if (template.resources().containsKey(id)) {
             return id;
         }
-        return Optional.ofNullable(PARAMETERS.get(id)).or(() -> template.parameterDefault(id))
+        return Optional.ofNullable(PARAMETERS.get(id))
+                .or(() -> template.parameterDefault(id))
                 .orElseThrow(() -> new IllegalStateException(function.logicalId() + " variable " + name
                         + " refers to parameter " + id + ", which has no default: add it to FunctionRun.PARAMETERS"));
     }

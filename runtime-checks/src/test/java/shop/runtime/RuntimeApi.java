@@ -50,8 +50,7 @@ final class RuntimeApi implements AutoCloseable {
     static RuntimeApi start(String functionName) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            RuntimeApi api = new RuntimeApi(server,
-                    "arn:aws:lambda:eu-west-1:123456789012:function:" + functionName);
+            RuntimeApi api = new RuntimeApi(server, "arn:aws:lambda:eu-west-1:123456789012:function:" + functionName);
             server.createContext(PREFIX, api::handle);
             // 'next' is a long poll that holds its thread; the answers must never queue behind it.
             server.setExecutor(api.threads);
@@ -76,7 +75,9 @@ final class RuntimeApi implements AutoCloseable {
         CompletableFuture<Outcome> outcome = new CompletableFuture<>();
         outcomes.put(requestId, outcome);
         queued.add(new Invocation(requestId, traceHeader, event));
-        CompletableFuture<Object> firstEnd = CompletableFuture.anyOf(outcome, initError,
+        CompletableFuture<Object> firstEnd = CompletableFuture.anyOf(
+                outcome,
+                initError,
                 runtime.onExit().thenApply(ended -> "the runtime exited with " + ended.exitValue()));
         try {
             Object ended = firstEnd.get(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -23,8 +23,8 @@ import shop.testkit.LogLines;
 
 /**
  * Every function of {@code template.yaml}, fed every sample event of its kind under the real Lambda Java runtime
- * interface client with {@code AWS_LAMBDA_LOG_FORMAT=JSON}, judged by what the runtime wrote to stdout (what
- * CloudWatch would receive) and by the calls that reached AWS.
+ * interface client with {@code AWS_LAMBDA_LOG_FORMAT=JSON}, judged by what the runtime wrote to stdout (what CloudWatch
+ * would receive) and by the calls that reached AWS.
  */
 class RuntimeOutputIT {
 
@@ -43,8 +43,8 @@ class RuntimeOutputIT {
 
     private static FunctionRun run(FunctionResource function, String logLevel) {
         return RUNS.computeIfAbsent(function.logicalId() + "@" + logLevel, key -> {
-            List<Sample> samples = Sample.forFunction(EVENTS, !function.routes().isEmpty(),
-                    !function.rules().isEmpty());
+            List<Sample> samples = Sample.forFunction(
+                    EVENTS, !function.routes().isEmpty(), !function.rules().isEmpty());
             assertThat(samples).as("samples for %s", function.logicalId()).isNotEmpty();
             try {
                 Path work = Path.of("target", "runs", key.replace('@', '-'));
@@ -69,13 +69,16 @@ class RuntimeOutputIT {
     void everyLineIsOneJsonObjectWithARealLevelOrAnEmbeddedMetricObject(FunctionResource function) {
         FunctionRun run = run(function, "INFO");
 
-        assertThat(run.stdout()).as("stdout of %s; stderr:%n%s", function.logicalId(), run.stderr()).isNotEmpty();
+        assertThat(run.stdout())
+                .as("stdout of %s; stderr:%n%s", function.logicalId(), run.stderr())
+                .isNotEmpty();
         assertThat(run.jsonLines()).allSatisfy(line -> {
             if (EmfObjects.isEmf(line)) {
                 assertThat(EmfObjects.problems(line)).as("EMF line %s", line).isEmpty();
             } else {
                 assertThat(line.path("level").asText()).as("level of %s", line).isIn(REAL_LEVELS);
-                assertThat(line.has("message")).as("a line the runtime wrapped: %s", line)
+                assertThat(line.has("message"))
+                        .as("a line the runtime wrapped: %s", line)
                         .isEqualTo(line.has("AWSRequestId"));
             }
         });
@@ -88,16 +91,21 @@ class RuntimeOutputIT {
 
         assertThat(run.invocations()).allSatisfy(invocation -> {
             List<JsonNode> ours = run.linesOf(invocation).stream()
-                    .filter(line -> line.has("event") && !EmfObjects.isEmf(line)).toList();
-            assertThat(ours).as("%s lines of %s", function.logicalId(), invocation.sample()).isNotEmpty()
+                    .filter(line -> line.has("event") && !EmfObjects.isEmf(line))
+                    .toList();
+            assertThat(ours)
+                    .as("%s lines of %s", function.logicalId(), invocation.sample())
+                    .isNotEmpty()
                     .allSatisfy(line -> {
                         assertThat(line.path("function").asText()).isEqualTo(function.logicalId());
                         assertThat(line.path("traceId").asText()).isEqualTo(rootOf(invocation.traceHeader()));
                     });
             String orderId = orderIdOf(invocation);
             if (orderId != null) {
-                assertThat(ours).as("lines about order %s (%s)", orderId, invocation.sample())
-                        .allSatisfy(line -> assertThat(line.path("orderId").asText(null)).isEqualTo(orderId));
+                assertThat(ours)
+                        .as("lines about order %s (%s)", orderId, invocation.sample())
+                        .allSatisfy(line ->
+                                assertThat(line.path("orderId").asText(null)).isEqualTo(orderId));
             }
         });
     }
@@ -106,11 +114,13 @@ class RuntimeOutputIT {
     @MethodSource("functions")
     void noPersonalDataReachesStdout(FunctionResource function) {
         FunctionRun run = run(function, "INFO");
-        String stdout = String.join("\n", run.stdout().stream().map(LogLines::withoutClockValues).toList());
+        String stdout = String.join(
+                "\n", run.stdout().stream().map(LogLines::withoutClockValues).toList());
 
-        assertThat(run.invocations()).allSatisfy(invocation -> assertThat(stdout)
-                .as("%s output for %s", function.logicalId(), invocation.sample())
-                .doesNotContain(invocation.sample().personalData()));
+        assertThat(run.invocations())
+                .allSatisfy(invocation -> assertThat(stdout)
+                        .as("%s output for %s", function.logicalId(), invocation.sample())
+                        .doesNotContain(invocation.sample().personalData()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -119,11 +129,16 @@ class RuntimeOutputIT {
         FunctionRun run = run(function, "INFO");
 
         List<FunctionRun.Invocation> calling = run.invocations().stream()
-                .filter(invocation -> !invocation.calls().isEmpty()).toList();
-        assertThat(calling).as("invocations of %s that called AWS", function.logicalId()).isNotEmpty();
-        assertThat(calling).allSatisfy(invocation -> assertThat(invocation.calls())
-                .allSatisfy(call -> assertThat(call.traceHeader()).as("%s of %s", call.operation(), invocation.sample())
-                        .isEqualTo(invocation.traceHeader())));
+                .filter(invocation -> !invocation.calls().isEmpty())
+                .toList();
+        assertThat(calling)
+                .as("invocations of %s that called AWS", function.logicalId())
+                .isNotEmpty();
+        assertThat(calling)
+                .allSatisfy(invocation -> assertThat(invocation.calls())
+                        .allSatisfy(call -> assertThat(call.traceHeader())
+                                .as("%s of %s", call.operation(), invocation.sample())
+                                .isEqualTo(invocation.traceHeader())));
     }
 
     @Test
@@ -132,14 +147,20 @@ class RuntimeOutputIT {
         FunctionRun run = run(checkout, "INFO");
 
         List<FunctionRun.Invocation> accepted = run.invocations().stream()
-                .filter(invocation -> invocation.outcome().succeeded() && statusOf(invocation) == 202).toList();
+                .filter(invocation -> invocation.outcome().succeeded() && statusOf(invocation) == 202)
+                .toList();
         assertThat(accepted).as("accepted checkout samples").isNotEmpty().allSatisfy(invocation -> {
-            assertThat(invocation.calls()).extracting(AwsRecorder.Call::operation)
+            assertThat(invocation.calls())
+                    .extracting(AwsRecorder.Call::operation)
                     .containsExactly("AWSEvents.PutEvents");
-            assertThat(run.linesOf(invocation)).filteredOn(line -> !EmfObjects.isEmf(line)).allSatisfy(line ->
-                    assertThat(line.path("correlationId").asText()).isEqualTo(invocation.sample().apiRequestId()));
-            assertThat(run.linesOf(invocation)).filteredOn(EmfObjects::isEmf)
-                    .flatMap(EmfObjects::data).extracting(EmfObjects.Datum::name)
+            assertThat(run.linesOf(invocation))
+                    .filteredOn(line -> !EmfObjects.isEmf(line))
+                    .allSatisfy(line -> assertThat(line.path("correlationId").asText())
+                            .isEqualTo(invocation.sample().apiRequestId()));
+            assertThat(run.linesOf(invocation))
+                    .filteredOn(EmfObjects::isEmf)
+                    .flatMap(EmfObjects::data)
+                    .extracting(EmfObjects.Datum::name)
                     .contains("OrdersAccepted", "PutEventsAttempts");
         });
     }
@@ -150,12 +171,16 @@ class RuntimeOutputIT {
         FunctionRun run = run(checkout, "WARN");
 
         List<JsonNode> lines = run.jsonLines();
-        assertThat(lines).filteredOn(line -> !EmfObjects.isEmf(line))
+        assertThat(lines)
+                .filteredOn(line -> !EmfObjects.isEmf(line))
                 .allSatisfy(line -> assertThat(line.path("level").asText()).isIn("WARN", "ERROR", "FATAL"));
-        assertThat(lines).filteredOn(EmfObjects::isEmf).flatMap(EmfObjects::data)
-                .extracting(EmfObjects.Datum::name).contains("OrdersAccepted", "OrdersRefused");
-        assertThat(run(checkout, "INFO").jsonLines()).anySatisfy(line ->
-                assertThat(line.path("level").asText()).isEqualTo("INFO"));
+        assertThat(lines)
+                .filteredOn(EmfObjects::isEmf)
+                .flatMap(EmfObjects::data)
+                .extracting(EmfObjects.Datum::name)
+                .contains("OrdersAccepted", "OrdersRefused");
+        assertThat(run(checkout, "INFO").jsonLines())
+                .anySatisfy(line -> assertThat(line.path("level").asText()).isEqualTo("INFO"));
     }
 
     /** The order an invocation is about: the event's, or the one checkout answered 202 with. */
@@ -192,5 +217,4 @@ class RuntimeOutputIT {
     private static String rootOf(String traceHeader) {
         return traceHeader.substring("Root=".length(), traceHeader.indexOf(';'));
     }
-
 }

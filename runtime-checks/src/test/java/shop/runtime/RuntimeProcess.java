@@ -11,10 +11,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * One function's execution environment: a JVM running the Lambda Java runtime interface client's {@code AWSLambda}
- * with the runtime's jars first on the class path, then the function as {@code sam build} lays it out
- * ({@code target/classes}, {@code target/dependency/*.jar}), and only the environment given (nothing inherited).
- * Its stdout and stderr go to files, read once it ended.
+ * One function's execution environment: a JVM running the Lambda Java runtime interface client's {@code AWSLambda} with
+ * the runtime's jars first on the class path, then the function as {@code sam build} lays it out
+ * ({@code target/classes}, {@code target/dependency/*.jar}), and only the environment given (nothing inherited). Its
+ * stdout and stderr go to files, read once it ended.
  */
 final class RuntimeProcess implements AutoCloseable {
 
@@ -35,8 +35,8 @@ final class RuntimeProcess implements AutoCloseable {
      * {@code runtimeJars}, in {@code workDirectory} (empty: Lambda's task root holds nothing else the runtime would
      * load).
      */
-    static RuntimeProcess start(Path runtimeJars, Path code, String handler, Map<String, String> environment,
-                                Path workDirectory) {
+    static RuntimeProcess start(
+            Path runtimeJars, Path code, String handler, Map<String, String> environment, Path workDirectory) {
         try {
             List<String> classPath = new ArrayList<>(jars(runtimeJars));
             classPath.add(requireDirectory(code.resolve("target/classes")).toString());
@@ -45,10 +45,17 @@ final class RuntimeProcess implements AutoCloseable {
             Path stdout = workDirectory.resolve("stdout.log");
             Path stderr = workDirectory.resolve("stderr.log");
             // Lambda's java21 flags: what every function runs with there.
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            ProcessBuilder builder = new ProcessBuilder(java,
-                    "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                    "-cp", String.join(File.pathSeparator, classPath), MAIN, handler)
+            String java =
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            ProcessBuilder builder = new ProcessBuilder(
+                            java,
+                            "-XX:+TieredCompilation",
+                            "-XX:TieredStopAtLevel=1",
+                            "-XX:+UseSerialGC",
+                            "-cp",
+                            String.join(File.pathSeparator, classPath),
+                            MAIN,
+                            handler)
                     .directory(workDirectory.toFile())
                     .redirectOutput(stdout.toFile())
                     .redirectError(stderr.toFile());
@@ -106,7 +113,10 @@ final class RuntimeProcess implements AutoCloseable {
 
     private static List<String> jars(Path directory) throws IOException {
         try (Stream<Path> files = Files.list(requireDirectory(directory))) {
-            return files.filter(file -> file.toString().endsWith(".jar")).sorted().map(Path::toString).toList();
+            return files.filter(file -> file.toString().endsWith(".jar"))
+                    .sorted()
+                    .map(Path::toString)
+                    .toList();
         }
     }
 }

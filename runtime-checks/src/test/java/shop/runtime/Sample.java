@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * A sample event from {@code events/} as the runtime hands it to a function, with what the checks need to know of
- * it: the order it is about (when it names one), the API request id (API Gateway samples), and the personal data in
- * it, which must never reach a log.
+ * A sample event from {@code events/} as the runtime hands it to a function, with what the checks need to know of it:
+ * the order it is about (when it names one), the API request id (API Gateway samples), and the personal data in it,
+ * which must never reach a log.
  */
 record Sample(String name, String json, String orderId, String apiRequestId, List<String> personalData) {
 
@@ -34,8 +34,10 @@ record Sample(String name, String json, String orderId, String apiRequestId, Lis
     private static List<Sample> load(Path events, String folder) {
         Path root = events.resolve(folder);
         try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(file -> file.toString().endsWith(".json")).sorted()
-                    .map(file -> of(root.relativize(file).toString(), file)).toList();
+            return files.filter(file -> file.toString().endsWith(".json"))
+                    .sorted()
+                    .map(file -> of(root.relativize(file).toString(), file))
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list " + root, e);
         }
@@ -45,12 +47,16 @@ record Sample(String name, String json, String orderId, String apiRequestId, Lis
         try {
             String json = Files.readString(file);
             JsonNode event = JSON.readTree(json);
-            JsonNode order = event.has("detail") ? event.path("detail")
+            JsonNode order = event.has("detail")
+                    ? event.path("detail")
                     : event.has("body") ? JSON.readTree(event.path("body").asText("{}")) : JSON.createObjectNode();
-            String orderId = order.path("orderId").isTextual() ? order.path("orderId").asText() : null;
+            String orderId =
+                    order.path("orderId").isTextual() ? order.path("orderId").asText() : null;
             String requestId = event.path("requestContext").path("requestId").asText(null);
             List<String> personal = new ArrayList<>();
-            for (JsonNode value : List.of(order.path("customer").path("email"), order.path("customer").path("name"),
+            for (JsonNode value : List.of(
+                    order.path("customer").path("email"),
+                    order.path("customer").path("name"),
                     order.path("shippingAddress").path("line1"))) {
                 if (value.isTextual() && !value.asText().isBlank()) {
                     personal.add(value.asText());

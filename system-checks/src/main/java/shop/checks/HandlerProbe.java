@@ -25,13 +25,16 @@ public final class HandlerProbe {
 
     private HandlerProbe() {}
 
-    /** {@code <artifact folder> <handler class> <handler method> [NAME=value ...]}; exits 1 naming the first problem. */
+    /**
+     * {@code <artifact folder> <handler class> <handler method> [NAME=value ...]}; exits 1 naming the first problem.
+     */
     public static void main(String[] args) {
         if (args.length < 3) {
             fail("usage: HandlerProbe <artifact folder> <handler class> <handler method> [NAME=value ...]");
         }
         try {
-            System.out.println(probe(Path.of(args[0]), args[1], args[2], environment(Arrays.copyOfRange(args, 3, args.length))));
+            System.out.println(
+                    probe(Path.of(args[0]), args[1], args[2], environment(Arrays.copyOfRange(args, 3, args.length))));
         } catch (ProbeFailure failure) {
             fail(failure.getMessage());
         }
@@ -54,11 +57,14 @@ public final class HandlerProbe {
         Method method = Arrays.stream(handler.getMethods())
                 .filter(m -> m.getName().equals(methodName) && !m.isBridge())
                 .filter(m -> m.getParameterCount() > 0
-                        && m.getParameterTypes()[m.getParameterCount() - 1].getName().equals(CONTEXT))
+                        && m.getParameterTypes()[m.getParameterCount() - 1]
+                                .getName()
+                                .equals(CONTEXT))
                 .findFirst()
                 .orElseThrow(() -> new ProbeFailure(className + " has no public " + methodName + "(..., Context)"));
         try {
-            // Lambda instantiates through the no-argument constructor; the Map one is the same wiring with our environment.
+            // Lambda instantiates through the no-argument constructor; the Map one is the same wiring with our
+            // environment.
             handler.getConstructor();
             handler.getConstructor(Map.class).newInstance(environment);
         } catch (NoSuchMethodException e) {
@@ -70,8 +76,8 @@ public final class HandlerProbe {
         } catch (LinkageError e) {
             throw new ProbeFailure(className + " needs a class the artifact lacks: " + e);
         }
-        return "loaded " + className + "::" + method.getName() + " from " + origin
-                + " and started it with " + environment.keySet();
+        return "loaded " + className + "::" + method.getName() + " from " + origin + " and started it with "
+                + environment.keySet();
     }
 
     private static Class<?> load(String name, ClassLoader loader) {
@@ -86,7 +92,12 @@ public final class HandlerProbe {
 
     private static Path origin(Class<?> type) {
         try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toAbsolutePath().normalize();
+            return Path.of(type.getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toAbsolutePath()
+                    .normalize();
         } catch (URISyntaxException | NullPointerException e) {
             throw new ProbeFailure("Cannot tell where " + type.getName() + " was loaded from: " + e);
         }

@@ -34,7 +34,8 @@ public final class PlaceholderEnvironment {
     public static Map<String, String> declared(SamTemplate template, FunctionResource function) {
         Map<String, String> samples = new LinkedHashMap<>(PARAMETER_SAMPLES);
         samples.keySet().retainAll(template.parameters().keySet());
-        IntrinsicResolver placeholders = new IntrinsicResolver(template,
+        IntrinsicResolver placeholders = new IntrinsicResolver(
+                template,
                 PseudoParameters.of("placeholder", REGION, PseudoParameters.PLACEHOLDER_ACCOUNT),
                 new ParameterValues(samples, "add a sample for %s to PlaceholderEnvironment.PARAMETER_SAMPLES"),
                 ResourceNames.logicalIds());

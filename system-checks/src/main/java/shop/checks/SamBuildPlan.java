@@ -7,9 +7,9 @@ import shop.template.FunctionResource;
 import shop.template.SamTemplate;
 
 /**
- * Prints what {@code sam build} would build, one tab-separated line per function of {@code template.yaml}:
- * logical id, CodeUri, handler class, handler method, then {@code NAME=value} for each variable of its placeholder
- * environment. {@code sam-build-check.sh} reads it so that the script never parses YAML itself.
+ * Prints what {@code sam build} would build, one tab-separated line per function of {@code template.yaml}: logical id,
+ * CodeUri, handler class, handler method, then {@code NAME=value} for each variable of its placeholder environment.
+ * {@code sam-build-check.sh} reads it so that the script never parses YAML itself.
  */
 public final class SamBuildPlan {
 
@@ -26,8 +26,8 @@ public final class SamBuildPlan {
     public static List<String> lines(SamTemplate template) {
         List<String> lines = new ArrayList<>();
         for (FunctionResource function : template.functions()) {
-            List<String> fields = new ArrayList<>(List.of(function.logicalId(), function.codeUri(),
-                    function.handlerClass(), function.handlerMethod()));
+            List<String> fields = new ArrayList<>(List.of(
+                    function.logicalId(), function.codeUri(), function.handlerClass(), function.handlerMethod()));
             PlaceholderEnvironment.of(template, function).forEach((name, value) -> fields.add(name + "=" + value));
             lines.add(String.join("\t", fields));
         }

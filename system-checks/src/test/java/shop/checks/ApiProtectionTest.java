@@ -35,16 +35,19 @@ class ApiProtectionTest {
         Map<String, Object> resource = TEMPLATE.resource(api);
 
         for (String limit : new String[] {"ThrottlingBurstLimit", "ThrottlingRateLimit"}) {
-            assertThat(at(resource, "Properties", "DefaultRouteSettings", limit)).as("%s %s", api, limit)
-                    .hasValueSatisfying(value -> assertThat(((Number) value).doubleValue()).isPositive());
+            assertThat(at(resource, "Properties", "DefaultRouteSettings", limit))
+                    .as("%s %s", api, limit)
+                    .hasValueSatisfying(
+                            value -> assertThat(((Number) value).doubleValue()).isPositive());
         }
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("httpApis")
     void everyRouteRequiresAVerifiedJwt(String api) {
-        Map<String, Object> auth = at(TEMPLATE.resource(api), "Properties", "Auth").map(this::map).orElseThrow(
-                () -> new AssertionError(api + " has no Auth"));
+        Map<String, Object> auth = at(TEMPLATE.resource(api), "Properties", "Auth")
+                .map(this::map)
+                .orElseThrow(() -> new AssertionError(api + " has no Auth"));
         String name = String.valueOf(auth.get("DefaultAuthorizer"));
         Optional<Object> authorizer = at(auth, "Authorizers", name);
 
@@ -57,10 +60,12 @@ class ApiProtectionTest {
     @Test
     void noRouteOptsOutOfTheAuthorizer() {
         assertThat(TEMPLATE.functions()).allSatisfy(function -> {
-            Object events = at(TEMPLATE.resource(function.logicalId()), "Properties", "Events").orElse(Map.of());
-            map(events).forEach((event, definition) -> assertThat(at(definition, "Properties", "Auth", "Authorizer"))
-                    .as("%s event %s Auth.Authorizer", function.logicalId(), event)
-                    .isNotEqualTo(Optional.of("NONE")));
+            Object events = at(TEMPLATE.resource(function.logicalId()), "Properties", "Events")
+                    .orElse(Map.of());
+            map(events)
+                    .forEach((event, definition) -> assertThat(at(definition, "Properties", "Auth", "Authorizer"))
+                            .as("%s event %s Auth.Authorizer", function.logicalId(), event)
+                            .isNotEqualTo(Optional.of("NONE")));
         });
     }
 

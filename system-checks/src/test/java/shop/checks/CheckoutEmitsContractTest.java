@@ -24,7 +24,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import shop.testkit.CapturingContext;
 import shop.checkout.Checkout;
 import shop.checkout.CheckoutHandler;
 import shop.checkout.publishing.OrderEvents;
@@ -35,6 +34,7 @@ import shop.events.OrderCreated;
 import shop.events.OrderCreatedEvent;
 import shop.events.SchemaCheck;
 import shop.template.SamTemplate;
+import shop.testkit.CapturingContext;
 import software.amazon.event.ruler.Machine;
 
 /**
@@ -99,7 +99,9 @@ class CheckoutEmitsContractTest {
 
         APIGatewayV2HTTPResponse response = checkout(bus, request.sample());
 
-        assertThat(response.getStatusCode()).as("status, body %s", response.getBody()).isEqualTo(request.status());
+        assertThat(response.getStatusCode())
+                .as("status, body %s", response.getBody())
+                .isEqualTo(request.status());
         assertThat(bus.published).hasSize(1);
         JsonNode detail = EventJson.toTree(bus.published.get(0));
         assertThat(detail.path("schemaVersion").asText()).isEqualTo(OrderCreatedEvent.CURRENT_VERSION);
@@ -116,9 +118,12 @@ class CheckoutEmitsContractTest {
         Set<String> reached = Set.copyOf(RULES.rulesForJSONEvent(SampleEnvelopes.onTheBus(detail, "event-1", NOW)));
 
         assertThat(reached).isEqualTo(request.reaches());
-        assertThat(reached).allSatisfy(consumer -> assertThat(
-                CONTRACTS.get(consumer).read(OrderCreatedEvent.SOURCE, OrderCreatedEvent.DETAIL_TYPE, detail).orderId())
-                .isEqualTo(bus.published.get(0).orderId()));
+        assertThat(reached)
+                .allSatisfy(consumer -> assertThat(CONTRACTS
+                                .get(consumer)
+                                .read(OrderCreatedEvent.SOURCE, OrderCreatedEvent.DETAIL_TYPE, detail)
+                                .orderId())
+                        .isEqualTo(bus.published.get(0).orderId()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -134,7 +139,8 @@ class CheckoutEmitsContractTest {
 
     @Test
     void everySampleRequestHasARow() throws IOException {
-        Set<String> inTable = Stream.concat(ACCEPTED.stream(), REJECTED.stream()).map(Request::sample)
+        Set<String> inTable = Stream.concat(ACCEPTED.stream(), REJECTED.stream())
+                .map(Request::sample)
                 .collect(Collectors.toSet());
 
         try (Stream<Path> files = Files.list(REQUESTS)) {

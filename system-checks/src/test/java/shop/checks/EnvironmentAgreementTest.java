@@ -34,9 +34,10 @@ class EnvironmentAgreementTest {
     }
 
     static Stream<Arguments> eachVariableLeftOut() {
-        return TEMPLATE.functions().stream().flatMap(function -> PlaceholderEnvironment.of(TEMPLATE, function).keySet()
-                .stream()
-                .map(variable -> Arguments.of(Named.of(function.logicalId() + " without " + variable, function), variable)));
+        return TEMPLATE.functions().stream()
+                .flatMap(function -> PlaceholderEnvironment.of(TEMPLATE, function).keySet().stream()
+                        .map(variable -> Arguments.of(
+                                Named.of(function.logicalId() + " without " + variable, function), variable)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -55,7 +56,8 @@ class EnvironmentAgreementTest {
 
         Throwable failure = catchThrowable(() -> start(function, environment));
 
-        assertThat(failure).as("starting %s without %s", function.logicalId(), variable)
+        assertThat(failure)
+                .as("starting %s without %s", function.logicalId(), variable)
                 .isNotNull()
                 .hasMessageContaining(variable);
     }
@@ -69,9 +71,11 @@ class EnvironmentAgreementTest {
 
             start(function, environment);
 
-            // A connection made during start-up is already queued: accept would return it at once instead of timing out.
+            // A connection made during start-up is already queued: accept would return it at once instead of timing
+            // out.
             trap.setSoTimeout(1);
-            assertThatThrownBy(trap::accept).as("a connection from %s's constructor", function.logicalId())
+            assertThatThrownBy(trap::accept)
+                    .as("a connection from %s's constructor", function.logicalId())
                     .isInstanceOf(SocketTimeoutException.class);
         }
     }
@@ -79,7 +83,9 @@ class EnvironmentAgreementTest {
     /** Builds the handler as the local runtime and the emulator suite do: through its environment constructor. */
     private static Object start(FunctionResource function, Map<String, String> environment) throws Throwable {
         try {
-            return Class.forName(function.handlerClass()).getConstructor(Map.class).newInstance(environment);
+            return Class.forName(function.handlerClass())
+                    .getConstructor(Map.class)
+                    .newInstance(environment);
         } catch (InvocationTargetException e) {
             throw e.getCause();
         }

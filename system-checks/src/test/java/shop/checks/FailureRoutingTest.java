@@ -37,9 +37,14 @@ class FailureRoutingTest {
 
     static Stream<String> deadLetterQueues() {
         Set<String> queues = new LinkedHashSet<>();
-        TEMPLATE.rules().forEach(rule -> rule.deadLetterArn().flatMap(SamTemplate::referencedId).ifPresent(queues::add));
-        TEMPLATE.functions().forEach(f -> f.asyncInvoke().flatMap(AsyncInvokeConfig::onFailure)
-                .flatMap(SamTemplate::referencedId).ifPresent(queues::add));
+        TEMPLATE.rules()
+                .forEach(rule ->
+                        rule.deadLetterArn().flatMap(SamTemplate::referencedId).ifPresent(queues::add));
+        TEMPLATE.functions()
+                .forEach(f -> f.asyncInvoke()
+                        .flatMap(AsyncInvokeConfig::onFailure)
+                        .flatMap(SamTemplate::referencedId)
+                        .ifPresent(queues::add));
         return queues.stream();
     }
 
@@ -59,7 +64,9 @@ class FailureRoutingTest {
     void ruleParksUndeliverableEventsInAnEncryptedQueue(EventRule rule) {
         String queue = rule.deadLetterArn().flatMap(SamTemplate::referencedId).orElse("(none)");
 
-        assertThat(rule.deadLetterArn()).as("%s DeadLetterConfig.Arn", rule.ruleLogicalId()).contains(getAtt(queue, "Arn"));
+        assertThat(rule.deadLetterArn())
+                .as("%s DeadLetterConfig.Arn", rule.ruleLogicalId())
+                .contains(getAtt(queue, "Arn"));
         assertEncryptedQueue(queue);
     }
 
@@ -69,14 +76,17 @@ class FailureRoutingTest {
         String queue = rule.deadLetterArn().flatMap(SamTemplate::referencedId).orElseThrow();
 
         // SAM names the generated rule <Function><Event>; the queue policy must let exactly that rule send.
-        assertThat(queuePolicyStatements(queue)).as("statements of a QueuePolicy on %s", queue).anySatisfy(statement -> {
-            assertThat(at(statement, "Effect")).contains("Allow");
-            assertThat(at(statement, "Principal", "Service")).contains("events.amazonaws.com");
-            assertThat(listOf(at(statement, "Action").orElse(null))).contains("sqs:SendMessage");
-            assertThat(listOf(at(statement, "Resource").orElse(null))).contains(getAtt(queue, "Arn"));
-            assertThat(listOf(at(statement, "Condition", "ArnEquals", "aws:SourceArn").orElse(null)))
-                    .contains(getAtt(rule.ruleLogicalId(), "Arn"));
-        });
+        assertThat(queuePolicyStatements(queue))
+                .as("statements of a QueuePolicy on %s", queue)
+                .anySatisfy(statement -> {
+                    assertThat(at(statement, "Effect")).contains("Allow");
+                    assertThat(at(statement, "Principal", "Service")).contains("events.amazonaws.com");
+                    assertThat(listOf(at(statement, "Action").orElse(null))).contains("sqs:SendMessage");
+                    assertThat(listOf(at(statement, "Resource").orElse(null))).contains(getAtt(queue, "Arn"));
+                    assertThat(listOf(at(statement, "Condition", "ArnEquals", "aws:SourceArn")
+                                    .orElse(null)))
+                            .contains(getAtt(rule.ruleLogicalId(), "Arn"));
+                });
     }
 
     @ParameterizedTest(name = "{0}")
@@ -84,12 +94,24 @@ class FailureRoutingTest {
     void failedInvocationsGoToAnEncryptedQueue(FunctionResource consumer) {
         Optional<Object> destination = consumer.asyncInvoke().flatMap(AsyncInvokeConfig::onFailure);
 
-        assertThat(consumer.asyncInvoke()).as("%s EventInvokeConfig", consumer.logicalId()).isPresent();
-        assertThat(destination).as("%s EventInvokeConfig OnFailure destination", consumer.logicalId()).isPresent();
-        assertThat(at(TEMPLATE.resource(consumer.logicalId()), "Properties", "EventInvokeConfig", "DestinationConfig",
-                "OnFailure", "Type")).contains("SQS");
+        assertThat(consumer.asyncInvoke())
+                .as("%s EventInvokeConfig", consumer.logicalId())
+                .isPresent();
+        assertThat(destination)
+                .as("%s EventInvokeConfig OnFailure destination", consumer.logicalId())
+                .isPresent();
+        assertThat(at(
+                        TEMPLATE.resource(consumer.logicalId()),
+                        "Properties",
+                        "EventInvokeConfig",
+                        "DestinationConfig",
+                        "OnFailure",
+                        "Type"))
+                .contains("SQS");
         String queue = SamTemplate.referencedId(destination.get()).orElse("(not a reference)");
-        assertThat(destination).as("%s OnFailure destination", consumer.logicalId()).contains(getAtt(queue, "Arn"));
+        assertThat(destination)
+                .as("%s OnFailure destination", consumer.logicalId())
+                .contains(getAtt(queue, "Arn"));
         assertEncryptedQueue(queue);
     }
 
@@ -114,18 +136,28 @@ class FailureRoutingTest {
     }
 
     private static void assertEncryptedQueue(String queue) {
-        assertThat(TEMPLATE.resourcesOfType("AWS::SQS::Queue")).as("SQS queues of the template").contains(queue);
+        assertThat(TEMPLATE.resourcesOfType("AWS::SQS::Queue"))
+                .as("SQS queues of the template")
+                .contains(queue);
         Map<String, Object> properties = TEMPLATE.resource(queue);
-        boolean sqsManaged = at(properties, "Properties", "SqsManagedSseEnabled").filter(Boolean.TRUE::equals).isPresent();
+        boolean sqsManaged = at(properties, "Properties", "SqsManagedSseEnabled")
+                .filter(Boolean.TRUE::equals)
+                .isPresent();
         boolean kms = at(properties, "Properties", "KmsMasterKeyId").isPresent();
-        assertThat(sqsManaged || kms).as("%s is encrypted (SqsManagedSseEnabled: true or KmsMasterKeyId)", queue).isTrue();
+        assertThat(sqsManaged || kms)
+                .as("%s is encrypted (SqsManagedSseEnabled: true or KmsMasterKeyId)", queue)
+                .isTrue();
     }
 
     private static List<Object> queuePolicyStatements(String queue) {
         return TEMPLATE.resourcesOfType("AWS::SQS::QueuePolicy").stream()
                 .map(TEMPLATE::resource)
-                .filter(policy -> listOf(at(policy, "Properties", "Queues").orElse(null)).contains(Map.of("Ref", queue)))
-                .flatMap(policy -> listOf(at(policy, "Properties", "PolicyDocument", "Statement").orElse(null)).stream())
+                .filter(policy ->
+                        listOf(at(policy, "Properties", "Queues").orElse(null)).contains(Map.of("Ref", queue)))
+                .flatMap(
+                        policy -> listOf(at(policy, "Properties", "PolicyDocument", "Statement")
+                                        .orElse(null))
+                                .stream())
                 .map(Object.class::cast)
                 .toList();
     }

@@ -42,10 +42,13 @@ class HandlerWiringTest {
     void handlerImplementsALambdaHandlerInterface(FunctionResource function) throws Exception {
         Class<?> handler = Class.forName(function.handlerClass());
 
-        assertThat(RequestHandler.class.isAssignableFrom(handler) || RequestStreamHandler.class.isAssignableFrom(handler))
+        assertThat(RequestHandler.class.isAssignableFrom(handler)
+                        || RequestStreamHandler.class.isAssignableFrom(handler))
                 .as("%s implements RequestHandler or RequestStreamHandler", handler.getName())
                 .isTrue();
-        assertThat(Modifier.isPublic(handler.getModifiers())).as("%s is public", handler.getName()).isTrue();
+        assertThat(Modifier.isPublic(handler.getModifiers()))
+                .as("%s is public", handler.getName())
+                .isTrue();
         // The Lambda runtime instantiates the handler through its no-argument constructor.
         assertThat(handler.getConstructor()).isNotNull();
     }
@@ -61,7 +64,8 @@ class HandlerWiringTest {
                 .filter(m -> m.getName().equals(function.handlerMethod()) && !m.isBridge())
                 .toList();
 
-        assertThat(candidates).as("public %s methods of %s", function.handlerMethod(), handler.getName())
+        assertThat(candidates)
+                .as("public %s methods of %s", function.handlerMethod(), handler.getName())
                 .anySatisfy(method -> {
                     assertThat(method.getParameterCount()).isEqualTo(arity);
                     assertThat(method.getParameterTypes()[arity - 1]).isEqualTo(Context.class);
@@ -74,12 +78,18 @@ class HandlerWiringTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("functions")
     void handlerIsBuiltByItsCodeUriModule(FunctionResource function) throws Exception {
-        Path origin = Path.of(Class.forName(function.handlerClass()).getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path origin = Path.of(Class.forName(function.handlerClass())
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
 
         // In the reactor the class comes from <module>/target/classes, otherwise from the module's installed jar.
         assertThat(origin.getFileName().toString().startsWith(function.codeUri() + "-")
-                || origin.endsWith(Path.of(function.codeUri(), "target", "classes")))
-                .as("%s was loaded from %s, which is not built by %s", function.handlerClass(), origin, function.codeUri())
+                        || origin.endsWith(Path.of(function.codeUri(), "target", "classes")))
+                .as(
+                        "%s was loaded from %s, which is not built by %s",
+                        function.handlerClass(), origin, function.codeUri())
                 .isTrue();
     }
 
@@ -91,14 +101,18 @@ class HandlerWiringTest {
 
         assertThat(folder).isDirectory();
         assertThat(pom).isRegularFile();
-        assertThat(childText(Files.newInputStream(pom), "artifactId")).isEqualTo(folder.getFileName().toString());
+        assertThat(childText(Files.newInputStream(pom), "artifactId"))
+                .isEqualTo(folder.getFileName().toString());
         assertThat(modulesOfTheRootBuild()).as("modules of the root pom.xml").contains(function.codeUri());
     }
 
     private static List<String> modulesOfTheRootBuild() throws Exception {
         Element project = parse(Files.newInputStream(ROOT.resolve("pom.xml")));
         Element modules = (Element) project.getElementsByTagName("modules").item(0);
-        return children(modules, "module").stream().map(Node::getTextContent).map(String::trim).toList();
+        return children(modules, "module").stream()
+                .map(Node::getTextContent)
+                .map(String::trim)
+                .toList();
     }
 
     private static String childText(InputStream pom, String name) throws Exception {
@@ -109,13 +123,17 @@ class HandlerWiringTest {
 
     private static Element parse(InputStream pom) throws Exception {
         try (pom) {
-            return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(pom).getDocumentElement();
+            return DocumentBuilderFactory.newInstance()
+                    .newDocumentBuilder()
+                    .parse(pom)
+                    .getDocumentElement();
         }
     }
 
     private static List<Element> children(Element parent, String name) {
         return Stream.iterate(parent.getFirstChild(), node -> node != null, Node::getNextSibling)
-                .filter(node -> node instanceof Element element && element.getTagName().equals(name))
+                .filter(node ->
+                        node instanceof Element element && element.getTagName().equals(name))
                 .map(Element.class::cast)
                 .toList();
     }

@@ -32,7 +32,8 @@ class LeastPrivilegeTest {
 
     @Test
     void theTemplateHasStatementsToCheck() {
-        assertThat(allowStatements()).hasSizeGreaterThanOrEqualTo(TEMPLATE.functions().size());
+        assertThat(allowStatements())
+                .hasSizeGreaterThanOrEqualTo(TEMPLATE.functions().size());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -41,7 +42,8 @@ class LeastPrivilegeTest {
         assertThat(statement).doesNotContainKey("NotAction");
         assertThat(listOf(statement.get("Action")))
                 .isNotEmpty()
-                .allSatisfy(action -> assertThat(String.valueOf(action)).isNotEqualTo("*").doesNotEndWith(":*"));
+                .allSatisfy(action ->
+                        assertThat(String.valueOf(action)).isNotEqualTo("*").doesNotEndWith(":*"));
     }
 
     /**
@@ -49,8 +51,10 @@ class LeastPrivilegeTest {
      * only when every action in it is listed here. None is used today: X-Ray is the usual first.
      */
     static final Map<String, String> WILDCARD_RESOURCE_ALLOWED = Map.of(
-            "xray:PutTraceSegments", "X-Ray defines no resource types: the Service Authorization Reference lists only *",
-            "xray:PutTelemetryRecords", "X-Ray defines no resource types: the Service Authorization Reference lists only *");
+            "xray:PutTraceSegments",
+                    "X-Ray defines no resource types: the Service Authorization Reference lists only *",
+            "xray:PutTelemetryRecords",
+                    "X-Ray defines no resource types: the Service Authorization Reference lists only *");
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("allowStatements")
@@ -59,9 +63,9 @@ class LeastPrivilegeTest {
         List<Object> resources = listOf(statement.get("Resource"));
         assertThat(resources).isNotEmpty();
         if (resources.contains("*")) {
-            assertThat(listOf(statement.get("Action"))).as("actions of a statement on resource *, each needs a reason in"
-                    + " WILDCARD_RESOURCE_ALLOWED").allSatisfy(action -> assertThat(WILDCARD_RESOURCE_ALLOWED)
-                    .containsKey(String.valueOf(action)));
+            assertThat(listOf(statement.get("Action")))
+                    .as("actions of a statement on resource *, each needs a reason in" + " WILDCARD_RESOURCE_ALLOWED")
+                    .allSatisfy(action -> assertThat(WILDCARD_RESOURCE_ALLOWED).containsKey(String.valueOf(action)));
         }
     }
 
@@ -75,7 +79,8 @@ class LeastPrivilegeTest {
     void noFunctionAttachesAManagedPolicyByName() {
         // A managed policy's statements are not in the template, so nothing here could check them.
         for (FunctionResource function : TEMPLATE.functions()) {
-            assertThat(function.policies()).as("%s Policies", function.logicalId())
+            assertThat(function.policies())
+                    .as("%s Policies", function.logicalId())
                     .noneSatisfy(policy -> assertThat(policy).isInstanceOf(String.class));
         }
     }

@@ -19,13 +19,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 import shop.template.EventRule;
 import shop.template.FunctionResource;
 import shop.template.IntrinsicResolver;
-import shop.wiring.metrics.MetricNames;
 import shop.template.SamTemplate;
+import shop.wiring.metrics.MetricNames;
 
 /**
- * What an operator sees of the deployed choreography: every function traced and logging JSON at set levels, every
- * alarm notifying the alarm topic, the alarms every function, rule and API needs, and a dashboard that names every
- * function, rule and queue and charts only the custom metrics the functions write.
+ * What an operator sees of the deployed choreography: every function traced and logging JSON at set levels, every alarm
+ * notifying the alarm topic, the alarms every function, rule and API needs, and a dashboard that names every function,
+ * rule and queue and charts only the custom metrics the functions write.
  */
 class ObservabilityTest {
 
@@ -35,8 +35,12 @@ class ObservabilityTest {
     static final String METRICS_NAMESPACE = "Checkout";
 
     // The names the functions write, from the one place the code records them.
-    static final Set<String> CUSTOM_METRICS = Set.of(MetricNames.ORDERS_ACCEPTED, MetricNames.PROCESSED,
-            MetricNames.DUPLICATES, MetricNames.REJECTED, MetricNames.ORDER_AGE);
+    static final Set<String> CUSTOM_METRICS = Set.of(
+            MetricNames.ORDERS_ACCEPTED,
+            MetricNames.PROCESSED,
+            MetricNames.DUPLICATES,
+            MetricNames.REJECTED,
+            MetricNames.ORDER_AGE);
 
     static Stream<Named<FunctionResource>> functions() {
         return TEMPLATE.functions().stream().map(function -> Named.of(function.logicalId(), function));
@@ -54,7 +58,8 @@ class ObservabilityTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("functions")
     void everyFunctionIsTracedActively(FunctionResource function) {
-        assertThat(property(function.logicalId(), "Tracing")).as("%s Tracing", function.logicalId())
+        assertThat(property(function.logicalId(), "Tracing"))
+                .as("%s Tracing", function.logicalId())
                 .isEqualTo("Active");
     }
 
@@ -63,16 +68,25 @@ class ObservabilityTest {
     void everyFunctionLogsJsonAtLevelsTheStackSets(FunctionResource function) {
         Object logging = property(function.logicalId(), "LoggingConfig");
 
-        assertThat(at(logging, "LogFormat")).as("%s LogFormat", function.logicalId()).contains("JSON");
-        assertThat(at(logging, "ApplicationLogLevel")).as("%s ApplicationLogLevel", function.logicalId()).isPresent();
-        assertThat(at(logging, "SystemLogLevel")).as("%s SystemLogLevel", function.logicalId()).isPresent();
+        assertThat(at(logging, "LogFormat"))
+                .as("%s LogFormat", function.logicalId())
+                .contains("JSON");
+        assertThat(at(logging, "ApplicationLogLevel"))
+                .as("%s ApplicationLogLevel", function.logicalId())
+                .isPresent();
+        assertThat(at(logging, "SystemLogLevel"))
+                .as("%s SystemLogLevel", function.logicalId())
+                .isPresent();
     }
 
     @Test
     void theTemplateHasAlarms() {
         // Dead-letter queues, functions (errors, throttles), rules (two each), the API, subscribers falling behind.
-        assertThat(alarms()).hasSizeGreaterThanOrEqualTo(
-                deadLetterQueues().size() + 2 * TEMPLATE.functions().size() + 2 * TEMPLATE.rules().size() + 1);
+        assertThat(alarms())
+                .hasSizeGreaterThanOrEqualTo(deadLetterQueues().size()
+                        + 2 * TEMPLATE.functions().size()
+                        + 2 * TEMPLATE.rules().size()
+                        + 1);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -80,16 +94,22 @@ class ObservabilityTest {
     void everyAlarmNotifiesATopicOfTheStack(Map<String, Object> alarm) {
         List<Object> actions = listOf(at(alarm, "Properties", "AlarmActions").orElse(null));
 
-        assertThat(actions).as("AlarmActions").isNotEmpty().allSatisfy(action -> assertThat(
-                SamTemplate.referencedId(action).map(id -> TEMPLATE.resource(id).get("Type")))
-                .as("action %s", action).contains("AWS::SNS::Topic"));
+        assertThat(actions)
+                .as("AlarmActions")
+                .isNotEmpty()
+                .allSatisfy(action -> assertThat(SamTemplate.referencedId(action)
+                                .map(id -> TEMPLATE.resource(id).get("Type")))
+                        .as("action %s", action)
+                        .contains("AWS::SNS::Topic"));
     }
 
     @Test
     void onlyThisAccountsAlarmsMayPublishToTheAlarmTopic() {
         List<Object> statements = TEMPLATE.resourcesOfType("AWS::SNS::TopicPolicy").stream()
-                .flatMap(id -> listOf(at(TEMPLATE.resource(id), "Properties", "PolicyDocument", "Statement")
-                        .orElse(null)).stream())
+                .flatMap(id ->
+                        listOf(at(TEMPLATE.resource(id), "Properties", "PolicyDocument", "Statement")
+                                        .orElse(null))
+                                .stream())
                 .toList();
 
         assertThat(TEMPLATE.resourcesOfType("AWS::SNS::Topic")).isNotEmpty();
@@ -105,7 +125,8 @@ class ObservabilityTest {
     @MethodSource("functions")
     void everyFunctionHasErrorAndThrottleAlarms(FunctionResource function) {
         for (String metric : List.of("Errors", "Throttles")) {
-            assertThat(alarmsOn("AWS/Lambda", metric)).as("%s alarms on %s", metric, function.logicalId())
+            assertThat(alarmsOn("AWS/Lambda", metric))
+                    .as("%s alarms on %s", metric, function.logicalId())
                     .anySatisfy(alarm -> assertThat(dimensions(alarm))
                             .contains(Map.of("Name", "FunctionName", "Value", Map.of("Ref", function.logicalId()))));
         }
@@ -115,7 +136,8 @@ class ObservabilityTest {
     @MethodSource("rules")
     void everyRuleHasDeliveryAlarms(EventRule rule) {
         for (String metric : List.of("FailedInvocations", "InvocationsSentToDlq")) {
-            assertThat(alarmsOn("AWS/Events", metric)).as("%s alarms on %s", metric, rule.ruleLogicalId())
+            assertThat(alarmsOn("AWS/Events", metric))
+                    .as("%s alarms on %s", metric, rule.ruleLogicalId())
                     .anySatisfy(alarm -> {
                         assertThat(dimensions(alarm)).contains(Map.of("Name", "EventBusName", "Value", rule.busName()));
                         assertThat(dimensions(alarm)).anySatisfy(dimension -> {
@@ -130,24 +152,32 @@ class ObservabilityTest {
     void everyHttpApiHasAServerErrorAlarm() {
         List<String> apis = TEMPLATE.resourcesOfType("AWS::Serverless::HttpApi");
 
-        assertThat(apis).isNotEmpty().allSatisfy(api -> assertThat(alarmsOn("AWS/ApiGateway", "5xx"))
-                .anySatisfy(alarm -> assertThat(dimensions(alarm))
-                        .contains(Map.of("Name", "ApiId", "Value", Map.of("Ref", api)))));
+        assertThat(apis)
+                .isNotEmpty()
+                .allSatisfy(api -> assertThat(alarmsOn("AWS/ApiGateway", "5xx"))
+                        .anySatisfy(alarm -> assertThat(dimensions(alarm))
+                                .contains(Map.of("Name", "ApiId", "Value", Map.of("Ref", api)))));
     }
 
     @Test
     void subscribersFallingBehindAreAlarmedByMetricMath() {
-        List<String> behind = alarms()
-                .filter(alarm -> at(alarm.getPayload(), "Properties", "Metrics").isPresent())
+        List<String> behind = alarms().filter(
+                        alarm -> at(alarm.getPayload(), "Properties", "Metrics").isPresent())
                 .map(Named::getName)
                 .toList();
 
         assertThat(behind).isNotEmpty().allSatisfy(name -> {
-            List<Object> queries = listOf(at(TEMPLATE.resource(name), "Properties", "Metrics").orElse(null));
-            assertThat(queries).as("%s: one expression returns data", name)
-                    .filteredOn(query -> at(query, "ReturnData").filter(Boolean.TRUE::equals).isPresent())
-                    .singleElement().satisfies(query -> assertThat(at(query, "Expression")).isPresent());
-            assertThat(queries).extracting(query -> at(query, "MetricStat", "Metric", "MetricName").orElse(null))
+            List<Object> queries =
+                    listOf(at(TEMPLATE.resource(name), "Properties", "Metrics").orElse(null));
+            assertThat(queries)
+                    .as("%s: one expression returns data", name)
+                    .filteredOn(query ->
+                            at(query, "ReturnData").filter(Boolean.TRUE::equals).isPresent())
+                    .singleElement()
+                    .satisfies(query -> assertThat(at(query, "Expression")).isPresent());
+            assertThat(queries)
+                    .extracting(query ->
+                            at(query, "MetricStat", "Metric", "MetricName").orElse(null))
                     .contains("OrdersAccepted", "OrdersProcessed");
         });
     }
@@ -157,27 +187,42 @@ class ObservabilityTest {
         Object body = dashboardBody();
         Set<String> named = IntrinsicResolver.references(body);
 
-        TEMPLATE.functions().forEach(function ->
-                assertThat(named).as("dashboard names").contains(function.logicalId()));
+        TEMPLATE.functions()
+                .forEach(function -> assertThat(named).as("dashboard names").contains(function.logicalId()));
         TEMPLATE.rules().forEach(rule -> assertThat(named).as("dashboard names").contains(rule.ruleLogicalId()));
-        assertThat(TEMPLATE.resourcesOfType("AWS::SQS::Queue")).isNotEmpty()
+        assertThat(TEMPLATE.resourcesOfType("AWS::SQS::Queue"))
+                .isNotEmpty()
                 .allSatisfy(queue -> assertThat(named).as("dashboard names").contains(queue));
     }
 
     @Test
     void theDashboardChartsOnlyMetricsTheFunctionsWrite() throws Exception {
         List<JsonNode> metrics = dashboardMetrics();
-        Set<String> functionIds = Set.copyOf(TEMPLATE.functions().stream().map(FunctionResource::logicalId).toList());
+        Set<String> functionIds = Set.copyOf(
+                TEMPLATE.functions().stream().map(FunctionResource::logicalId).toList());
 
-        assertThat(metrics).filteredOn(metric -> metric.get(0).asText().equals(METRICS_NAMESPACE)).isNotEmpty()
+        assertThat(metrics)
+                .filteredOn(metric -> metric.get(0).asText().equals(METRICS_NAMESPACE))
+                .isNotEmpty()
                 .allSatisfy(metric -> {
                     assertThat(metric.get(1).asText()).isIn(CUSTOM_METRICS);
                     assertThat(metric.get(2).asText()).isEqualTo("Function");
                     assertThat(metric.get(3).asText()).isIn(functionIds);
                 });
-        assertThat(metrics).extracting(metric -> metric.get(1).asText())
-                .contains("OrdersAccepted", "OrdersProcessed", "OrderAgeMs", "ApproximateNumberOfMessagesVisible",
-                        "FailedInvocations", "InvocationsSentToDlq", "Errors", "Throttles", "Duration", "4xx", "5xx",
+        assertThat(metrics)
+                .extracting(metric -> metric.get(1).asText())
+                .contains(
+                        "OrdersAccepted",
+                        "OrdersProcessed",
+                        "OrderAgeMs",
+                        "ApproximateNumberOfMessagesVisible",
+                        "FailedInvocations",
+                        "InvocationsSentToDlq",
+                        "Errors",
+                        "Throttles",
+                        "Duration",
+                        "4xx",
+                        "5xx",
                         "Latency");
     }
 
@@ -190,8 +235,12 @@ class ObservabilityTest {
 
     private static List<Map<String, Object>> alarmsOn(String namespace, String metric) {
         return alarms().map(Named::getPayload)
-                .filter(alarm -> at(alarm, "Properties", "Namespace").filter(namespace::equals).isPresent())
-                .filter(alarm -> at(alarm, "Properties", "MetricName").filter(metric::equals).isPresent())
+                .filter(alarm -> at(alarm, "Properties", "Namespace")
+                        .filter(namespace::equals)
+                        .isPresent())
+                .filter(alarm -> at(alarm, "Properties", "MetricName")
+                        .filter(metric::equals)
+                        .isPresent())
                 .toList();
     }
 
@@ -206,17 +255,19 @@ class ObservabilityTest {
     private static Object dashboardBody() {
         List<String> dashboards = TEMPLATE.resourcesOfType("AWS::CloudWatch::Dashboard");
         assertThat(dashboards).as("dashboards").hasSize(1);
-        return at(TEMPLATE.resource(dashboards.get(0)), "Properties", "DashboardBody").orElseThrow();
+        return at(TEMPLATE.resource(dashboards.get(0)), "Properties", "DashboardBody")
+                .orElseThrow();
     }
 
     /** Each metric line of the dashboard, with the {@code Fn::Sub} variables left as their names. */
     private static List<JsonNode> dashboardMetrics() throws Exception {
-        Object sub = at(dashboardBody(), "Fn::Sub")
-                .orElseThrow(() -> new AssertionError("DashboardBody is no Fn::Sub"));
+        Object sub =
+                at(dashboardBody(), "Fn::Sub").orElseThrow(() -> new AssertionError("DashboardBody is no Fn::Sub"));
         String text = String.valueOf(sub instanceof List<?> list ? list.get(0) : sub);
         JsonNode body = new ObjectMapper().readTree(text);
         List<JsonNode> metrics = new ArrayList<>();
-        body.path("widgets").forEach(widget -> widget.path("properties").path("metrics").forEach(metrics::add));
+        body.path("widgets")
+                .forEach(widget -> widget.path("properties").path("metrics").forEach(metrics::add));
         return metrics;
     }
 }

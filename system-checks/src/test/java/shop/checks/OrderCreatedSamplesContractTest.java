@@ -51,8 +51,9 @@ class OrderCreatedSamplesContractTest {
     }
 
     static Stream<Arguments> everySubscriberWithEveryDeliverableSample() {
-        return CONTRACTS.keySet().stream().flatMap(consumer -> SampleEnvelopes.deliverable().stream()
-                .map(sample -> Arguments.of(Named.of(consumer + " accepts " + sample, consumer), sample)));
+        return CONTRACTS.keySet().stream()
+                .flatMap(consumer -> SampleEnvelopes.deliverable().stream()
+                        .map(sample -> Arguments.of(Named.of(consumer + " accepts " + sample, consumer), sample)));
     }
 
     @Test
@@ -70,7 +71,8 @@ class OrderCreatedSamplesContractTest {
         String resource = Subscribers.contractResource(subscriber);
         URL resolved = handler.getResource(resource);
 
-        assertThat(resolved).as("%s resolves %s", handler.getSimpleName(), resource)
+        assertThat(resolved)
+                .as("%s resolves %s", handler.getSimpleName(), resource)
                 .hasToString(Subscribers.ownContract(handler, subscriber).toString());
     }
 
@@ -80,14 +82,19 @@ class OrderCreatedSamplesContractTest {
         JsonNode detail = detailOf(SampleEnvelopes.load(sample));
         String version = detail.path("schemaVersion").asText();
 
-        assertThat(OrderCreatedEvent.PUBLISHED_VERSIONS).as("published versions").contains(version);
-        assertThat(SchemaCheck.producer(version).violations(detail)).as("violations of %s", sample).isEmpty();
+        assertThat(OrderCreatedEvent.PUBLISHED_VERSIONS)
+                .as("published versions")
+                .contains(version);
+        assertThat(SchemaCheck.producer(version).violations(detail))
+                .as("violations of %s", sample)
+                .isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("compatibleSamples")
     void compatibleSampleIsAFutureMinorOfAPublishedMajor(String sample) {
-        String version = detailOf(SampleEnvelopes.load(sample)).path("schemaVersion").asText();
+        String version =
+                detailOf(SampleEnvelopes.load(sample)).path("schemaVersion").asText();
 
         // Once checkout publishes this version, the sample belongs beside the others and must pass its schema.
         assertThat(OrderCreatedEvent.PUBLISHED_VERSIONS).doesNotContain(version);
@@ -112,7 +119,8 @@ class OrderCreatedSamplesContractTest {
         ScheduledEvent event = SampleEnvelopes.load(sample);
 
         assertThat(CONTRACTS.values()).as("subscribers refusing %s", sample).anySatisfy(contract -> {
-            Throwable refusal = catchThrowable(() -> contract.read(event.getSource(), event.getDetailType(), detailOf(event)));
+            Throwable refusal =
+                    catchThrowable(() -> contract.read(event.getSource(), event.getDetailType(), detailOf(event)));
             assertThat(refusal).isInstanceOf(InvalidEventException.class);
         });
     }

@@ -41,10 +41,14 @@ class OwnResourcesTest {
         assertThat(resources).allSatisfy(resource -> {
             Set<String> reached = IntrinsicResolver.references(resource);
             // A literal ARN refers to nothing of ours: it reaches something this stack does not own.
-            assertThat(reached).as("%s: template names in policy resource %s", function.logicalId(), resource)
+            assertThat(reached)
+                    .as("%s: template names in policy resource %s", function.logicalId(), resource)
                     .isNotEmpty();
-            assertThat(named).as("%s: what its environment names (%s) must cover what its policy reaches",
-                    function.logicalId(), function.environment().keySet()).containsAll(reached);
+            assertThat(named)
+                    .as(
+                            "%s: what its environment names (%s) must cover what its policy reaches",
+                            function.logicalId(), function.environment().keySet())
+                    .containsAll(reached);
         });
     }
 
@@ -53,7 +57,8 @@ class OwnResourcesTest {
         Map<String, String> owner = new HashMap<>();
         List<String> shared = new ArrayList<>();
         for (FunctionResource function : TEMPLATE.functions()) {
-            allowedResources(function).stream().flatMap(resource -> IntrinsicResolver.references(resource).stream())
+            allowedResources(function).stream()
+                    .flatMap(resource -> IntrinsicResolver.references(resource).stream())
                     .distinct()
                     .forEach(name -> {
                         String previous = owner.putIfAbsent(name, function.logicalId());
@@ -64,7 +69,9 @@ class OwnResourcesTest {
         }
 
         assertThat(owner).isNotEmpty();
-        assertThat(shared).as("resources more than one function's policy reaches").isEmpty();
+        assertThat(shared)
+                .as("resources more than one function's policy reaches")
+                .isEmpty();
     }
 
     @Test
@@ -73,23 +80,31 @@ class OwnResourcesTest {
 
         assertThat(queues).isNotEmpty().allSatisfy(queue -> {
             Map<String, Object> resource = TEMPLATE.resource(queue);
-            boolean sqsManaged = at(resource, "Properties", "SqsManagedSseEnabled").filter(Boolean.TRUE::equals).isPresent();
+            boolean sqsManaged = at(resource, "Properties", "SqsManagedSseEnabled")
+                    .filter(Boolean.TRUE::equals)
+                    .isPresent();
             boolean kms = at(resource, "Properties", "KmsMasterKeyId").isPresent();
-            assertThat(sqsManaged || kms).as("%s: SqsManagedSseEnabled: true or KmsMasterKeyId", queue).isTrue();
+            assertThat(sqsManaged || kms)
+                    .as("%s: SqsManagedSseEnabled: true or KmsMasterKeyId", queue)
+                    .isTrue();
         });
     }
 
     @Test
     void everyTableIsEncrypted() {
-        assertThat(TEMPLATE.resourcesOfType("AWS::DynamoDB::Table")).isNotEmpty().allSatisfy(table ->
-                assertThat(at(TEMPLATE.resource(table), "Properties", "SSESpecification", "SSEEnabled"))
-                        .as("%s SSESpecification.SSEEnabled", table).contains(true));
+        assertThat(TEMPLATE.resourcesOfType("AWS::DynamoDB::Table"))
+                .isNotEmpty()
+                .allSatisfy(table -> assertThat(
+                                at(TEMPLATE.resource(table), "Properties", "SSESpecification", "SSEEnabled"))
+                        .as("%s SSESpecification.SSEEnabled", table)
+                        .contains(true));
     }
 
     private static List<Object> allowedResources(FunctionResource function) {
         return function.policies().stream()
                 .flatMap(policy -> listOf(at(policy, "Statement").orElse(null)).stream())
-                .filter(statement -> at(statement, "Effect").filter("Allow"::equals).isPresent())
+                .filter(statement ->
+                        at(statement, "Effect").filter("Allow"::equals).isPresent())
                 .flatMap(statement -> listOf(at(statement, "Resource").orElse(null)).stream())
                 .toList();
     }

@@ -25,7 +25,9 @@ class PlaceholderEnvironmentTest {
         return Stream.of(
                 Arguments.of("a literal stays as written", "LITERAL", "plain-value"),
                 Arguments.of("a Ref to a resource becomes its logical id", "BUS", "Bus"),
-                Arguments.of("a GetAtt Arn names the logical id in the placeholder account", "TABLE_ARN",
+                Arguments.of(
+                        "a GetAtt Arn names the logical id in the placeholder account",
+                        "TABLE_ARN",
                         "arn:aws:dynamodb:eu-west-1:123456789012:table/Table"),
                 Arguments.of("a parameter without default takes its sample", "SENDER", "orders@shop.example"),
                 Arguments.of("a parameter with a default takes the default", "STAGE", "test"),
@@ -35,12 +37,21 @@ class PlaceholderEnvironmentTest {
     static Stream<Arguments> unresolvableFunctions() {
         return Stream.of(
                 Arguments.of("an intrinsic the resolver does not know", UNRESOLVABLE, "IfFunction", "uses Fn::If"),
-                Arguments.of("a parameter without default or sample", UNRESOLVABLE, "MysteryFunction",
+                Arguments.of(
+                        "a parameter without default or sample",
+                        UNRESOLVABLE,
+                        "MysteryFunction",
                         "refers to parameter Mystery, which has no Default: add a sample for Mystery"),
-                Arguments.of("a Ref to nothing in the template", UNRESOLVABLE, "GhostFunction",
+                Arguments.of(
+                        "a Ref to nothing in the template",
+                        UNRESOLVABLE,
+                        "GhostFunction",
                         "neither a parameter nor a resource"),
-                Arguments.of("a sample the parameter's AllowedPattern refuses", template("strict-sender.yaml"),
-                        "StrictFunction", "value 'orders@shop.example' does not match its AllowedPattern"));
+                Arguments.of(
+                        "a sample the parameter's AllowedPattern refuses",
+                        template("strict-sender.yaml"),
+                        "StrictFunction",
+                        "value 'orders@shop.example' does not match its AllowedPattern"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -55,7 +66,8 @@ class PlaceholderEnvironmentTest {
     void addsWhatLambdaSetsWithDummyCredentials() {
         var environment = PlaceholderEnvironment.of(PLACEHOLDERS, PLACEHOLDERS.function("SomeFunction"));
 
-        assertThat(environment).containsAllEntriesOf(PlaceholderEnvironment.LAMBDA_PROVIDED)
+        assertThat(environment)
+                .containsAllEntriesOf(PlaceholderEnvironment.LAMBDA_PROVIDED)
                 .containsKeys("AWS_REGION", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY");
     }
 

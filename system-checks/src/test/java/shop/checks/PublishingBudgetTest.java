@@ -10,8 +10,8 @@ import shop.checkout.publishing.RetryPolicy;
 import shop.template.SamTemplate;
 
 /**
- * Checkout's publishing, retries and timeouts included, ends before its function's timeout and API Gateway's: a
- * request cut off by either reaches the client as a bare 5xx instead of checkout's truthful answer.
+ * Checkout's publishing, retries and timeouts included, ends before its function's timeout and API Gateway's: a request
+ * cut off by either reaches the client as a bare 5xx instead of checkout's truthful answer.
  */
 class PublishingBudgetTest {
 
@@ -24,7 +24,8 @@ class PublishingBudgetTest {
 
     @Test
     void theWorstCasePublishFitsTheFunctionTimeout() {
-        Duration functionTimeout = Duration.ofSeconds(TEMPLATE.function("CheckoutFunction").timeout());
+        Duration functionTimeout =
+                Duration.ofSeconds(TEMPLATE.function("CheckoutFunction").timeout());
 
         Duration worstCase = CallLimits.STANDARD.worstCase(RetryPolicy.STANDARD);
 

@@ -28,7 +28,9 @@ class RulePatternTest {
     private static final String SIGNUP = "order-created-rewards-signup.json";
     private static final String NO_SIGNUP = "order-created-no-signup.json";
 
-    /** One row: a sample envelope, the change made to it, and the functions whose rules must match it (and no others). */
+    /**
+     * One row: a sample envelope, the change made to it, and the functions whose rules must match it (and no others).
+     */
     record Routing(String name, String sample, UnaryOperator<ObjectNode> change, Set<String> reaches) {
         @Override
         public String toString() {
@@ -41,7 +43,8 @@ class RulePatternTest {
             sample(NO_SIGNUP, EVERY_ORDER),
             sample("order-created-jpy.json", ALL),
             sample("compatible/order-created-1.1-new-fields.json", ALL),
-            // Poison the patterns cannot see: it is delivered, the consumers' contracts reject it, and it lands in a DLQ.
+            // Poison the patterns cannot see: it is delivered, the consumers' contracts reject it, and it lands in a
+            // DLQ.
             sample("poison/missing-customer-email.json", ALL),
             sample("poison/missing-order-id.json", ALL),
             sample("poison/missing-shipping-address.json", ALL),
@@ -49,21 +52,30 @@ class RulePatternTest {
             // Poison the patterns keep away from every consumer.
             sample("poison/unknown-major.json", NOBODY),
             sample("poison/wrong-detail-type.json", NOBODY),
-
             variant("signup from another source", SIGNUP, e -> e.put("source", "shop.returns"), NOBODY),
-            variant("signup with detail-type OrderCancelled", SIGNUP, e -> e.put("detail-type", "OrderCancelled"), NOBODY),
+            variant(
+                    "signup with detail-type OrderCancelled",
+                    SIGNUP,
+                    e -> e.put("detail-type", "OrderCancelled"),
+                    NOBODY),
             variant("signup at schemaVersion 1.7", SIGNUP, detail(d -> d.put("schemaVersion", "1.7")), ALL),
             variant("signup at schemaVersion 2.0", SIGNUP, detail(d -> d.put("schemaVersion", "2.0")), NOBODY),
             // The pattern is a prefix of "1.", so a tenth major must not slip through as "10.0".
             variant("signup at schemaVersion 10.0", SIGNUP, detail(d -> d.put("schemaVersion", "10.0")), NOBODY),
             variant("signup without schemaVersion", SIGNUP, detail(d -> d.remove("schemaVersion")), NOBODY),
-            variant("signup with rewardsSignup false", SIGNUP, customer(c -> c.put("rewardsSignup", false)), EVERY_ORDER),
+            variant(
+                    "signup with rewardsSignup false",
+                    SIGNUP,
+                    customer(c -> c.put("rewardsSignup", false)),
+                    EVERY_ORDER),
             variant("signup without rewardsSignup", SIGNUP, customer(c -> c.remove("rewardsSignup")), EVERY_ORDER),
-            variant("signup with rewardsSignup as the text true", SIGNUP, customer(c -> c.put("rewardsSignup", "true")),
+            variant(
+                    "signup with rewardsSignup as the text true",
+                    SIGNUP,
+                    customer(c -> c.put("rewardsSignup", "true")),
                     EVERY_ORDER),
             variant("signup without customer", SIGNUP, detail(d -> d.remove("customer")), EVERY_ORDER),
-            variant("no-signup with rewardsSignup true", NO_SIGNUP, customer(c -> c.put("rewardsSignup", true)),
-                    ALL));
+            variant("no-signup with rewardsSignup true", NO_SIGNUP, customer(c -> c.put("rewardsSignup", true)), ALL));
 
     private static final SamTemplate TEMPLATE = SamTemplate.load(SamTemplate.locate(Path.of("")));
     private static final Machine MACHINE = Subscribers.rules(TEMPLATE);
@@ -79,23 +91,28 @@ class RulePatternTest {
 
         List<String> matched = MACHINE.rulesForJSONEvent(event);
 
-        assertThat(Set.copyOf(matched)).as("functions whose rule matches %s", routing.name()).isEqualTo(routing.reaches());
+        assertThat(Set.copyOf(matched))
+                .as("functions whose rule matches %s", routing.name())
+                .isEqualTo(routing.reaches());
     }
 
     @Test
     void everySampleEnvelopeHasARow() {
         Set<String> inTable = TABLE.stream().map(Routing::sample).collect(Collectors.toSet());
 
-        assertThat(SampleEnvelopes.all()).isNotEmpty().allSatisfy(sample -> assertThat(inTable).contains(sample));
+        assertThat(SampleEnvelopes.all())
+                .isNotEmpty()
+                .allSatisfy(sample -> assertThat(inTable).contains(sample));
     }
 
     @Test
     void everyRuleHasAPatternTheTableKnows() {
         // A rule with another pattern admits another audience: give its cases rows here, and the pattern a name in
         // Subscribers, before it ships.
-        assertThat(TEMPLATE.rules()).allSatisfy(rule -> assertThat(rule.pattern())
-                .as("pattern of %s", rule.ruleLogicalId())
-                .isIn(Subscribers.EVERY_ORDER_PATTERN, Subscribers.SIGNUPS_ONLY_PATTERN));
+        assertThat(TEMPLATE.rules())
+                .allSatisfy(rule -> assertThat(rule.pattern())
+                        .as("pattern of %s", rule.ruleLogicalId())
+                        .isIn(Subscribers.EVERY_ORDER_PATTERN, Subscribers.SIGNUPS_ONLY_PATTERN));
         // The variants tell the two audiences apart only while each has a member.
         assertThat(EVERY_ORDER).as("subscribers of every order").isNotEmpty();
         assertThat(Subscribers.SIGNUPS_ONLY).as("subscribers of signups only").isNotEmpty();

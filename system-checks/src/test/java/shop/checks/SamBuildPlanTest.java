@@ -15,16 +15,19 @@ class SamBuildPlanTest {
 
         List<String> lines = SamBuildPlan.lines(template);
 
-        assertThat(lines).singleElement().satisfies(line -> assertThat(line.split("\t"))
-                .startsWith("SomeFunction", "some-function", "shop.some.SomeHandler", "handleRequest")
-                .contains("BUS=Bus", "SENDER=orders@shop.example", "AWS_REGION=eu-west-1"));
+        assertThat(lines)
+                .singleElement()
+                .satisfies(line -> assertThat(line.split("\t"))
+                        .startsWith("SomeFunction", "some-function", "shop.some.SomeHandler", "handleRequest")
+                        .contains("BUS=Bus", "SENDER=orders@shop.example", "AWS_REGION=eu-west-1"));
     }
 
     @Test
     void listsEveryFunctionOfTheRepositoryTemplate() {
         SamTemplate template = SamTemplate.load(SamTemplate.locate(Path.of("")));
 
-        assertThat(SamBuildPlan.lines(template)).hasSameSizeAs(template.functions())
+        assertThat(SamBuildPlan.lines(template))
+                .hasSameSizeAs(template.functions())
                 .allSatisfy(line -> assertThat(line.split("\t").length).isGreaterThan(4));
     }
 }

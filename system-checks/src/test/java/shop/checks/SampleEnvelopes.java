@@ -16,7 +16,8 @@ import shop.events.OrderCreatedEvent;
 
 /**
  * The sample EventBridge envelopes in {@code events/eventbridge/}, loaded the way {@code sam local invoke -e} hands
- * them to a consumer (aws-lambda-java-tests' {@code ScheduledEvent}), and turned back into the JSON EventBridge matches.
+ * them to a consumer (aws-lambda-java-tests' {@code ScheduledEvent}), and turned back into the JSON EventBridge
+ * matches.
  */
 final class SampleEnvelopes {
 

@@ -38,8 +38,12 @@ final class Subscribers {
     static final Map<String, Object> SIGNUPS_ONLY_PATTERN = Map.of(
             "source", List.of("shop.checkout"),
             "detail-type", List.of("OrderCreated"),
-            "detail", Map.of("schemaVersion", List.of(Map.of("prefix", "1.")),
-                    "customer", Map.of("rewardsSignup", List.of(true))));
+            "detail",
+                    Map.of(
+                            "schemaVersion",
+                            List.of(Map.of("prefix", "1.")),
+                            "customer",
+                            Map.of("rewardsSignup", List.of(true))));
 
     /** Subscribers whose rule admits every 1.x OrderCreated. */
     static final Set<String> EVERY_ORDER = withPattern(EVERY_ORDER_PATTERN);
@@ -48,13 +52,15 @@ final class Subscribers {
     static final Set<String> SIGNUPS_ONLY = withPattern(SIGNUPS_ONLY_PATTERN);
 
     /** Every function with a rule: what an order with a rewards signup must reach. */
-    static final Set<String> ALL = TEMPLATE.rules().stream().map(EventRule::functionLogicalId)
-            .collect(Collectors.toUnmodifiableSet());
+    static final Set<String> ALL =
+            TEMPLATE.rules().stream().map(EventRule::functionLogicalId).collect(Collectors.toUnmodifiableSet());
 
     /** Functions whose rules have exactly {@code pattern}. */
     private static Set<String> withPattern(Map<String, Object> pattern) {
-        return TEMPLATE.rules().stream().filter(rule -> rule.pattern().equals(pattern))
-                .map(EventRule::functionLogicalId).collect(Collectors.toUnmodifiableSet());
+        return TEMPLATE.rules().stream()
+                .filter(rule -> rule.pattern().equals(pattern))
+                .map(EventRule::functionLogicalId)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /**
@@ -81,16 +87,19 @@ final class Subscribers {
     }
 
     /**
-     * Each subscribed function's contract, by logical id: the schema its own module ships, read from that module's
-     * jar (as Lambda sees it, deployed alone), and the major checkout publishes today.
+     * Each subscribed function's contract, by logical id: the schema its own module ships, read from that module's jar
+     * (as Lambda sees it, deployed alone), and the major checkout publishes today.
      */
     static Map<String, ConsumerContract> contracts(SamTemplate template) {
         Map<String, ConsumerContract> contracts = new LinkedHashMap<>();
         for (FunctionResource function : template.functions()) {
             if (!function.rules().isEmpty()) {
-                contracts.put(function.logicalId(), new ConsumerContract(function.codeUri(),
-                        Set.of(OrderCreatedEvent.majorOf(OrderCreatedEvent.CURRENT_VERSION)),
-                        SchemaCheck.fromUrl(ownContract(handlerOf(function), function))));
+                contracts.put(
+                        function.logicalId(),
+                        new ConsumerContract(
+                                function.codeUri(),
+                                Set.of(OrderCreatedEvent.majorOf(OrderCreatedEvent.CURRENT_VERSION)),
+                                SchemaCheck.fromUrl(ownContract(handlerOf(function), function))));
             }
         }
         return contracts;
@@ -101,15 +110,18 @@ final class Subscribers {
         try {
             return Class.forName(function.handlerClass());
         } catch (ClassNotFoundException e) {
-            throw new IllegalStateException(function.logicalId() + " handler " + function.handlerClass()
-                    + " is not on the class path", e);
+            throw new IllegalStateException(
+                    function.logicalId() + " handler " + function.handlerClass() + " is not on the class path", e);
         }
     }
 
-    /** The contract resource inside the jar or classes folder the handler was loaded from, whatever else is on the path. */
+    /**
+     * The contract resource inside the jar or classes folder the handler was loaded from, whatever else is on the path.
+     */
     static URL ownContract(Class<?> handler, FunctionResource function) {
         try {
-            URI module = handler.getProtectionDomain().getCodeSource().getLocation().toURI();
+            URI module =
+                    handler.getProtectionDomain().getCodeSource().getLocation().toURI();
             String inside = contractResource(function).substring(1);
             return module.getPath().endsWith("/")
                     ? module.resolve(inside).toURL()

@@ -4,9 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/**
- * Reads one property path out of the raw template maps, for the checks the template model leaves to raw resources.
- */
+/** Reads one property path out of the raw template maps, for the checks the template model leaves to raw resources. */
 final class TemplateTree {
 
     private TemplateTree() {}

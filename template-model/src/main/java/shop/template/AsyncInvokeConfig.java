@@ -3,8 +3,8 @@ package shop.template;
 import java.util.Optional;
 
 /**
- * A function's {@code EventInvokeConfig}: how often Lambda retries a failed asynchronous invocation and where the
- * event goes after the last try.
+ * A function's {@code EventInvokeConfig}: how often Lambda retries a failed asynchronous invocation and where the event
+ * goes after the last try.
  *
  * @param onFailure raw template value of {@code DestinationConfig.OnFailure.Destination}, when set
  */

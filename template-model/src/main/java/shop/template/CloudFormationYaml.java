@@ -21,8 +21,24 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 public final class CloudFormationYaml {
 
-    private static final List<String> FUNCTIONS = List.of("And", "Base64", "Cidr", "Equals", "FindInMap", "GetAZs",
-            "If", "ImportValue", "Join", "Not", "Or", "Select", "Split", "Sub", "Transform", "ToJsonString", "Length");
+    private static final List<String> FUNCTIONS = List.of(
+            "And",
+            "Base64",
+            "Cidr",
+            "Equals",
+            "FindInMap",
+            "GetAZs",
+            "If",
+            "ImportValue",
+            "Join",
+            "Not",
+            "Or",
+            "Select",
+            "Split",
+            "Sub",
+            "Transform",
+            "ToJsonString",
+            "Length");
 
     private CloudFormationYaml() {}
 
@@ -80,7 +96,9 @@ public final class CloudFormationYaml {
                 Object value = plain(node);
                 if (value instanceof String dotted) {
                     int dot = dotted.indexOf('.');
-                    value = dot < 0 ? List.of(dotted) : Arrays.asList(dotted.substring(0, dot), dotted.substring(dot + 1));
+                    value = dot < 0
+                            ? List.of(dotted)
+                            : Arrays.asList(dotted.substring(0, dot), dotted.substring(dot + 1));
                 }
                 return Map.of("Fn::GetAtt", value);
             }

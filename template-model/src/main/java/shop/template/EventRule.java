@@ -7,8 +7,8 @@ import java.util.Optional;
  * An {@code EventBridgeRule} event of a function: SAM turns it into an {@code AWS::Events::Rule} named
  * {@code <function><event>} whose target is the function.
  *
- * @param busName      raw template value of {@code EventBusName} (an intrinsic such as {@code {Ref: OrdersBus}})
- * @param patternJson  the event pattern as JSON, as EventBridge and event-ruler read it
+ * @param busName raw template value of {@code EventBusName} (an intrinsic such as {@code {Ref: OrdersBus}})
+ * @param patternJson the event pattern as JSON, as EventBridge and event-ruler read it
  * @param deadLetterArn raw template value of {@code DeadLetterConfig.Arn}, when set
  */
 public record EventRule(

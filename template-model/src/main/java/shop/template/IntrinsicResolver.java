@@ -2,8 +2,8 @@ package shop.template;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,10 +13,10 @@ import java.util.regex.Pattern;
 
 /**
  * Resolves template values as CloudFormation would for one stack: {@code Ref} of a parameter is its given value or
- * {@code Default}, of a pseudo parameter the stack's, of a resource what CloudFormation returns for its type (a name,
- * a queue's URL, a topic's ARN); {@code Fn::GetAtt}, {@code Fn::Sub} (both forms) and {@code Fn::Join} build on
- * those. The caller says only how resources are named ({@link ResourceNames}); anything this cannot resolve fails,
- * naming the resource and property that used it. Immutable, so thread-safe.
+ * {@code Default}, of a pseudo parameter the stack's, of a resource what CloudFormation returns for its type (a name, a
+ * queue's URL, a topic's ARN); {@code Fn::GetAtt}, {@code Fn::Sub} (both forms) and {@code Fn::Join} build on those.
+ * The caller says only how resources are named ({@link ResourceNames}); anything this cannot resolve fails, naming the
+ * resource and property that used it. Immutable, so thread-safe.
  */
 public final class IntrinsicResolver {
 
@@ -38,8 +38,8 @@ public final class IntrinsicResolver {
     private final ResourceNames names;
 
     /** Fails, naming the parameter, when a value is given for an undeclared parameter or breaks its constraints. */
-    public IntrinsicResolver(SamTemplate template, PseudoParameters stack, ParameterValues parameters,
-                             ResourceNames names) {
+    public IntrinsicResolver(
+            SamTemplate template, PseudoParameters stack, ParameterValues parameters, ResourceNames names) {
         this.template = template;
         this.stack = stack;
         this.parameters = parameters;
@@ -47,8 +47,8 @@ public final class IntrinsicResolver {
         parameters.given().forEach((name, value) -> {
             Map<String, Object> declaration = template.parameters().get(name);
             if (declaration == null) {
-                throw new TemplateException("Parameters", name,
-                        "is given a value but the template declares no such parameter");
+                throw new TemplateException(
+                        "Parameters", name, "is given a value but the template declares no such parameter");
             }
             check(name, declaration, value);
         });
@@ -73,19 +73,27 @@ public final class IntrinsicResolver {
                 case "Fn::GetAtt" -> getAtt(argument, where);
                 case "Fn::Sub" -> sub(argument, where);
                 case "Fn::Join" -> join(argument, where);
-                default -> throw new TemplateException(resource, property, "uses " + function
-                        + ", which is not resolved here (Ref, Fn::GetAtt, Fn::Sub and Fn::Join are)");
+                default ->
+                    throw new TemplateException(
+                            resource,
+                            property,
+                            "uses " + function
+                                    + ", which is not resolved here (Ref, Fn::GetAtt, Fn::Sub and Fn::Join are)");
             };
         }
-        throw new TemplateException(resource, property, "must be a string or an intrinsic function, found "
-                + (value == null ? "nothing" : value instanceof List ? "a list" : "a mapping"));
+        throw new TemplateException(
+                resource,
+                property,
+                "must be a string or an intrinsic function, found "
+                        + (value == null ? "nothing" : value instanceof List ? "a list" : "a mapping"));
     }
 
     /** A function's variables as the template declares them, each resolved. */
     public Map<String, String> environmentOf(FunctionResource function) {
         Map<String, String> resolved = new LinkedHashMap<>();
-        function.environment().forEach((name, raw) ->
-                resolved.put(name, resolve(raw, function.logicalId(), "Environment.Variables." + name)));
+        function.environment()
+                .forEach((name, raw) ->
+                        resolved.put(name, resolve(raw, function.logicalId(), "Environment.Variables." + name)));
         return resolved;
     }
 
@@ -114,7 +122,9 @@ public final class IntrinsicResolver {
     public Optional<String> declaredName(String logicalId) {
         String property = NAME_PROPERTIES.get(typeOf(logicalId, new Where(logicalId, "Type")));
         Map<String, Object> resource = template.resources().get(logicalId);
-        if (property == null || resource == null || !(resource.get("Properties") instanceof Map<?, ?> properties)
+        if (property == null
+                || resource == null
+                || !(resource.get("Properties") instanceof Map<?, ?> properties)
                 || properties.get(property) == null) {
             return Optional.empty();
         }
@@ -122,8 +132,8 @@ public final class IntrinsicResolver {
     }
 
     /**
-     * The template names (parameters and resources) {@code value} refers to through {@code Ref}, {@code Fn::GetAtt}
-     * or the variables of {@code Fn::Sub}, however deeply nested; pseudo parameters are not names of the template.
+     * The template names (parameters and resources) {@code value} refers to through {@code Ref}, {@code Fn::GetAtt} or
+     * the variables of {@code Fn::Sub}, however deeply nested; pseudo parameters are not names of the template.
      */
     public static Set<String> references(Object value) {
         Set<String> names = new LinkedHashSet<>();
@@ -136,8 +146,12 @@ public final class IntrinsicResolver {
             map.forEach((key, inner) -> {
                 switch (String.valueOf(key)) {
                     case "Ref" -> addReference(String.valueOf(inner), names);
-                    case "Fn::GetAtt" -> addReference(inner instanceof List<?> parts && !parts.isEmpty()
-                            ? String.valueOf(parts.get(0)) : beforeDot(String.valueOf(inner)), names);
+                    case "Fn::GetAtt" ->
+                        addReference(
+                                inner instanceof List<?> parts && !parts.isEmpty()
+                                        ? String.valueOf(parts.get(0))
+                                        : beforeDot(String.valueOf(inner)),
+                                names);
                     case "Fn::Sub" -> subReferences(inner, names);
                     default -> collectReferences(inner, names);
                 }
@@ -150,8 +164,10 @@ public final class IntrinsicResolver {
     private static void subReferences(Object argument, Set<String> names) {
         // The list form's own variables are not template names; their values may refer to some.
         Object text = argument instanceof List<?> parts && !parts.isEmpty() ? parts.get(0) : argument;
-        Map<?, ?> variables = argument instanceof List<?> parts && parts.size() > 1
-                && parts.get(1) instanceof Map<?, ?> given ? given : Map.of();
+        Map<?, ?> variables =
+                argument instanceof List<?> parts && parts.size() > 1 && parts.get(1) instanceof Map<?, ?> given
+                        ? given
+                        : Map.of();
         Matcher matcher = SUB_VARIABLE.matcher(String.valueOf(text));
         while (matcher.find()) {
             String name = matcher.group(1);
@@ -230,17 +246,19 @@ public final class IntrinsicResolver {
             case "AWS::Events::Rule.Arn" -> prefix + "events:" + place + "rule/" + name;
             case "AWS::DynamoDB::Table.Arn" -> prefix + "dynamodb:" + place + "table/" + name;
             case "AWS::SQS::Queue.Arn", "AWS::SNS::Topic.Arn" -> prefix + service(type) + ":" + place + name;
-            case "AWS::SQS::Queue.QueueUrl" -> "https://sqs." + stack.region() + "." + stack.urlSuffix() + "/"
-                    + stack.accountId() + "/" + name;
+            case "AWS::SQS::Queue.QueueUrl" ->
+                "https://sqs." + stack.region() + "." + stack.urlSuffix() + "/" + stack.accountId() + "/" + name;
             case "AWS::Serverless::Function.Arn", "AWS::Lambda::Function.Arn" ->
-                    prefix + "lambda:" + place + "function:" + name;
-            case "AWS::Events::EventBus.Name", "AWS::Events::Rule.Name", "AWS::SQS::Queue.QueueName",
+                prefix + "lambda:" + place + "function:" + name;
+            case "AWS::Events::EventBus.Name",
+                    "AWS::Events::Rule.Name",
+                    "AWS::SQS::Queue.QueueName",
                     "AWS::SNS::Topic.TopicName" -> name;
             default -> null;
         };
         if (value == null) {
-            throw where.fail("uses Fn::GetAtt " + logicalId + "." + attribute + " (" + type
-                    + "), which is not resolved here");
+            throw where.fail(
+                    "uses Fn::GetAtt " + logicalId + "." + attribute + " (" + type + "), which is not resolved here");
         }
         return value;
     }
@@ -254,7 +272,9 @@ public final class IntrinsicResolver {
         Map<?, ?> variables = Map.of();
         if (argument instanceof String plain) {
             text = plain;
-        } else if (argument instanceof List<?> parts && parts.size() == 2 && parts.get(0) instanceof String first
+        } else if (argument instanceof List<?> parts
+                && parts.size() == 2
+                && parts.get(0) instanceof String first
                 && parts.get(1) instanceof Map<?, ?> given) {
             text = first;
             variables = given;
@@ -289,7 +309,8 @@ public final class IntrinsicResolver {
         List<String> values = new ArrayList<>();
         if (parts.get(1) instanceof List<?> items) {
             items.forEach(item -> values.add(resolve(item, where.resource, where.property)));
-        } else if (parts.get(1) instanceof Map<?, ?> intrinsic && intrinsic.get("Ref") instanceof String name
+        } else if (parts.get(1) instanceof Map<?, ?> intrinsic
+                && intrinsic.get("Ref") instanceof String name
                 && isListParameter(name)) {
             values.addAll(List.of(parameter(name, where).split(",", -1)));
         } else {
@@ -321,7 +342,8 @@ public final class IntrinsicResolver {
     /** SAM creates a rule {@code <Function><Event>} per EventBridgeRule event; other resources may refer to it. */
     private boolean isGeneratedRule(String logicalId) {
         return !template.resources().containsKey(logicalId)
-                && template.rules().stream().anyMatch(rule -> rule.ruleLogicalId().equals(logicalId));
+                && template.rules().stream()
+                        .anyMatch(rule -> rule.ruleLogicalId().equals(logicalId));
     }
 
     /** A given value must meet its parameter's constraints, as CloudFormation checks them before deploying. */
@@ -329,18 +351,21 @@ public final class IntrinsicResolver {
         Object constraint = declaration.get("ConstraintDescription");
         String because = constraint == null ? "" : " (" + constraint + ")";
         Object pattern = declaration.get("AllowedPattern");
-        if (pattern != null && !Pattern.compile(String.valueOf(pattern)).matcher(value).matches()) {
-            throw new TemplateException("Parameters", name, "value '" + value + "' does not match its AllowedPattern "
-                    + pattern + because);
+        if (pattern != null
+                && !Pattern.compile(String.valueOf(pattern)).matcher(value).matches()) {
+            throw new TemplateException(
+                    "Parameters", name, "value '" + value + "' does not match its AllowedPattern " + pattern + because);
         }
         if (declaration.get("AllowedValues") instanceof List<?> allowed
                 && allowed.stream().map(String::valueOf).noneMatch(value::equals)) {
-            throw new TemplateException("Parameters", name,
-                    "value '" + value + "' is not one of its AllowedValues " + allowed);
+            throw new TemplateException(
+                    "Parameters", name, "value '" + value + "' is not one of its AllowedValues " + allowed);
         }
         if (declaration.get("MinLength") instanceof Number min && value.length() < min.intValue()
                 || declaration.get("MaxLength") instanceof Number max && value.length() > max.intValue()) {
-            throw new TemplateException("Parameters", name,
+            throw new TemplateException(
+                    "Parameters",
+                    name,
                     "value '" + value + "' is shorter than its MinLength or longer than its MaxLength" + because);
         }
         if ("Number".equals(declaration.get("Type"))) {
@@ -348,13 +373,13 @@ public final class IntrinsicResolver {
             try {
                 number = new BigDecimal(value);
             } catch (NumberFormatException e) {
-                throw new TemplateException("Parameters", name,
-                        "value '" + value + "' is not a number, as its Type Number requires");
+                throw new TemplateException(
+                        "Parameters", name, "value '" + value + "' is not a number, as its Type Number requires");
             }
             if (declaration.get("MinValue") instanceof Number min && number.compareTo(decimal(min)) < 0
                     || declaration.get("MaxValue") instanceof Number max && number.compareTo(decimal(max)) > 0) {
-                throw new TemplateException("Parameters", name,
-                        "value " + value + " is outside its MinValue and MaxValue" + because);
+                throw new TemplateException(
+                        "Parameters", name, "value " + value + " is outside its MinValue and MaxValue" + because);
             }
         }
     }

@@ -24,16 +24,18 @@ public record PseudoParameters(String stackName, String region, String accountId
 
     /** The value of pseudo parameter {@code name}, when it is one this resolves. */
     public Optional<String> value(String name) {
-        return Optional.ofNullable(switch (name) {
-            case "AWS::StackName" -> stackName;
-            case "AWS::Region" -> region;
-            case "AWS::AccountId" -> accountId;
-            case "AWS::Partition" -> partition;
-            case "AWS::URLSuffix" -> urlSuffix;
-            // CloudFormation appends a random UUID; a fixed one keeps resolution repeatable.
-            case "AWS::StackId" -> "arn:" + partition + ":cloudformation:" + region + ":" + accountId + ":stack/"
-                    + stackName + "/00000000-0000-0000-0000-000000000000";
-            default -> null;
-        });
+        return Optional.ofNullable(
+                switch (name) {
+                    case "AWS::StackName" -> stackName;
+                    case "AWS::Region" -> region;
+                    case "AWS::AccountId" -> accountId;
+                    case "AWS::Partition" -> partition;
+                    case "AWS::URLSuffix" -> urlSuffix;
+                    // CloudFormation appends a random UUID; a fixed one keeps resolution repeatable.
+                    case "AWS::StackId" ->
+                        "arn:" + partition + ":cloudformation:" + region + ":" + accountId + ":stack/" + stackName
+                                + "/00000000-0000-0000-0000-000000000000";
+                    default -> null;
+                });
     }
 }

@@ -1,8 +1,8 @@
 package shop.template;
 
 /**
- * How one deployment names the template's resources: the physical name a {@code Ref} yields and an ARN ends with.
- * The one thing callers of {@link IntrinsicResolver} resolve differently; everything else is CloudFormation's rules.
+ * How one deployment names the template's resources: the physical name a {@code Ref} yields and an ARN ends with. The
+ * one thing callers of {@link IntrinsicResolver} resolve differently; everything else is CloudFormation's rules.
  */
 @FunctionalInterface
 public interface ResourceNames {

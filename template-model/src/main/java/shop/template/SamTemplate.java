@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The parts of {@code template.yaml} that tools need: functions with their rules, routes and retry settings, tables
- * and raw resources. Built once from the file; every tool reads the template through it so none restates it.
+ * The parts of {@code template.yaml} that tools need: functions with their rules, routes and retry settings, tables and
+ * raw resources. Built once from the file; every tool reads the template through it so none restates it.
  */
 public final class SamTemplate {
 
@@ -35,7 +35,8 @@ public final class SamTemplate {
         map(document.get("Parameters"), "Parameters", "section")
                 .forEach((name, parameter) -> declared.put(name, map(parameter, "Parameters", name)));
         this.parameters = Collections.unmodifiableMap(declared);
-        Map<String, Object> globals = map(map(document.get("Globals"), "Globals", "section").get("Function"), "Globals", "Function");
+        Map<String, Object> globals =
+                map(map(document.get("Globals"), "Globals", "section").get("Function"), "Globals", "Function");
         List<FunctionResource> found = new ArrayList<>();
         List<TableResource> foundTables = new ArrayList<>();
         resources.forEach((id, resource) -> {
@@ -44,7 +45,7 @@ public final class SamTemplate {
             switch (type) {
                 case "AWS::Serverless::Function" -> found.add(function(id, globals, properties));
                 case "AWS::DynamoDB::Table" -> foundTables.add(table(id, properties));
-                default -> { }
+                default -> {}
             }
         });
         this.functions = List.copyOf(found);
@@ -82,8 +83,11 @@ public final class SamTemplate {
 
     /** The function with this logical id. */
     public FunctionResource function(String logicalId) {
-        return functions.stream().filter(f -> f.logicalId().equals(logicalId)).findFirst()
-                .orElseThrow(() -> new TemplateException(logicalId, "Type", "is not an AWS::Serverless::Function in the template"));
+        return functions.stream()
+                .filter(f -> f.logicalId().equals(logicalId))
+                .findFirst()
+                .orElseThrow(() -> new TemplateException(
+                        logicalId, "Type", "is not an AWS::Serverless::Function in the template"));
     }
 
     public List<TableResource> tables() {
@@ -129,7 +133,8 @@ public final class SamTemplate {
 
     /** The default value of a template parameter, when it has one. */
     public Optional<String> parameterDefault(String name) {
-        return Optional.ofNullable(parameters.get(name)).map(parameter -> parameter.get("Default"))
+        return Optional.ofNullable(parameters.get(name))
+                .map(parameter -> parameter.get("Default"))
                 .map(String::valueOf);
     }
 
@@ -162,10 +167,13 @@ public final class SamTemplate {
             Map<String, Object> props = map(event.get("Properties"), id, "Events." + name + ".Properties");
             switch (type) {
                 case "EventBridgeRule" -> rules.add(rule(id, name, props));
-                case "HttpApi" -> routes.add(new HttpRoute(name,
-                        string(props.get("Method"), id, "Events." + name + ".Properties.Method").toUpperCase(),
-                        string(props.get("Path"), id, "Events." + name + ".Properties.Path")));
-                default -> { }
+                case "HttpApi" ->
+                    routes.add(new HttpRoute(
+                            name,
+                            string(props.get("Method"), id, "Events." + name + ".Properties.Method")
+                                    .toUpperCase(),
+                            string(props.get("Path"), id, "Events." + name + ".Properties.Path")));
+                default -> {}
             }
         });
 
@@ -173,13 +181,17 @@ public final class SamTemplate {
                 .map(raw -> asyncConfig(id, map(raw, id, "EventInvokeConfig")));
 
         Object policies = properties.get("Policies");
-        return new FunctionResource(id,
+        return new FunctionResource(
+                id,
                 string(properties.get("CodeUri"), id, "CodeUri"),
                 string(properties.get("Handler"), id, "Handler"),
                 string(properties.get("Runtime"), id, "Runtime"),
                 integer(properties.getOrDefault("MemorySize", 128), id, "MemorySize"),
                 integer(properties.getOrDefault("Timeout", 3), id, "Timeout"),
-                Map.copyOf(environment), List.copyOf(rules), List.copyOf(routes), async,
+                Map.copyOf(environment),
+                List.copyOf(rules),
+                List.copyOf(routes),
+                async,
                 policies instanceof List<?> list ? List.copyOf(list) : List.of());
     }
 
@@ -192,26 +204,44 @@ public final class SamTemplate {
         String where = "Events." + name + ".Properties";
         Map<String, Object> pattern = map(props.get("Pattern"), function, where + ".Pattern");
         if (pattern.isEmpty()) {
-            throw new TemplateException(function, where + ".Pattern", "is missing: a rule without a pattern matches nothing");
+            throw new TemplateException(
+                    function, where + ".Pattern", "is missing: a rule without a pattern matches nothing");
         }
         Map<String, Object> retry = map(props.get("RetryPolicy"), function, where + ".RetryPolicy");
         Map<String, Object> deadLetter = map(props.get("DeadLetterConfig"), function, where + ".DeadLetterConfig");
         try {
-            return new EventRule(function, name, props.get("EventBusName"), pattern, JSON.writeValueAsString(pattern),
-                    integer(retry.getOrDefault("MaximumRetryAttempts", 185), function, where + ".RetryPolicy.MaximumRetryAttempts"),
-                    integer(retry.getOrDefault("MaximumEventAgeInSeconds", 86400), function, where + ".RetryPolicy.MaximumEventAgeInSeconds"),
+            return new EventRule(
+                    function,
+                    name,
+                    props.get("EventBusName"),
+                    pattern,
+                    JSON.writeValueAsString(pattern),
+                    integer(
+                            retry.getOrDefault("MaximumRetryAttempts", 185),
+                            function,
+                            where + ".RetryPolicy.MaximumRetryAttempts"),
+                    integer(
+                            retry.getOrDefault("MaximumEventAgeInSeconds", 86400),
+                            function,
+                            where + ".RetryPolicy.MaximumEventAgeInSeconds"),
                     Optional.ofNullable(deadLetter.get("Arn")));
         } catch (JsonProcessingException e) {
-            throw new TemplateException(function, where + ".Pattern", "cannot be written as JSON: " + e.getOriginalMessage());
+            throw new TemplateException(
+                    function, where + ".Pattern", "cannot be written as JSON: " + e.getOriginalMessage());
         }
     }
 
     private static AsyncInvokeConfig asyncConfig(String id, Map<String, Object> config) {
-        Map<String, Object> destinations = map(config.get("DestinationConfig"), id, "EventInvokeConfig.DestinationConfig");
-        Map<String, Object> onFailure = map(destinations.get("OnFailure"), id, "EventInvokeConfig.DestinationConfig.OnFailure");
+        Map<String, Object> destinations =
+                map(config.get("DestinationConfig"), id, "EventInvokeConfig.DestinationConfig");
+        Map<String, Object> onFailure =
+                map(destinations.get("OnFailure"), id, "EventInvokeConfig.DestinationConfig.OnFailure");
         return new AsyncInvokeConfig(
                 integer(config.getOrDefault("MaximumRetryAttempts", 2), id, "EventInvokeConfig.MaximumRetryAttempts"),
-                integer(config.getOrDefault("MaximumEventAgeInSeconds", 21600), id, "EventInvokeConfig.MaximumEventAgeInSeconds"),
+                integer(
+                        config.getOrDefault("MaximumEventAgeInSeconds", 21600),
+                        id,
+                        "EventInvokeConfig.MaximumEventAgeInSeconds"),
                 Optional.ofNullable(onFailure.get("Destination")));
     }
 
@@ -235,8 +265,13 @@ public final class SamTemplate {
             throw new TemplateException(id, "KeySchema", "has no HASH key");
         }
         Map<String, Object> ttl = map(properties.get("TimeToLiveSpecification"), id, "TimeToLiveSpecification");
-        return new TableResource(id, hash, Optional.ofNullable(range),
-                Boolean.TRUE.equals(ttl.get("Enabled")) ? Optional.ofNullable((String) ttl.get("AttributeName")) : Optional.empty());
+        return new TableResource(
+                id,
+                hash,
+                Optional.ofNullable(range),
+                Boolean.TRUE.equals(ttl.get("Enabled"))
+                        ? Optional.ofNullable((String) ttl.get("AttributeName"))
+                        : Optional.empty());
     }
 
     private static Map<String, Map<String, Object>> resourcesOf(Map<String, Object> document) {
@@ -264,7 +299,8 @@ public final class SamTemplate {
         if (value instanceof String text && !text.isBlank()) {
             return text;
         }
-        throw new TemplateException(resource, property, value == null ? "is missing" : "must be a string, found " + describe(value));
+        throw new TemplateException(
+                resource, property, value == null ? "is missing" : "must be a string, found " + describe(value));
     }
 
     private static int integer(Object value, String resource, String property) {

@@ -49,86 +49,139 @@ class IntrinsicResolverTest {
                 arguments("AWS::StackName", ref("AWS::StackName"), "shop"),
                 arguments("AWS::Partition", ref("AWS::Partition"), "aws"),
                 arguments("AWS::URLSuffix", ref("AWS::URLSuffix"), "amazonaws.com"),
-                arguments("AWS::StackId", ref("AWS::StackId"),
+                arguments(
+                        "AWS::StackId",
+                        ref("AWS::StackId"),
                         "arn:aws:cloudformation:" + PLACE + "stack/shop/00000000-0000-0000-0000-000000000000"),
                 arguments("Ref of a given parameter is its value", ref("SenderAddress"), "orders@shop.example"),
                 arguments("Ref of a parameter with a Default", ref("Stage"), "test"),
                 arguments("Ref of a number parameter", ref("RetentionDays"), "30"),
                 arguments("Ref of a bus is its name", ref("OrdersBus"), "OrdersBus"),
                 arguments("Ref of a table is its name", ref("ShipmentsTable"), "ShipmentsTable"),
-                arguments("Ref of a queue is its URL", ref("DeadLetterQueue"),
+                arguments(
+                        "Ref of a queue is its URL",
+                        ref("DeadLetterQueue"),
                         "https://sqs.eu-west-1.amazonaws.com/123456789012/DeadLetterQueue"),
                 arguments("Ref of a topic is its ARN", ref("AlertsTopic"), "arn:aws:sns:" + PLACE + "AlertsTopic"),
-                arguments("Ref of the rule SAM generates", ref("ReportFunctionOrderCreated"),
+                arguments(
+                        "Ref of the rule SAM generates",
+                        ref("ReportFunctionOrderCreated"),
                         "ReportFunctionOrderCreated"),
-                arguments("GetAtt Arn of a bus", getAtt("OrdersBus", "Arn"),
+                arguments(
+                        "GetAtt Arn of a bus",
+                        getAtt("OrdersBus", "Arn"),
                         "arn:aws:events:" + PLACE + "event-bus/OrdersBus"),
-                arguments("GetAtt Arn of a table", getAtt("ShipmentsTable", "Arn"),
+                arguments(
+                        "GetAtt Arn of a table",
+                        getAtt("ShipmentsTable", "Arn"),
                         "arn:aws:dynamodb:" + PLACE + "table/ShipmentsTable"),
-                arguments("GetAtt Arn of a queue", getAtt("DeadLetterQueue", "Arn"),
+                arguments(
+                        "GetAtt Arn of a queue",
+                        getAtt("DeadLetterQueue", "Arn"),
                         "arn:aws:sqs:" + PLACE + "DeadLetterQueue"),
-                arguments("GetAtt Arn of a function", getAtt("ReportFunction", "Arn"),
+                arguments(
+                        "GetAtt Arn of a function",
+                        getAtt("ReportFunction", "Arn"),
                         "arn:aws:lambda:" + PLACE + "function:ReportFunction"),
-                arguments("GetAtt Arn of a generated rule", getAtt("ReportFunctionOrderCreated", "Arn"),
+                arguments(
+                        "GetAtt Arn of a generated rule",
+                        getAtt("ReportFunctionOrderCreated", "Arn"),
                         "arn:aws:events:" + PLACE + "rule/ReportFunctionOrderCreated"),
                 arguments("GetAtt QueueName", getAtt("DeadLetterQueue", "QueueName"), "DeadLetterQueue"),
-                arguments("GetAtt QueueUrl", getAtt("DeadLetterQueue", "QueueUrl"),
+                arguments(
+                        "GetAtt QueueUrl",
+                        getAtt("DeadLetterQueue", "QueueUrl"),
                         "https://sqs.eu-west-1.amazonaws.com/123456789012/DeadLetterQueue"),
                 arguments("GetAtt Name of a bus", getAtt("OrdersBus", "Name"), "OrdersBus"),
-                arguments("GetAtt written dotted", Map.of("Fn::GetAtt", "OrdersBus.Arn"),
+                arguments(
+                        "GetAtt written dotted",
+                        Map.of("Fn::GetAtt", "OrdersBus.Arn"),
                         "arn:aws:events:" + PLACE + "event-bus/OrdersBus"),
-                arguments("Sub of pseudo parameters, a parameter, a resource, an attribute and a literal",
-                        Map.of("Fn::Sub", "arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/"
-                                + "${SenderAddress} ${OrdersBus} ${DeadLetterQueue.QueueName} ${!Literal}"),
+                arguments(
+                        "Sub of pseudo parameters, a parameter, a resource, an attribute and a literal",
+                        Map.of(
+                                "Fn::Sub",
+                                "arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/"
+                                        + "${SenderAddress} ${OrdersBus} ${DeadLetterQueue.QueueName} ${!Literal}"),
                         "arn:aws:ses:" + PLACE + "identity/orders@shop.example OrdersBus DeadLetterQueue ${Literal}"),
-                arguments("Sub in its list form, variables resolved first",
-                        Map.of("Fn::Sub", List.of("${Who}@${Where}.${AWS::URLSuffix}",
-                                Map.of("Who", ref("Stage"), "Where",
-                                        Map.of("Fn::Join", List.of("-", List.of("a", "b")))))),
+                arguments(
+                        "Sub in its list form, variables resolved first",
+                        Map.of(
+                                "Fn::Sub",
+                                List.of(
+                                        "${Who}@${Where}.${AWS::URLSuffix}",
+                                        Map.of(
+                                                "Who",
+                                                ref("Stage"),
+                                                "Where",
+                                                Map.of("Fn::Join", List.of("-", List.of("a", "b")))))),
                         "test@a-b.amazonaws.com"),
-                arguments("Sub variable that shadows a resource",
+                arguments(
+                        "Sub variable that shadows a resource",
                         Map.of("Fn::Sub", List.of("${OrdersBus}", Map.of("OrdersBus", "x"))),
                         "x"),
-                arguments("Join of values and intrinsics",
+                arguments(
+                        "Join of values and intrinsics",
                         Map.of("Fn::Join", List.of("/", List.of("a", ref("OrdersBus"), 7))),
                         "a/OrdersBus/7"),
                 arguments("Join of an empty list", Map.of("Fn::Join", List.of(",", List.of())), ""),
-                arguments("Join of a list parameter", Map.of("Fn::Join", List.of(" ", ref("Audiences"))),
-                        "web mobile"));
+                arguments(
+                        "Join of a list parameter", Map.of("Fn::Join", List.of(" ", ref("Audiences"))), "web mobile"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("values")
     void resolvesAsCloudFormationWould(String name, Object value, String expected) {
-        assertThat(resolver.resolve(value, "SomeFunction", "Environment.Variables.X")).isEqualTo(expected);
+        assertThat(resolver.resolve(value, "SomeFunction", "Environment.Variables.X"))
+                .isEqualTo(expected);
     }
 
     static Stream<Arguments> unresolvable() {
         return Stream.of(
-                arguments("a Ref to nothing", ref("Nothing"),
+                arguments(
+                        "a Ref to nothing",
+                        ref("Nothing"),
                         "refers to Nothing, which is neither a parameter nor a resource"),
-                arguments("a pseudo parameter not modelled", ref("AWS::NotificationARNs"),
+                arguments(
+                        "a pseudo parameter not modelled",
+                        ref("AWS::NotificationARNs"),
                         "refers to pseudo parameter AWS::NotificationARNs, which is not resolved here"),
-                arguments("an intrinsic not modelled", Map.of("Fn::If", List.of("IsProd", "a", "b")),
+                arguments(
+                        "an intrinsic not modelled",
+                        Map.of("Fn::If", List.of("IsProd", "a", "b")),
                         "uses Fn::If, which is not resolved here (Ref, Fn::GetAtt, Fn::Sub and Fn::Join are)"),
-                arguments("an attribute not modelled", getAtt("ShipmentsTable", "StreamArn"),
+                arguments(
+                        "an attribute not modelled",
+                        getAtt("ShipmentsTable", "StreamArn"),
                         "uses Fn::GetAtt ShipmentsTable.StreamArn (AWS::DynamoDB::Table), which is not resolved here"),
-                arguments("an attribute of an unmodelled type", getAtt("Archive", "Arn"),
+                arguments(
+                        "an attribute of an unmodelled type",
+                        getAtt("Archive", "Arn"),
                         "uses Fn::GetAtt Archive.Arn (AWS::Events::Archive), which is not resolved here"),
-                arguments("a GetAtt of nothing", getAtt("Nothing", "Arn"),
-                        "refers to Nothing, which is not a resource"),
-                arguments("a GetAtt of one part", Map.of("Fn::GetAtt", List.of("OrdersBus")),
+                arguments(
+                        "a GetAtt of nothing", getAtt("Nothing", "Arn"), "refers to Nothing, which is not a resource"),
+                arguments(
+                        "a GetAtt of one part",
+                        Map.of("Fn::GetAtt", List.of("OrdersBus")),
                         "has a malformed Fn::GetAtt"),
                 arguments("a Sub of a number", Map.of("Fn::Sub", 7), "has a malformed Fn::Sub"),
                 arguments("a Sub naming nothing", Map.of("Fn::Sub", "${Nothing}"), "refers to Nothing"),
-                arguments("a Join without delimiter", Map.of("Fn::Join", List.of(List.of("a"))),
+                arguments(
+                        "a Join without delimiter",
+                        Map.of("Fn::Join", List.of(List.of("a"))),
                         "has a malformed Fn::Join"),
-                arguments("a Join of a string parameter", Map.of("Fn::Join", List.of(",", ref("Stage"))),
+                arguments(
+                        "a Join of a string parameter",
+                        Map.of("Fn::Join", List.of(",", ref("Stage"))),
                         "has a malformed Fn::Join: its values must be a list or a Ref to a list parameter"),
                 arguments("a Ref of a list", Map.of("Ref", List.of("a")), "has a malformed Ref"),
-                arguments("a list where a value belongs", List.of("a"),
+                arguments(
+                        "a list where a value belongs",
+                        List.of("a"),
                         "must be a string or an intrinsic function, found a list"),
-                arguments("a mapping of two keys", Map.of("Ref", "Stage", "Fn::Sub", "x"),
+                arguments(
+                        "a mapping of two keys",
+                        Map.of("Ref", "Stage", "Fn::Sub", "x"),
                         "must be a string or an intrinsic function, found a mapping"),
                 arguments("nothing at all", null, "must be a string or an intrinsic function, found nothing"));
     }
@@ -153,15 +206,25 @@ class IntrinsicResolverTest {
 
     static Stream<Arguments> refusedParameterValues() {
         return Stream.of(
-                arguments("a parameter the template does not declare", Map.of("SendrAddress", "a@b.c"),
+                arguments(
+                        "a parameter the template does not declare",
+                        Map.of("SendrAddress", "a@b.c"),
                         "Parameters.SendrAddress is given a value but the template declares no such parameter"),
-                arguments("a value its AllowedPattern refuses", Map.of("SenderAddress", "not-an-address"),
+                arguments(
+                        "a value its AllowedPattern refuses",
+                        Map.of("SenderAddress", "not-an-address"),
                         "Parameters.SenderAddress value 'not-an-address' does not match its AllowedPattern"),
-                arguments("a value not among its AllowedValues", Map.of("Stage", "qa"),
+                arguments(
+                        "a value not among its AllowedValues",
+                        Map.of("Stage", "qa"),
                         "Parameters.Stage value 'qa' is not one of its AllowedValues [test, prod]"),
-                arguments("a number below its MinValue", Map.of("RetentionDays", "0"),
+                arguments(
+                        "a number below its MinValue",
+                        Map.of("RetentionDays", "0"),
                         "Parameters.RetentionDays value 0 is outside its MinValue and MaxValue"),
-                arguments("text for a Number", Map.of("RetentionDays", "thirty"),
+                arguments(
+                        "text for a Number",
+                        Map.of("RetentionDays", "thirty"),
                         "Parameters.RetentionDays value 'thirty' is not a number"));
     }
 
@@ -183,16 +246,19 @@ class IntrinsicResolverTest {
     @Test
     void theNamingDecidesWhatRefsAndArnsOfResourcesBecome() {
         // Arrange: names as a deployed stack has them, honouring the names resources declare.
-        ResourceNames deployed = (logicalId, type, names) ->
-                names.declaredName(logicalId).orElse("shop-" + logicalId + "-X1");
+        ResourceNames deployed =
+                (logicalId, type, names) -> names.declaredName(logicalId).orElse("shop-" + logicalId + "-X1");
         IntrinsicResolver stack = resolver(Map.of(), deployed);
 
         // Act
         Map<String, String> environment = stack.environmentOf(TEMPLATE.function("ReportFunction"));
 
         // Assert
-        assertThat(environment).containsOnly(Map.entry("BUS", "shop-orders"),
-                Map.entry("TABLE", "shop-ShipmentsTable-X1"), Map.entry("STAGE", "test"));
+        assertThat(environment)
+                .containsOnly(
+                        Map.entry("BUS", "shop-orders"),
+                        Map.entry("TABLE", "shop-ShipmentsTable-X1"),
+                        Map.entry("STAGE", "test"));
         assertThat(stack.arnOf("OrdersBus")).isEqualTo("arn:aws:events:" + PLACE + "event-bus/shop-orders");
         assertThat(stack.nameOf("DeadLetterQueue")).isEqualTo("shop-DeadLetterQueue-X1");
     }
@@ -203,16 +269,24 @@ class IntrinsicResolverTest {
                 arguments("a Ref of a resource", ref("OrdersBus"), Set.of("OrdersBus")),
                 arguments("a Ref of a pseudo parameter is no template name", ref("AWS::Region"), Set.of()),
                 arguments("a GetAtt names its resource", getAtt("ShipmentsTable", "Arn"), Set.of("ShipmentsTable")),
-                arguments("a dotted GetAtt names its resource", Map.of("Fn::GetAtt", "DeadLetterQueue.Arn"),
+                arguments(
+                        "a dotted GetAtt names its resource",
+                        Map.of("Fn::GetAtt", "DeadLetterQueue.Arn"),
                         Set.of("DeadLetterQueue")),
-                arguments("a Sub names its variables, not pseudo parameters or literals",
+                arguments(
+                        "a Sub names its variables, not pseudo parameters or literals",
                         Map.of("Fn::Sub", "${AWS::Region}/${SenderAddress}/${OrdersBus.Arn}/${!Literal}"),
                         Set.of("SenderAddress", "OrdersBus")),
-                arguments("a Sub's own variables are not names, their values may refer to some",
+                arguments(
+                        "a Sub's own variables are not names, their values may refer to some",
                         Map.of("Fn::Sub", List.of("${Who}-${Stage}", Map.of("Who", ref("AlertsTopic")))),
                         Set.of("Stage", "AlertsTopic")),
-                arguments("nested in lists and mappings", Map.of("Statement", List.of(Map.of("Resource",
-                        List.of(getAtt("ShipmentsTable", "Arn"), ref("OrdersBus"))))),
+                arguments(
+                        "nested in lists and mappings",
+                        Map.of(
+                                "Statement",
+                                List.of(Map.of(
+                                        "Resource", List.of(getAtt("ShipmentsTable", "Arn"), ref("OrdersBus"))))),
                         Set.of("ShipmentsTable", "OrdersBus")));
     }
 

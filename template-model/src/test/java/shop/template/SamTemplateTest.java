@@ -40,12 +40,14 @@ class SamTemplateTest {
         assertThat(rewards.busName()).isEqualTo(Map.of("Ref", "OrdersBus"));
         assertThat(rewards.patternJson()).contains("\"rewardsSignup\":[true]");
         assertThat(rewards.deadLetterArn()).contains(Map.of("Fn::GetAtt", List.of("RewardsDeadLetterQueue", "Arn")));
-        assertThat(SamTemplate.referencedId(rewards.deadLetterArn().orElseThrow())).contains("RewardsDeadLetterQueue");
+        assertThat(SamTemplate.referencedId(rewards.deadLetterArn().orElseThrow()))
+                .contains("RewardsDeadLetterQueue");
     }
 
     @Test
     void readsAsynchronousInvocationSettings() {
-        AsyncInvokeConfig email = TEMPLATE.function("EmailFunction").asyncInvoke().orElseThrow();
+        AsyncInvokeConfig email =
+                TEMPLATE.function("EmailFunction").asyncInvoke().orElseThrow();
 
         assertThat(email.maximumRetryAttempts()).isEqualTo(2);
         assertThat(SamTemplate.referencedId(email.onFailure().orElseThrow())).contains("EmailDeadLetterQueue");
@@ -53,17 +55,29 @@ class SamTemplateTest {
 
     @Test
     void readsTableKeys() {
-        assertThat(TEMPLATE.tables()).contains(
-                new TableResource("ShipmentsTable", "orderId", java.util.Optional.empty(), java.util.Optional.empty()),
-                new TableResource("RewardsTable", "customerId", java.util.Optional.of("entry"), java.util.Optional.empty()),
-                new TableResource("ConfirmationsTable", "orderId", java.util.Optional.empty(), java.util.Optional.of("expiresAt")));
+        assertThat(TEMPLATE.tables())
+                .contains(
+                        new TableResource(
+                                "ShipmentsTable", "orderId", java.util.Optional.empty(), java.util.Optional.empty()),
+                        new TableResource(
+                                "RewardsTable",
+                                "customerId",
+                                java.util.Optional.of("entry"),
+                                java.util.Optional.empty()),
+                        new TableResource(
+                                "ConfirmationsTable",
+                                "orderId",
+                                java.util.Optional.empty(),
+                                java.util.Optional.of("expiresAt")));
     }
 
     @Test
     void turnsShortFormIntrinsicsIntoLongForm() {
         Map<String, Object> bus = TEMPLATE.resource("OrdersBus");
 
-        assertThat(bus).extractingByKey("Properties").isEqualTo(Map.of("Name", Map.of("Fn::Sub", "${AWS::StackName}-orders")));
+        assertThat(bus)
+                .extractingByKey("Properties")
+                .isEqualTo(Map.of("Name", Map.of("Fn::Sub", "${AWS::StackName}-orders")));
         assertThat(TEMPLATE.resourcesOfType("AWS::SQS::Queue"))
                 .contains("EmailDeadLetterQueue", "WarehouseDeadLetterQueue", "RewardsDeadLetterQueue");
     }
@@ -71,7 +85,9 @@ class SamTemplateTest {
     static Stream<Arguments> badTemplates() {
         return Stream.of(
                 Arguments.of("handler-missing.yaml", "BrokenFunction.Handler is missing"),
-                Arguments.of("pattern-not-a-mapping.yaml", "ListenerFunction.Events.Everything.Properties.Pattern must be a mapping, found a list"),
+                Arguments.of(
+                        "pattern-not-a-mapping.yaml",
+                        "ListenerFunction.Events.Everything.Properties.Pattern must be a mapping, found a list"),
                 Arguments.of("table-without-hash-key.yaml", "LedgerTable.KeySchema has no HASH key"),
                 Arguments.of("timeout-not-a-number.yaml", "SlowFunction.Timeout must be a whole number, found 'soon'"));
     }
@@ -79,7 +95,8 @@ class SamTemplateTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badTemplates")
     void aTemplateItCannotUnderstandFailsNamingResourceAndProperty(String file, String message) throws IOException {
-        try (Reader yaml = new InputStreamReader(getClass().getResourceAsStream("/templates/" + file), StandardCharsets.UTF_8)) {
+        try (Reader yaml =
+                new InputStreamReader(getClass().getResourceAsStream("/templates/" + file), StandardCharsets.UTF_8)) {
             assertThatThrownBy(() -> SamTemplate.parse(yaml))
                     .isInstanceOf(TemplateException.class)
                     .hasMessage("template.yaml: " + message);

@@ -38,7 +38,10 @@ public record DynamoShipmentStore(DynamoDbClient dynamo, String table) implement
         item.put("orderId", text(request.orderId()));
         item.put("status", text(request.status()));
         item.put("recipientName", text(request.recipientName()));
-        item.put("items", AttributeValue.fromL(request.items().stream().map(DynamoShipmentStore::line).toList()));
+        item.put(
+                "items",
+                AttributeValue.fromL(
+                        request.items().stream().map(DynamoShipmentStore::line).toList()));
         item.put("shippingAddress", AttributeValue.fromM(address(request.shippingAddress())));
         item.put("orderCreatedAt", text(request.orderCreatedAt().toString()));
         item.put("recordedAt", text(request.recordedAt().toString()));

@@ -7,9 +7,9 @@ import shop.events.OrderCreated;
 /**
  * A request to the warehouse to pick, pack and ship one order: what ShipmentsTable holds, one item per order id.
  *
- * @param status         always {@link #PENDING} when recorded; the warehouse moves it on from there
+ * @param status always {@link #PENDING} when recorded; the warehouse moves it on from there
  * @param orderCreatedAt when the customer placed the order
- * @param recordedAt     when this function recorded the request
+ * @param recordedAt when this function recorded the request
  */
 public record ShipmentRequest(
         String orderId,
@@ -35,7 +35,13 @@ public record ShipmentRequest(
         List<Item> items = order.items().stream()
                 .map(line -> new Item(line.sku(), line.name(), line.quantity()))
                 .toList();
-        return new ShipmentRequest(order.orderId(), PENDING, order.customer().name(), items, order.shippingAddress(),
-                order.createdAt(), now);
+        return new ShipmentRequest(
+                order.orderId(),
+                PENDING,
+                order.customer().name(),
+                items,
+                order.shippingAddress(),
+                order.createdAt(),
+                now);
     }
 }

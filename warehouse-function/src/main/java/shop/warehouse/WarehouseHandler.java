@@ -15,15 +15,21 @@ public final class WarehouseHandler extends SubscriberHandler {
     public static final String SHIPMENTS_TABLE = "SHIPMENTS_TABLE";
 
     /** The subscriber as the skeleton runs it: name, log event, contract, and its wiring from the environment. */
-    public static final Subscriber SUBSCRIBER = new Subscriber("WarehouseFunction", "shipment.requested",
-            "/contract/warehouse-function/order-created.json", wiring -> action(new DynamoShipmentStore(
-                    wiring.client(DynamoDbClient.builder()), wiring.require(SHIPMENTS_TABLE)), wiring.clock()));
+    public static final Subscriber SUBSCRIBER = new Subscriber(
+            "WarehouseFunction",
+            "shipment.requested",
+            "/contract/warehouse-function/order-created.json",
+            wiring -> action(
+                    new DynamoShipmentStore(wiring.client(DynamoDbClient.builder()), wiring.require(SHIPMENTS_TABLE)),
+                    wiring.clock()));
 
     public WarehouseHandler() {
         this(System.getenv());
     }
 
-    /** Builds the real DynamoDB client from {@code environment} (AWS_REGION, credentials, optional AWS_ENDPOINT_URL). */
+    /**
+     * Builds the real DynamoDB client from {@code environment} (AWS_REGION, credentials, optional AWS_ENDPOINT_URL).
+     */
     public WarehouseHandler(Map<String, String> environment) {
         super(SUBSCRIBER.start(environment));
     }

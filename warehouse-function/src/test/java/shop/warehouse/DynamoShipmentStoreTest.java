@@ -15,10 +15,14 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
 class DynamoShipmentStoreTest {
 
-    private static final ShipmentRequest REQUEST = new ShipmentRequest("85141e04-3a68-4de4-8737-67876611a13c", "PENDING",
-            "Mira Kovač", List.of(new ShipmentRequest.Item("CUP-ESP-2", "Espresso cups (set of 2)", 2)),
+    private static final ShipmentRequest REQUEST = new ShipmentRequest(
+            "85141e04-3a68-4de4-8737-67876611a13c",
+            "PENDING",
+            "Mira Kovač",
+            List.of(new ShipmentRequest.Item("CUP-ESP-2", "Espresso cups (set of 2)", 2)),
             new Address("Obala 12", null, "Split", null, "21000", "HR"),
-            Instant.parse("2025-11-03T09:15:27.412Z"), Instant.parse("2025-11-03T09:15:30Z"));
+            Instant.parse("2025-11-03T09:15:27.412Z"),
+            Instant.parse("2025-11-03T09:15:30Z"));
 
     private final FakeDynamoDb dynamo = new FakeDynamoDb();
     private final DynamoShipmentStore store = new DynamoShipmentStore(dynamo, "ShipmentsTable-test");
@@ -31,28 +35,36 @@ class DynamoShipmentStoreTest {
         PutItemRequest put = dynamo.puts().get(0);
         assertThat(put.tableName()).isEqualTo("ShipmentsTable-test");
         assertThat(put.conditionExpression()).isEqualTo("attribute_not_exists(orderId)");
-        assertThat(put.item()).isEqualTo(Map.of(
-                "orderId", AttributeValue.fromS("85141e04-3a68-4de4-8737-67876611a13c"),
-                "status", AttributeValue.fromS("PENDING"),
-                "recipientName", AttributeValue.fromS("Mira Kovač"),
-                "items", AttributeValue.fromL(List.of(AttributeValue.fromM(Map.of(
-                        "sku", AttributeValue.fromS("CUP-ESP-2"),
-                        "name", AttributeValue.fromS("Espresso cups (set of 2)"),
-                        "quantity", AttributeValue.fromN("2"))))),
-                "shippingAddress", AttributeValue.fromM(Map.of(
-                        "line1", AttributeValue.fromS("Obala 12"),
-                        "city", AttributeValue.fromS("Split"),
-                        "postalCode", AttributeValue.fromS("21000"),
-                        "country", AttributeValue.fromS("HR"))),
-                "orderCreatedAt", AttributeValue.fromS("2025-11-03T09:15:27.412Z"),
-                "recordedAt", AttributeValue.fromS("2025-11-03T09:15:30Z")));
+        assertThat(put.item())
+                .isEqualTo(Map.of(
+                        "orderId", AttributeValue.fromS("85141e04-3a68-4de4-8737-67876611a13c"),
+                        "status", AttributeValue.fromS("PENDING"),
+                        "recipientName", AttributeValue.fromS("Mira Kovač"),
+                        "items",
+                                AttributeValue.fromL(List.of(AttributeValue.fromM(Map.of(
+                                        "sku", AttributeValue.fromS("CUP-ESP-2"),
+                                        "name", AttributeValue.fromS("Espresso cups (set of 2)"),
+                                        "quantity", AttributeValue.fromN("2"))))),
+                        "shippingAddress",
+                                AttributeValue.fromM(Map.of(
+                                        "line1", AttributeValue.fromS("Obala 12"),
+                                        "city", AttributeValue.fromS("Split"),
+                                        "postalCode", AttributeValue.fromS("21000"),
+                                        "country", AttributeValue.fromS("HR"))),
+                        "orderCreatedAt", AttributeValue.fromS("2025-11-03T09:15:27.412Z"),
+                        "recordedAt", AttributeValue.fromS("2025-11-03T09:15:30Z")));
     }
 
     @Test
     void optionalAddressLinesAreStoredWhenGiven() {
-        ShipmentRequest withAllLines = new ShipmentRequest(REQUEST.orderId(), REQUEST.status(), REQUEST.recipientName(),
-                REQUEST.items(), new Address("Obala 12", "Flat 3", "Split", "Dalmatia", "21000", "HR"),
-                REQUEST.orderCreatedAt(), REQUEST.recordedAt());
+        ShipmentRequest withAllLines = new ShipmentRequest(
+                REQUEST.orderId(),
+                REQUEST.status(),
+                REQUEST.recipientName(),
+                REQUEST.items(),
+                new Address("Obala 12", "Flat 3", "Split", "Dalmatia", "21000", "HR"),
+                REQUEST.orderCreatedAt(),
+                REQUEST.recordedAt());
 
         store.addIfAbsent(withAllLines);
 
@@ -73,7 +85,9 @@ class DynamoShipmentStoreTest {
 
     @Test
     void anyOtherFailureIsRethrownForLambdaToRetry() {
-        dynamo.failingWith(ProvisionedThroughputExceededException.builder().message("slow down").build());
+        dynamo.failingWith(ProvisionedThroughputExceededException.builder()
+                .message("slow down")
+                .build());
 
         assertThatThrownBy(() -> store.addIfAbsent(REQUEST)).isInstanceOf(ProvisionedThroughputExceededException.class);
     }

@@ -27,24 +27,45 @@ class WarehouseHandlerTest {
 
     static Stream<Arguments> samples() {
         return Stream.of(
-                arguments("rewards signup, address with line2", "order-created-rewards-signup.json",
-                        new ShipmentRequest("85141e04-3a68-4de4-8737-67876611a13c", "PENDING", "Mira Kovač",
-                                List.of(new Item("CUP-ESP-2", "Espresso cups (set of 2)", 2),
+                arguments(
+                        "rewards signup, address with line2",
+                        "order-created-rewards-signup.json",
+                        new ShipmentRequest(
+                                "85141e04-3a68-4de4-8737-67876611a13c",
+                                "PENDING",
+                                "Mira Kovač",
+                                List.of(
+                                        new Item("CUP-ESP-2", "Espresso cups (set of 2)", 2),
                                         new Item("GRD-HND-1", "Hand grinder & brush", 1)),
                                 new Address("Obala 12", "Flat 3", "Split", null, "21000", "HR"),
-                                Instant.parse("2025-11-03T09:15:27.412Z"), NOW)),
-                arguments("no signup, address with region", "order-created-no-signup.json",
-                        new ShipmentRequest("9bad17fb-a2b1-4e22-8eed-5d50cba3539f", "PENDING", "Jonas O'Neill",
-                                List.of(new Item("NB-A5-DOT", "Notebook <A5, dotted>", 3),
+                                Instant.parse("2025-11-03T09:15:27.412Z"),
+                                NOW)),
+                arguments(
+                        "no signup, address with region",
+                        "order-created-no-signup.json",
+                        new ShipmentRequest(
+                                "9bad17fb-a2b1-4e22-8eed-5d50cba3539f",
+                                "PENDING",
+                                "Jonas O'Neill",
+                                List.of(
+                                        new Item("NB-A5-DOT", "Notebook <A5, dotted>", 3),
                                         new Item("PEN-FNT-F", "Fountain pen \"Fine\"", 1)),
                                 new Address("4 Mill Street", null, "Cork", "Co. Cork", "T12 X2Y3", "IE"),
-                                Instant.parse("2025-11-03T10:02:51.008Z"), NOW)),
-                arguments("yen order", "order-created-jpy.json",
-                        new ShipmentRequest("26b6ae69-8716-4171-a7e0-3e59d22c8965", "PENDING", "Hana Sato",
-                                List.of(new Item("TEA-SEN-100", "Sencha 100 g", 2),
+                                Instant.parse("2025-11-03T10:02:51.008Z"),
+                                NOW)),
+                arguments(
+                        "yen order",
+                        "order-created-jpy.json",
+                        new ShipmentRequest(
+                                "26b6ae69-8716-4171-a7e0-3e59d22c8965",
+                                "PENDING",
+                                "Hana Sato",
+                                List.of(
+                                        new Item("TEA-SEN-100", "Sencha 100 g", 2),
                                         new Item("CUP-YUN-1", "Yunomi cup", 1)),
                                 new Address("2-14-7 Kanda", null, "Chiyoda-ku", "Tokyo", "101-0047", "JP"),
-                                Instant.parse("2025-11-04T01:40:09.930Z"), NOW)));
+                                Instant.parse("2025-11-04T01:40:09.930Z"),
+                                NOW)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -56,19 +77,18 @@ class WarehouseHandlerTest {
         assertThat(store.find(expected.orderId())).contains(expected);
     }
 
-
     @Test
     void sameOrderUnderANewEventIdKeepsTheFirstRequest() {
-        WarehouseHandler redeliveringLater = new WarehouseHandler(store,
-                Clock.fixed(NOW.plusSeconds(3600), ZoneOffset.UTC));
+        WarehouseHandler redeliveringLater =
+                new WarehouseHandler(store, Clock.fixed(NOW.plusSeconds(3600), ZoneOffset.UTC));
         SampleEvent event = SampleEvent.load("order-created-rewards-signup.json");
         event.deliverTo(handler, context);
 
         event.redelivered().deliverTo(redeliveringLater, context);
 
         assertThat(store.size()).isEqualTo(1);
-        assertThat(store.find(event.orderId())).hasValueSatisfying(
-                request -> assertThat(request.recordedAt()).isEqualTo(NOW));
+        assertThat(store.find(event.orderId()))
+                .hasValueSatisfying(request -> assertThat(request.recordedAt()).isEqualTo(NOW));
         assertThat(context.logLines().get(1)).contains("\"duplicate\":true");
     }
 }

@@ -28,7 +28,11 @@ public final class ColdStartChart {
             new Series("naive+lambda-flags", "total", "naive with java21's default flags", "#ef8a62"),
             new Series("ours", "total", "ours with java21's default flags", "#2166ac"),
             new Series("ours+appcds", "total", "ours + AppCDS archive (not shipped)", "#67a9cf"),
-            new Series("ours+primed", "invoke", "ours, first invoke after SnapStart priming (restore excluded)", "#1a9850"));
+            new Series(
+                    "ours+primed",
+                    "invoke",
+                    "ours, first invoke after SnapStart priming (restore excluded)",
+                    "#1a9850"));
 
     private static final int LEFT = 150;
     private static final int RIGHT = 30;
@@ -53,7 +57,8 @@ public final class ColdStartChart {
             if (result.path("variant").asText().equals("empty-jvm")) {
                 floor = result;
             } else {
-                byFunction.computeIfAbsent(result.path("function").asText(), f -> new LinkedHashMap<>())
+                byFunction
+                        .computeIfAbsent(result.path("function").asText(), f -> new LinkedHashMap<>())
                         .put(result.path("variant").asText(), result);
             }
         }
@@ -72,25 +77,51 @@ public final class ColdStartChart {
         int plotHeight = byFunction.size() * groupHeight;
         int height = TOP + plotHeight + 40 + SERIES.size() * 18 + 20;
         List<String> parts = new ArrayList<>();
-        parts.add(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
-                + "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"12\">", WIDTH, height, WIDTH, height));
+        parts.add(String.format(
+                Locale.ROOT,
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+                        + "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"12\">",
+                WIDTH,
+                height,
+                WIDTH,
+                height));
         parts.add("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>");
-        parts.add(String.format(Locale.ROOT, "<text x=\"%d\" y=\"22\" font-size=\"15\" font-weight=\"bold\">Cold start per"
-                + " function: fresh JVM to first invocation done (median, p10-p90)</text>", LEFT - 130));
-        parts.add(String.format(Locale.ROOT, "<text x=\"%d\" y=\"40\" fill=\"#555\">%s; %d rounds, interleaved; load after:"
-                + " %s</text>", LEFT - 130, escape(document.path("java").asText()), document.path("rounds").asInt(),
+        parts.add(String.format(
+                Locale.ROOT,
+                "<text x=\"%d\" y=\"22\" font-size=\"15\" font-weight=\"bold\">Cold start per"
+                        + " function: fresh JVM to first invocation done (median, p10-p90)</text>",
+                LEFT - 130));
+        parts.add(String.format(
+                Locale.ROOT,
+                "<text x=\"%d\" y=\"40\" fill=\"#555\">%s; %d rounds, interleaved; load after:" + " %s</text>",
+                LEFT - 130,
+                escape(document.path("java").asText()),
+                document.path("rounds").asInt(),
                 escape(document.path("loadAverageAfter").asText())));
         for (int tick = 0; tick <= scaleMax; tick += scaleMax > 3000 ? 1000 : 500) {
             double x = LEFT + tick / scaleMax * plotWidth;
-            parts.add(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#ddd\"/>", x,
-                    TOP, x, TOP + plotHeight));
-            parts.add(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" fill=\"#555\">%d ms</text>",
-                    x, TOP + plotHeight + 16, tick));
+            parts.add(String.format(
+                    Locale.ROOT,
+                    "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#ddd\"/>",
+                    x,
+                    TOP,
+                    x,
+                    TOP + plotHeight));
+            parts.add(String.format(
+                    Locale.ROOT,
+                    "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" fill=\"#555\">%d ms</text>",
+                    x,
+                    TOP + plotHeight + 16,
+                    tick));
         }
         int y = TOP;
         for (Map.Entry<String, Map<String, JsonNode>> function : byFunction.entrySet()) {
-            parts.add(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\" font-weight=\"bold\">%s</text>",
-                    LEFT - 8, y + groupHeight / 2 - GROUP_GAP / 2, escape(function.getKey())));
+            parts.add(String.format(
+                    Locale.ROOT,
+                    "<text x=\"%d\" y=\"%d\" text-anchor=\"end\" font-weight=\"bold\">%s</text>",
+                    LEFT - 8,
+                    y + groupHeight / 2 - GROUP_GAP / 2,
+                    escape(function.getKey())));
             for (Series series : SERIES) {
                 JsonNode result = function.getValue().get(series.variant());
                 if (result != null) {
@@ -99,12 +130,27 @@ public final class ColdStartChart {
                     double low = LEFT + stats.path("p10").asDouble() / scaleMax * plotWidth;
                     double high = LEFT + stats.path("p90").asDouble() / scaleMax * plotWidth;
                     double middle = y + BAR / 2.0;
-                    parts.add(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>",
-                            LEFT, y, width, BAR, series.colour()));
-                    parts.add(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
-                            + "stroke=\"#222\"/>", low, middle, high, middle));
-                    parts.add(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" fill=\"#222\">%.0f</text>",
-                            Math.max(LEFT + width, high) + 4, y + BAR - 3, stats.path("median").asDouble()));
+                    parts.add(String.format(
+                            Locale.ROOT,
+                            "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>",
+                            LEFT,
+                            y,
+                            width,
+                            BAR,
+                            series.colour()));
+                    parts.add(String.format(
+                            Locale.ROOT,
+                            "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" " + "stroke=\"#222\"/>",
+                            low,
+                            middle,
+                            high,
+                            middle));
+                    parts.add(String.format(
+                            Locale.ROOT,
+                            "<text x=\"%.1f\" y=\"%d\" fill=\"#222\">%.0f</text>",
+                            Math.max(LEFT + width, high) + 4,
+                            y + BAR - 3,
+                            stats.path("median").asDouble()));
                 }
                 y += BAR + GAP;
             }
@@ -113,17 +159,30 @@ public final class ColdStartChart {
         if (floor != null) {
             double median = floor.path("total").path("median").asDouble();
             double x = LEFT + median / scaleMax * plotWidth;
-            parts.add(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#000\" "
-                    + "stroke-dasharray=\"4 3\"/>", x, TOP - 6, x, TOP + plotHeight));
-            parts.add(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" fill=\"#000\">empty JVM %.0f ms</text>", x + 3,
-                    TOP - 8, median));
+            parts.add(String.format(
+                    Locale.ROOT,
+                    "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#000\" " + "stroke-dasharray=\"4 3\"/>",
+                    x,
+                    TOP - 6,
+                    x,
+                    TOP + plotHeight));
+            parts.add(String.format(
+                    Locale.ROOT,
+                    "<text x=\"%.1f\" y=\"%d\" fill=\"#000\">empty JVM %.0f ms</text>",
+                    x + 3,
+                    TOP - 8,
+                    median));
         }
         int legendY = TOP + plotHeight + 38;
         for (Series series : SERIES) {
-            parts.add(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/>", LEFT,
-                    legendY - 10, series.colour()));
-            parts.add(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s</text>", LEFT + 18, legendY,
-                    escape(series.legend())));
+            parts.add(String.format(
+                    Locale.ROOT,
+                    "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/>",
+                    LEFT,
+                    legendY - 10,
+                    series.colour()));
+            parts.add(String.format(
+                    Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s</text>", LEFT + 18, legendY, escape(series.legend())));
             legendY += 18;
         }
         parts.add("</svg>");
@@ -131,6 +190,9 @@ public final class ColdStartChart {
     }
 
     private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 }

@@ -24,9 +24,11 @@ final class ClassDirectoryJar {
             try (Stream<Path> walk = Files.walk(directory)) {
                 files = walk.filter(Files::isRegularFile).sorted().toList();
             }
-            try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
+            try (OutputStream file = Files.newOutputStream(jar);
+                    JarOutputStream out = new JarOutputStream(file)) {
                 for (Path path : files) {
-                    out.putNextEntry(new JarEntry(directory.relativize(path).toString().replace(File.separatorChar, '/')));
+                    out.putNextEntry(
+                            new JarEntry(directory.relativize(path).toString().replace(File.separatorChar, '/')));
                     Files.copy(path, out);
                     out.closeEntry();
                 }

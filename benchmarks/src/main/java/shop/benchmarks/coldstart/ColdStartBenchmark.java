@@ -20,13 +20,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import shop.template.SamTemplate;
 
 /**
@@ -58,8 +58,13 @@ public final class ColdStartBenchmark {
     private final Path layout;
     private final List<String> diagnosticArgs;
 
-    private ColdStartBenchmark(Path root, String java, List<String> functionNames, List<Variant> variants, Path out,
-                               List<String> diagnosticArgs) {
+    private ColdStartBenchmark(
+            Path root,
+            String java,
+            List<String> functionNames,
+            List<Variant> variants,
+            Path out,
+            List<String> diagnosticArgs) {
         this.root = root;
         this.benchmarks = root.resolve("benchmarks");
         this.java = java;
@@ -79,15 +84,23 @@ public final class ColdStartBenchmark {
         System.setProperty("sun.net.httpserver.nodelay", "true");
         Map<String, String> options = options(args);
         Path root = SamTemplate.locate(Path.of("")).getParent();
-        String java = options.getOrDefault("java", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String java = options.getOrDefault(
+                "java", Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<Variant> variants = options.containsKey("variants")
-                ? Stream.of(options.get("variants").split(",")).map(Variant::byKey).toList()
+                ? Stream.of(options.get("variants").split(","))
+                        .map(Variant::byKey)
+                        .toList()
                 : Variant.ALL;
-        List<String> functions = options.containsKey("functions") ? List.of(options.get("functions").split(",")) : List.of();
-        Path out = Path.of(options.getOrDefault("out", root.resolve("benchmarks/target/cold-start").toString()));
+        List<String> functions = options.containsKey("functions")
+                ? List.of(options.get("functions").split(","))
+                : List.of();
+        Path out = Path.of(options.getOrDefault(
+                "out", root.resolve("benchmarks/target/cold-start").toString()));
         int rounds = Integer.parseInt(options.getOrDefault("rounds", "12"));
         // Diagnostics only (e.g. -Xlog:class+load): they slow every launch, so never for published figures.
-        List<String> jvmArgs = options.containsKey("jvm-args") ? List.of(options.get("jvm-args").split(" ")) : List.of();
+        List<String> jvmArgs = options.containsKey("jvm-args")
+                ? List.of(options.get("jvm-args").split(" "))
+                : List.of();
         new ColdStartBenchmark(root, java, functions, variants, out, jvmArgs).run(rounds);
     }
 
@@ -154,22 +167,23 @@ public final class ColdStartBenchmark {
                     : List.of();
             Launch launch = time(command(job, extra), environment(job.function(), aws), aws, job);
             if (!job.function().firstInvocationDone().test(aws)) {
-                throw new IllegalStateException(job.functionName() + " / " + job.variant().key() + " did not leave "
-                        + job.function().expectedEffect() + "; found " + aws.sideEffects(template.tables()));
+                throw new IllegalStateException(
+                        job.functionName() + " / " + job.variant().key() + " did not leave "
+                                + job.function().expectedEffect() + "; found " + aws.sideEffects(template.tables()));
             }
             return launch;
         }
     }
 
     /**
-     * One cold start under the real runtime interface client: Init is process start to the runtime's first
-     * {@code next} call, the invocation from there to the response; the process then idles and is ended, so there is no
-     * exit to time. Checked for the function's side effect and a 2xx answer like every other launch.
+     * One cold start under the real runtime interface client: Init is process start to the runtime's first {@code next}
+     * call, the invocation from there to the response; the process then idles and is ended, so there is no exit to
+     * time. Checked for the function's side effect and a 2xx answer like every other launch.
      */
     private Launch underTheRuntime(Job job) throws IOException, InterruptedException {
         FunctionUnderTest function = job.function();
         try (LoopbackAws aws = new LoopbackAws(template.tables(), FunctionUnderTest.BUS);
-             RuntimeApiStandIn api = new RuntimeApiStandIn(Files.readAllBytes(function.event()))) {
+                RuntimeApiStandIn api = new RuntimeApiStandIn(Files.readAllBytes(function.event()))) {
             List<String> command = new ArrayList<>();
             command.add(java);
             command.addAll(job.variant().jvmFlags());
@@ -190,7 +204,8 @@ public final class ColdStartBenchmark {
             environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
             environment.put("_HANDLER", function.handlerClass() + "::handleRequest");
             Path log = Files.createTempFile(out, "ric-", ".log");
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().clear();
             builder.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
             builder.environment().putAll(environment);
@@ -200,22 +215,26 @@ public final class ColdStartBenchmark {
             try {
                 outcome = api.outcome().get(60, TimeUnit.SECONDS);
             } catch (ExecutionException | TimeoutException e) {
-                throw new IllegalStateException(job.functionName() + " / " + job.variant().key()
-                        + " gave no answer within 60 s:\n" + Files.readString(log), e);
+                throw new IllegalStateException(
+                        job.functionName() + " / " + job.variant().key() + " gave no answer within 60 s:\n"
+                                + Files.readString(log),
+                        e);
             } finally {
                 process.destroy();
                 if (!process.waitFor(10, TimeUnit.SECONDS)) {
                     process.destroyForcibly().waitFor();
                 }
             }
-            if (!outcome.succeeded() || (function.handlerClass().contains("Checkout")
-                    && !outcome.body().contains("\"statusCode\":202"))) {
-                throw new IllegalStateException(job.functionName() + " / " + job.variant().key() + " answered "
-                        + outcome.body() + "\n" + Files.readString(log));
+            if (!outcome.succeeded()
+                    || (function.handlerClass().contains("Checkout")
+                            && !outcome.body().contains("\"statusCode\":202"))) {
+                throw new IllegalStateException(job.functionName() + " / "
+                        + job.variant().key() + " answered " + outcome.body() + "\n" + Files.readString(log));
             }
             if (!function.firstInvocationDone().test(aws)) {
-                throw new IllegalStateException(job.functionName() + " / " + job.variant().key() + " did not leave "
-                        + function.expectedEffect() + "; found " + aws.sideEffects(template.tables()));
+                throw new IllegalStateException(
+                        job.functionName() + " / " + job.variant().key() + " did not leave " + function.expectedEffect()
+                                + "; found " + aws.sideEffects(template.tables()));
             }
             Files.delete(log);
             double init = (outcome.initDoneAt() - start) / 1e6;
@@ -234,21 +253,31 @@ public final class ColdStartBenchmark {
         long startWall = System.currentTimeMillis();
         long start = System.nanoTime();
         Process process = builder.start();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 output.add(line);
             }
         }
         int status = process.waitFor();
         double total = (System.nanoTime() - start) / 1e6;
-        Matcher probe = output.stream().map(PROBE_LINE::matcher).filter(Matcher::matches).findFirst().orElse(null);
+        Matcher probe = output.stream()
+                .map(PROBE_LINE::matcher)
+                .filter(Matcher::matches)
+                .findFirst()
+                .orElse(null);
         if (status != 0 || probe == null) {
-            throw new IllegalStateException(job.functionName() + " / " + job.variant().key() + " exited " + status
-                    + (aws == null ? "" : " (" + aws.sideEffects(template.tables()) + ")") + ":\n"
-                    + String.join("\n", output));
+            throw new IllegalStateException(
+                    job.functionName() + " / " + job.variant().key() + " exited " + status
+                            + (aws == null ? "" : " (" + aws.sideEffects(template.tables()) + ")") + ":\n"
+                            + String.join("\n", output));
         }
-        return new Launch(total, Long.parseLong(probe.group(1)) - startWall, Long.parseLong(probe.group(2)) / 1e6,
-                Long.parseLong(probe.group(3)) / 1e6, Long.parseLong(probe.group(4)) / 1e6);
+        return new Launch(
+                total,
+                Long.parseLong(probe.group(1)) - startWall,
+                Long.parseLong(probe.group(2)) / 1e6,
+                Long.parseLong(probe.group(3)) / 1e6,
+                Long.parseLong(probe.group(4)) / 1e6);
     }
 
     private List<String> command(Job job, List<String> extraFlags) {
@@ -303,15 +332,21 @@ public final class ColdStartBenchmark {
         return path;
     }
 
-    /** Copies what the launches run: the probe and naive handlers, each function's classes and jars, the extra clients. */
+    /**
+     * Copies what the launches run: the probe and naive handlers, each function's classes and jars, the extra clients.
+     */
     private void layOut() throws IOException {
         ClassDirectoryJar.deleteFolder(layout);
         copy(benchmarks.resolve("target/classes"), layout.resolve("runtime"));
         copy(benchmarks.resolve("target/naive-http"), layout.resolve("naive-http"));
         copy(benchmarks.resolve("target/runtime-interface-client"), layout.resolve("runtime-interface-client"));
         for (FunctionUnderTest function : functions) {
-            copy(function.module().resolve("target/classes"), layout.resolve(function.logicalId()).resolve("classes"));
-            copy(function.module().resolve("target/dependency"), layout.resolve(function.logicalId()).resolve("lib"));
+            copy(
+                    function.module().resolve("target/classes"),
+                    layout.resolve(function.logicalId()).resolve("classes"));
+            copy(
+                    function.module().resolve("target/dependency"),
+                    layout.resolve(function.logicalId()).resolve("lib"));
         }
     }
 
@@ -337,7 +372,8 @@ public final class ColdStartBenchmark {
         if (!Files.isDirectory(directory)) {
             return entry;
         }
-        Path jar = out.resolve("jarred").resolve(layout.relativize(directory).toString().replace(File.separatorChar, '_') + ".jar");
+        Path jar = out.resolve("jarred")
+                .resolve(layout.relativize(directory).toString().replace(File.separatorChar, '_') + ".jar");
         if (!Files.exists(jar)) {
             ClassDirectoryJar.write(directory, jar);
         }
@@ -357,11 +393,14 @@ public final class ColdStartBenchmark {
     private void trainArchive(FunctionUnderTest function, Variant variant) throws IOException, InterruptedException {
         Path archive = archive(function, variant);
         Files.deleteIfExists(archive);
-        Variant training = new Variant(variant.key() + "-training", "training run", variant.build(), variant.jvmFlags(),
-                true, false);
+        Variant training = new Variant(
+                variant.key() + "-training", "training run", variant.build(), variant.jvmFlags(), true, false);
         try (LoopbackAws aws = new LoopbackAws(template.tables(), FunctionUnderTest.BUS)) {
-            time(command(new Job(function, training), List.of("-XX:ArchiveClassesAtExit=" + archive)),
-                    environment(function, aws), aws, new Job(function, training));
+            time(
+                    command(new Job(function, training), List.of("-XX:ArchiveClassesAtExit=" + archive)),
+                    environment(function, aws),
+                    aws,
+                    new Job(function, training));
         }
         System.out.println("AppCDS archive for " + function.logicalId() + ": " + Files.size(archive) / 1024 + " KiB");
     }
@@ -372,10 +411,13 @@ public final class ColdStartBenchmark {
 
     private static List<Path> jars(Path folder) {
         if (!Files.isDirectory(folder)) {
-            throw new IllegalStateException(folder + " is missing: lay the functions out first (benchmarks/run.sh does)");
+            throw new IllegalStateException(
+                    folder + " is missing: lay the functions out first (benchmarks/run.sh does)");
         }
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(file -> file.toString().endsWith(".jar")).sorted().toList();
+            return files.filter(file -> file.toString().endsWith(".jar"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -389,9 +431,14 @@ public final class ColdStartBenchmark {
     }
 
     private String javaVersion() throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(java, "-version").redirectErrorStream(true).start();
-        String version = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
-                .filter(line -> line.contains("Runtime Environment")).findFirst().orElse("unknown").trim();
+        Process process =
+                new ProcessBuilder(java, "-version").redirectErrorStream(true).start();
+        String version = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                .lines()
+                .filter(line -> line.contains("Runtime Environment"))
+                .findFirst()
+                .orElse("unknown")
+                .trim();
         process.waitFor();
         return version;
     }
@@ -413,13 +460,19 @@ public final class ColdStartBenchmark {
                 .put("loadAverageAfter", loadAverage())
                 .put("cpus", Runtime.getRuntime().availableProcessors());
         ArrayNode variantsNode = document.putArray("variants");
-        variants.forEach(variant -> variantsNode.addObject().put("key", variant.key())
-                .put("description", variant.description()).put("flags", String.join(" ", variant.jvmFlags())));
+        variants.forEach(variant -> variantsNode
+                .addObject()
+                .put("key", variant.key())
+                .put("description", variant.description())
+                .put("flags", String.join(" ", variant.jvmFlags())));
         ArrayNode results = document.putArray("results");
-        StringBuilder table = new StringBuilder("| function | variant | whole process, median (p10-p90) ms | boot | init |"
-                + " prime | first invoke | exit |\n|---|---|---|---|---|---|---|---|\n");
+        StringBuilder table =
+                new StringBuilder("| function | variant | whole process, median (p10-p90) ms | boot | init |"
+                        + " prime | first invoke | exit |\n|---|---|---|---|---|---|---|---|\n");
         launches.forEach((job, runs) -> {
-            ObjectNode result = results.addObject().put("function", job.functionName()).put("variant", job.variant().key());
+            ObjectNode result = results.addObject()
+                    .put("function", job.functionName())
+                    .put("variant", job.variant().key());
             Map<String, ToDoubleFunction<Launch>> parts = new LinkedHashMap<>();
             parts.put("total", Launch::total);
             parts.put("boot", Launch::boot);
@@ -436,10 +489,19 @@ public final class ColdStartBenchmark {
             });
             ArrayNode samples = result.putArray("totals");
             runs.forEach(run -> samples.add(round(run.total())));
-            table.append(String.format(Locale.ROOT, "| %s | %s | %.0f (%.0f-%.0f) | %.0f | %.0f | %.0f | %.0f | %.0f |%n",
-                    job.functionName(), job.variant().key(), stats.get("total").median(), stats.get("total").p10(),
-                    stats.get("total").p90(), stats.get("boot").median(), stats.get("init").median(),
-                    stats.get("prime").median(), stats.get("invoke").median(), stats.get("exit").median()));
+            table.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %s | %.0f (%.0f-%.0f) | %.0f | %.0f | %.0f | %.0f | %.0f |%n",
+                    job.functionName(),
+                    job.variant().key(),
+                    stats.get("total").median(),
+                    stats.get("total").p10(),
+                    stats.get("total").p90(),
+                    stats.get("boot").median(),
+                    stats.get("init").median(),
+                    stats.get("prime").median(),
+                    stats.get("invoke").median(),
+                    stats.get("exit").median()));
         });
         json.writeValue(out.resolve("results.json").toFile(), document);
         Files.writeString(out.resolve("results.md"), table);

@@ -12,10 +12,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The cold-start goals, read from a {@code results.json}: each function's cold start against its naive baseline
- * (goal: at most 40%) and checkout's against the empty JVM (goal: at most 8x). Ratios are taken round by round - the
- * variants of one round ran side by side under the same load - and the median of those ratios is reported with its
- * p10-p90, which is steadier on a shared machine than a ratio of medians.
+ * The cold-start goals, read from a {@code results.json}: each function's cold start against its naive baseline (goal:
+ * at most 40%) and checkout's against the empty JVM (goal: at most 8x). Ratios are taken round by round - the variants
+ * of one round ran side by side under the same load - and the median of those ratios is reported with its p10-p90,
+ * which is steadier on a shared machine than a ratio of medians.
  *
  * <pre>ColdStartGoals [benchmarks/target/cold-start/results.json]</pre>
  */
@@ -40,17 +40,30 @@ public final class ColdStartGoals {
                     .put(result.path("variant").asText(), values);
         }
         List<Double> floor = totals.getOrDefault("-", Map.of()).get("empty-jvm");
-        StringBuilder report = new StringBuilder("| function | compared | median ratio per round (p10-p90) | goal | met |\n"
-                + "|---|---|---|---|---|\n");
+        StringBuilder report =
+                new StringBuilder("| function | compared | median ratio per round (p10-p90) | goal | met |\n"
+                        + "|---|---|---|---|---|\n");
         totals.forEach((function, variants) -> {
             if (function.equals("-")) {
                 return;
             }
             // Issue 15's goals: at most 50% of naive (40% is where we are heading), checkout within 12x the empty JVM.
             row(report, function, "ours / naive", variants.get("ours"), variants.get("naive"), 0.50, "<= 50%");
-            row(report, function, "ours / naive with java21 flags", variants.get("ours"),
-                    variants.get("naive+lambda-flags"), 0.50, "<= 50%");
-            row(report, function, "ours+appcds / naive", variants.get("ours+appcds"), variants.get("naive"), 0.50,
+            row(
+                    report,
+                    function,
+                    "ours / naive with java21 flags",
+                    variants.get("ours"),
+                    variants.get("naive+lambda-flags"),
+                    0.50,
+                    "<= 50%");
+            row(
+                    report,
+                    function,
+                    "ours+appcds / naive",
+                    variants.get("ours+appcds"),
+                    variants.get("naive"),
+                    0.50,
                     "<= 50%");
             // Under the real runtime the process is ended after the first response: no exit in its total.
             row(report, function, "ours+ric / naive", variants.get("ours+ric"), variants.get("naive"), 0.50, "<= 50%");
@@ -63,8 +76,14 @@ public final class ColdStartGoals {
         return report.toString();
     }
 
-    private static void row(StringBuilder report, String function, String compared, List<Double> ours,
-                            List<Double> baseline, double goal, String goalText) {
+    private static void row(
+            StringBuilder report,
+            String function,
+            String compared,
+            List<Double> ours,
+            List<Double> baseline,
+            double goal,
+            String goalText) {
         if (ours == null || baseline == null) {
             return;
         }
@@ -74,8 +93,15 @@ public final class ColdStartGoals {
         }
         Stats stats = Stats.of(ratios);
         boolean percent = goal < 1;
-        report.append(String.format(Locale.ROOT, "| %s | %s | %s (%s-%s) | %s | %s |%n", function, compared,
-                format(stats.median(), percent), format(stats.p10(), percent), format(stats.p90(), percent), goalText,
+        report.append(String.format(
+                Locale.ROOT,
+                "| %s | %s | %s (%s-%s) | %s | %s |%n",
+                function,
+                compared,
+                format(stats.median(), percent),
+                format(stats.p10(), percent),
+                format(stats.p90(), percent),
+                goalText,
                 stats.median() <= goal ? "yes" : "no"));
     }
 

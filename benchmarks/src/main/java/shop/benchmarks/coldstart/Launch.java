@@ -4,7 +4,7 @@ package shop.benchmarks.coldstart;
  * One fresh JVM, timed. {@code total} is measured by the driver from process start to exit; the rest by the probe
  * inside the JVM ({@code boot} is from process start to {@code main}, at millisecond resolution).
  *
- * @param init  handler class loading and construction, as Lambda's Init phase
+ * @param init handler class loading and construction, as Lambda's Init phase
  * @param prime the SnapStart hooks, 0 unless the variant is primed (on Lambda they run before the snapshot)
  * @param invoke event deserialization, the first {@code handleRequest} and response serialization
  */

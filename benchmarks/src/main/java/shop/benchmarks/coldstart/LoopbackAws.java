@@ -15,17 +15,17 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import shop.local.aws.AwsStandIn;
 import shop.local.aws.Effects;
-import shop.local.journal.Journal;
 import shop.local.aws.EventBridgeService;
 import shop.local.aws.EventSink;
 import shop.local.aws.SesService;
 import shop.local.dynamodb.DynamoDbService;
+import shop.local.journal.Journal;
 import shop.local.outbox.Outbox;
 import shop.template.TableResource;
 
 /**
- * The local runtime's AWS stand-in (EventBridge, DynamoDB, SES v2 on one loopback port), fresh for every launch so
- * that every first invocation does the same work: no order is ever a duplicate of an earlier run's.
+ * The local runtime's AWS stand-in (EventBridge, DynamoDB, SES v2 on one loopback port), fresh for every launch so that
+ * every first invocation does the same work: no order is ever a duplicate of an earlier run's.
  */
 final class LoopbackAws implements AutoCloseable {
 
@@ -45,8 +45,12 @@ final class LoopbackAws implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         Journal.Opened journaled = Journal.open(folder.resolve("journal/journal.log"));
         this.journal = journaled.journal();
-        this.dynamo = new DynamoDbService(folder.resolve("dynamodb"), tables.stream().map(LoopbackAws::definition).toList(),
-                Effects.none(), journal, journaled.records());
+        this.dynamo = new DynamoDbService(
+                folder.resolve("dynamodb"),
+                tables.stream().map(LoopbackAws::definition).toList(),
+                Effects.none(),
+                journal,
+                journaled.records());
         this.outbox = new Outbox(folder.resolve("outbox"), clock);
         EventSink bus = new EventSink() {
             @Override
@@ -55,13 +59,22 @@ final class LoopbackAws implements AutoCloseable {
             }
 
             @Override
-            public String put(String bus, String source, String detailType, JsonNode detail, List<String> resources,
-                              Instant time) {
+            public String put(
+                    String bus,
+                    String source,
+                    String detailType,
+                    JsonNode detail,
+                    List<String> resources,
+                    Instant time) {
                 return "event-" + events.incrementAndGet();
             }
         };
-        this.standIn = AwsStandIn.start(AwsStandIn.bind(), List.of(dynamo, new EventBridgeService(bus, clock, Effects.none())),
-                new SesService(outbox, Effects.none()), new PrintStream(System.err, true), Effects.none());
+        this.standIn = AwsStandIn.start(
+                AwsStandIn.bind(),
+                List.of(dynamo, new EventBridgeService(bus, clock, Effects.none())),
+                new SesService(outbox, Effects.none()),
+                new PrintStream(System.err, true),
+                Effects.none());
     }
 
     /** What a function gets as {@code AWS_ENDPOINT_URL}. */
@@ -71,9 +84,13 @@ final class LoopbackAws implements AutoCloseable {
 
     /** Events the bus accepted, emails in the outbox and items per table: what a launch left behind. */
     String sideEffects(List<TableResource> tables) {
-        StringBuilder effects = new StringBuilder("events=" + events.get() + " emails=" + outbox.messages().size());
+        StringBuilder effects = new StringBuilder(
+                "events=" + events.get() + " emails=" + outbox.messages().size());
         for (TableResource table : tables) {
-            effects.append(' ').append(table.logicalId()).append('=').append(dynamo.items(table.logicalId()).size());
+            effects.append(' ')
+                    .append(table.logicalId())
+                    .append('=')
+                    .append(dynamo.items(table.logicalId()).size());
         }
         return effects.toString();
     }
@@ -107,7 +124,8 @@ final class LoopbackAws implements AutoCloseable {
 
     private static void deleteQuietly(Path root) {
         try (var paths = Files.walk(root)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             // A scratch folder under the system temp directory; failing to tidy it must not fail a measurement.
             System.err.println("Could not delete " + root + ": " + e.getMessage());

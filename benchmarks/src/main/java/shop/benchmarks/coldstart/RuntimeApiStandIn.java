@@ -14,10 +14,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The Lambda Runtime API on loopback for one cold start under the real runtime interface client: the first
- * {@code next} hands over the event and marks the end of Init (the runtime asks only once the handler is constructed),
- * the response or error of that invocation marks the first response; later {@code next} calls are left waiting, as
- * Lambda leaves an idle environment. Times are the driver's {@link System#nanoTime()} on arrival.
+ * The Lambda Runtime API on loopback for one cold start under the real runtime interface client: the first {@code next}
+ * hands over the event and marks the end of Init (the runtime asks only once the handler is constructed), the response
+ * or error of that invocation marks the first response; later {@code next} calls are left waiting, as Lambda leaves an
+ * idle environment. Times are the driver's {@link System#nanoTime()} on arrival.
  */
 final class RuntimeApiStandIn implements AutoCloseable {
 
@@ -70,12 +70,16 @@ final class RuntimeApiStandIn implements AutoCloseable {
             initDoneAt = arrived;
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.getResponseHeaders().add("Lambda-Runtime-Aws-Request-Id", REQUEST_ID);
-            exchange.getResponseHeaders().add("Lambda-Runtime-Deadline-Ms",
-                    Long.toString(System.currentTimeMillis() + 60_000));
-            exchange.getResponseHeaders().add("Lambda-Runtime-Invoked-Function-Arn",
-                    "arn:aws:lambda:eu-west-1:000000000000:function:benchmark");
-            exchange.getResponseHeaders().add("Lambda-Runtime-Trace-Id",
-                    "Root=1-00000000-000000000000000000000001;Parent=0000000000000001;Sampled=0");
+            exchange.getResponseHeaders()
+                    .add("Lambda-Runtime-Deadline-Ms", Long.toString(System.currentTimeMillis() + 60_000));
+            exchange.getResponseHeaders()
+                    .add(
+                            "Lambda-Runtime-Invoked-Function-Arn",
+                            "arn:aws:lambda:eu-west-1:000000000000:function:benchmark");
+            exchange.getResponseHeaders()
+                    .add(
+                            "Lambda-Runtime-Trace-Id",
+                            "Root=1-00000000-000000000000000000000001;Parent=0000000000000001;Sampled=0");
             answer(exchange, 200, event);
             return;
         }

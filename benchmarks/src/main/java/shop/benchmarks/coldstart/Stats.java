@@ -16,9 +16,16 @@ public record Stats(int count, double median, double p10, double p90, double p99
         if (values.isEmpty()) {
             throw new IllegalArgumentException("No values to summarise");
         }
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return new Stats(sorted.length, median(sorted), percentile(sorted, 10), percentile(sorted, 90),
-                percentile(sorted, 99), sorted[0], sorted[sorted.length - 1]);
+        double[] sorted =
+                values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return new Stats(
+                sorted.length,
+                median(sorted),
+                percentile(sorted, 10),
+                percentile(sorted, 90),
+                percentile(sorted, 99),
+                sorted[0],
+                sorted[sorted.length - 1]);
     }
 
     /** Nearest-rank percentile: the smallest value with at least {@code p}% of the sample at or below it. */

@@ -39,10 +39,13 @@ public final class CostModel {
     static final double LOGS_PER_GB_INGESTED = 0.50;
 
     // --- Modelling assumptions ---
-    /** Lambda gives one full vCPU at 1,769 MB and CPU in proportion below it; handler CPU time stretches by its inverse. */
+    /**
+     * Lambda gives one full vCPU at 1,769 MB and CPU in proportion below it; handler CPU time stretches by its inverse.
+     */
     static final double FULL_VCPU_MB = 1769;
     /** Round trips to AWS services, per call, added to CPU time (in-region, warm connection). */
     static final double EVENTBRIDGE_PUT_MS = 15;
+
     static final double DYNAMODB_WRITE_MS = 6;
     static final double DYNAMODB_TRANSACTION_MS = 12;
     static final double SES_SEND_MS = 40;
@@ -54,8 +57,13 @@ public final class CostModel {
     private CostModel() {}
 
     /** One function's share: invocations per order, handler CPU (µs, measured p50), AWS calls and their wait. */
-    record FunctionCost(String logicalId, String measuredAs, double invocationsPerOrder, double cpuMicros,
-                        double waitMillis, int memoryMb) {
+    record FunctionCost(
+            String logicalId,
+            String measuredAs,
+            double invocationsPerOrder,
+            double cpuMicros,
+            double waitMillis,
+            int memoryMb) {
 
         double billedMillis() {
             double cpuMillis = cpuMicros / 1000.0 * Math.max(1.0, FULL_VCPU_MB / memoryMb);
@@ -92,39 +100,85 @@ public final class CostModel {
 
     static List<FunctionCost> functions(JsonNode warm, SamTemplate template) {
         return List.of(
-                new FunctionCost("CheckoutFunction", "checkout", 1, p50(warm, "checkout"), EVENTBRIDGE_PUT_MS,
+                new FunctionCost(
+                        "CheckoutFunction",
+                        "checkout",
+                        1,
+                        p50(warm, "checkout"),
+                        EVENTBRIDGE_PUT_MS,
                         template.function("CheckoutFunction").memorySize()),
-                new FunctionCost("EmailFunction", "email", 1, p50(warm, "email"),
-                        2 * DYNAMODB_WRITE_MS + SES_SEND_MS, template.function("EmailFunction").memorySize()),
-                new FunctionCost("WarehouseFunction", "warehouse", 1, p50(warm, "warehouse"), DYNAMODB_WRITE_MS,
+                new FunctionCost(
+                        "EmailFunction",
+                        "email",
+                        1,
+                        p50(warm, "email"),
+                        2 * DYNAMODB_WRITE_MS + SES_SEND_MS,
+                        template.function("EmailFunction").memorySize()),
+                new FunctionCost(
+                        "WarehouseFunction",
+                        "warehouse",
+                        1,
+                        p50(warm, "warehouse"),
+                        DYNAMODB_WRITE_MS,
                         template.function("WarehouseFunction").memorySize()),
-                new FunctionCost("RewardsFunction", "rewards", REWARDS_SIGNUP_SHARE, p50(warm, "rewards"),
-                        DYNAMODB_TRANSACTION_MS, template.function("RewardsFunction").memorySize()),
+                new FunctionCost(
+                        "RewardsFunction",
+                        "rewards",
+                        REWARDS_SIGNUP_SHARE,
+                        p50(warm, "rewards"),
+                        DYNAMODB_TRANSACTION_MS,
+                        template.function("RewardsFunction").memorySize()),
                 // Not benchmarked: one transaction per event like rewards, so rewards' CPU time stands in for it.
-                new FunctionCost("AnalyticsFunction", "rewards (proxy)", 1, p50(warm, "rewards"),
-                        DYNAMODB_TRANSACTION_MS, template.function("AnalyticsFunction").memorySize()));
+                new FunctionCost(
+                        "AnalyticsFunction",
+                        "rewards (proxy)",
+                        1,
+                        p50(warm, "rewards"),
+                        DYNAMODB_TRANSACTION_MS,
+                        template.function("AnalyticsFunction").memorySize()));
     }
 
     static List<Line> bill(List<FunctionCost> functions) {
         List<Line> lines = new ArrayList<>();
-        double invocations = functions.stream().mapToDouble(FunctionCost::invocationsPerOrder).sum();
-        lines.add(new Line("Lambda", String.format(Locale.ROOT, "%.2f requests per order", invocations),
+        double invocations = functions.stream()
+                .mapToDouble(FunctionCost::invocationsPerOrder)
+                .sum();
+        lines.add(new Line(
+                "Lambda",
+                String.format(Locale.ROOT, "%.2f requests per order", invocations),
                 invocations * LAMBDA_PER_MILLION_REQUESTS));
         for (FunctionCost function : functions) {
-            lines.add(new Line("Lambda", String.format(Locale.ROOT, "%s: %.0f ms billed x %d MB x %.2f per order",
-                    function.logicalId(), function.billedMillis(), function.memoryMb(), function.invocationsPerOrder()),
+            lines.add(new Line(
+                    "Lambda",
+                    String.format(
+                            Locale.ROOT,
+                            "%s: %.0f ms billed x %d MB x %.2f per order",
+                            function.logicalId(),
+                            function.billedMillis(),
+                            function.memoryMb(),
+                            function.invocationsPerOrder()),
                     function.gbSecondsPerOrder() * 1e6 * LAMBDA_PER_GB_SECOND));
         }
-        lines.add(new Line("EventBridge", "1 custom event (under 64 KB) per order; rule deliveries to Lambda are free",
+        lines.add(new Line(
+                "EventBridge",
+                "1 custom event (under 64 KB) per order; rule deliveries to Lambda are free",
                 EVENTBRIDGE_PER_MILLION_EVENTS));
         lines.add(new Line("API Gateway HTTP API", "1 request per order", HTTP_API_PER_MILLION_REQUESTS));
         double writeUnits = 2 + 1 + REWARDS_SIGNUP_SHARE * 4 + 6;
-        lines.add(new Line("DynamoDB", String.format(Locale.ROOT, "%.1f WRU per order: email claim + mark 2, shipment 1,"
-                + " rewards transaction 2x2 x %.0f%%, analytics transaction 3x2 (two-line order)",
-                writeUnits, REWARDS_SIGNUP_SHARE * 100), writeUnits * DYNAMODB_PER_MILLION_WRU));
+        lines.add(new Line(
+                "DynamoDB",
+                String.format(
+                        Locale.ROOT,
+                        "%.1f WRU per order: email claim + mark 2, shipment 1,"
+                                + " rewards transaction 2x2 x %.0f%%, analytics transaction 3x2 (two-line order)",
+                        writeUnits,
+                        REWARDS_SIGNUP_SHARE * 100),
+                writeUnits * DYNAMODB_PER_MILLION_WRU));
         lines.add(new Line("SES", "1 email per order", SES_PER_THOUSAND_EMAILS * 1000));
         double logGb = invocations * LOG_BYTES_PER_INVOCATION * 1e6 / 1e9;
-        lines.add(new Line("CloudWatch Logs", String.format(Locale.ROOT, "%.1f GB ingested per million orders", logGb),
+        lines.add(new Line(
+                "CloudWatch Logs",
+                String.format(Locale.ROOT, "%.1f GB ingested per million orders", logGb),
                 logGb * LOGS_PER_GB_INGESTED));
         return lines;
     }
@@ -132,17 +186,25 @@ public final class CostModel {
     static String report(List<FunctionCost> functions, List<Line> lines) {
         StringBuilder report = new StringBuilder("| service | what | USD per million orders |\n|---|---|---|\n");
         for (Line line : lines) {
-            report.append(String.format(Locale.ROOT, "| %s | %s | %.2f |%n", line.service(), line.what(),
-                    line.usdPerMillionOrders()));
+            report.append(String.format(
+                    Locale.ROOT, "| %s | %s | %.2f |%n", line.service(), line.what(), line.usdPerMillionOrders()));
         }
         double total = lines.stream().mapToDouble(Line::usdPerMillionOrders).sum();
         report.append(String.format(Locale.ROOT, "| **total** | | **%.2f** |%n", total));
-        report.append("\nBilled duration per invocation = measured p50 CPU time x ").append(FULL_VCPU_MB)
+        report.append("\nBilled duration per invocation = measured p50 CPU time x ")
+                .append(FULL_VCPU_MB)
                 .append(" / memory MB (Lambda's CPU share) + assumed service round trips, rounded up to 1 ms:\n\n")
-                .append("| function | measured as | p50 CPU µs | service wait ms | billed ms | memory MB |\n|---|---|---|---|---|---|\n");
+                .append("| function | measured as | p50 CPU µs | service wait ms | billed ms |"
+                        + " memory MB |\n|---|---|---|---|---|---|\n");
         for (FunctionCost function : functions) {
-            report.append(String.format(Locale.ROOT, "| %s | %s | %.0f | %.0f | %.0f | %d |%n", function.logicalId(),
-                    function.measuredAs(), function.cpuMicros(), function.waitMillis(), function.billedMillis(),
+            report.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %s | %.0f | %.0f | %.0f | %d |%n",
+                    function.logicalId(),
+                    function.measuredAs(),
+                    function.cpuMicros(),
+                    function.waitMillis(),
+                    function.billedMillis(),
                     function.memoryMb()));
         }
         return report.toString();

@@ -24,9 +24,9 @@ import shop.wiring.InvocationContext;
  *
  * <pre>LambdaProbe &lt;handler class&gt; &lt;event file&gt; [plain|primed]</pre>
  *
- * With {@code primed}, the SnapStart hooks run between construction and the invocation, as they do before Lambda
- * takes the snapshot (see {@link shop.benchmarks.checkpoint.Core}); the invocation then stands for the first one
- * after a restore, minus the restore itself, which only Lambda can measure.
+ * With {@code primed}, the SnapStart hooks run between construction and the invocation, as they do before Lambda takes
+ * the snapshot (see {@link shop.benchmarks.checkpoint.Core}); the invocation then stands for the first one after a
+ * restore, minus the restore itself, which only Lambda can measure.
  */
 public final class LambdaProbe {
 
@@ -42,7 +42,8 @@ public final class LambdaProbe {
         boolean stream = handler instanceof RequestStreamHandler;
         Type[] types = stream ? null : handlerTypes(handlerClass);
         PojoSerializer<Object> input = stream ? null : LambdaEventSerializers.serializerFor(rawClass(types[0]), loader);
-        PojoSerializer<Object> output = stream || types[1] == Void.class ? null
+        PojoSerializer<Object> output = stream || types[1] == Void.class
+                ? null
                 : LambdaEventSerializers.serializerFor(rawClass(types[1]), loader);
         long constructed = System.nanoTime();
         if (args.length > 2 && args[2].equals("primed")) {
@@ -69,8 +70,8 @@ public final class LambdaProbe {
             }
         }
         long invoked = System.nanoTime();
-        System.out.println("probe mainAt=" + mainAt + " init=" + (constructed - start) + " prime=" + (primed - constructed)
-                + " invoke=" + (invoked - primed) + " responseBytes=" + response.size());
+        System.out.println("probe mainAt=" + mainAt + " init=" + (constructed - start) + " prime="
+                + (primed - constructed) + " invoke=" + (invoked - primed) + " responseBytes=" + response.size());
         System.out.flush();
         System.exit(0);
     }
@@ -82,7 +83,8 @@ public final class LambdaProbe {
                 return parameterized.getActualTypeArguments();
             }
         }
-        throw new IllegalArgumentException(handlerClass.getName() + " does not implement RequestHandler<I, O> directly");
+        throw new IllegalArgumentException(
+                handlerClass.getName() + " does not implement RequestHandler<I, O> directly");
     }
 
     @SuppressWarnings("unchecked")

@@ -28,8 +28,8 @@ import shop.template.SamTemplate;
  */
 public final class ValidatorCost {
 
-    private static final Pattern LINE = Pattern.compile(
-            "schema build=(\\d+)/([\\d.]+) first=(\\d+)/([\\d.]+) second=(\\d+)/([\\d.]+)");
+    private static final Pattern LINE =
+            Pattern.compile("schema build=(\\d+)/([\\d.]+) first=(\\d+)/([\\d.]+) second=(\\d+)/([\\d.]+)");
 
     private ValidatorCost() {}
 
@@ -53,9 +53,14 @@ public final class ValidatorCost {
         for (int round = 0; round < rounds; round++) {
             List<String> command = new ArrayList<>(List.of(java));
             command.addAll(Variant.LAMBDA_DEFAULT_FLAGS);
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), ValidatorCost.class.getName(),
-                    "--child", sample.toString()));
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            command.addAll(List.of(
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    ValidatorCost.class.getName(),
+                    "--child",
+                    sample.toString()));
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             Matcher line = LINE.matcher(output.strip());
             if (process.waitFor() != 0 || !line.find()) {
@@ -66,14 +71,25 @@ public final class ValidatorCost {
                 values[group] = Double.parseDouble(line.group(group + 1));
             }
             results.add(values);
-            System.out.println(output.strip() + "  load " + Files.readString(Path.of("/proc/loadavg")).trim());
+            System.out.println(output.strip() + "  load "
+                    + Files.readString(Path.of("/proc/loadavg")).trim());
         }
-        String[] names = {"build classes", "build ms", "first check classes", "first check ms", "second check classes",
-            "second check ms"};
+        String[] names = {
+            "build classes",
+            "build ms",
+            "first check classes",
+            "first check ms",
+            "second check classes",
+            "second check ms"
+        };
         StringBuilder summary = new StringBuilder("medians over " + rounds + " JVMs (" + java + "):");
         for (int column = 0; column < names.length; column++) {
             int index = column;
-            double median = results.stream().mapToDouble(values -> values[index]).sorted().skip(rounds / 2).findFirst()
+            double median = results.stream()
+                    .mapToDouble(values -> values[index])
+                    .sorted()
+                    .skip(rounds / 2)
+                    .findFirst()
                     .orElse(Double.NaN);
             summary.append(String.format(Locale.ROOT, " %s=%.1f", names[column], median));
         }
@@ -97,7 +113,14 @@ public final class ValidatorCost {
         if (!first.isEmpty() || !second.isEmpty()) {
             throw new IllegalStateException("The sample " + sample + " violates the schema: " + first);
         }
-        System.out.printf(Locale.ROOT, "schema build=%d/%.1f first=%d/%.1f second=%d/%.1f%n", c1 - c0, (t1 - t0) / 1e6,
-                c2 - c1, (t2 - t1) / 1e6, c3 - c2, (t3 - t2) / 1e6);
+        System.out.printf(
+                Locale.ROOT,
+                "schema build=%d/%.1f first=%d/%.1f second=%d/%.1f%n",
+                c1 - c0,
+                (t1 - t0) / 1e6,
+                c2 - c1,
+                (t2 - t1) / 1e6,
+                c3 - c2,
+                (t3 - t2) / 1e6);
     }
 }

@@ -19,8 +19,8 @@ import shop.template.SamTemplate;
 
 /**
  * Each function's deployment artifact as {@code sam build} lays it out and {@code sam deploy} zips it: the compiled
- * classes at the root and the runtime jars under {@code lib/}. Zips it (deflate, as SAM does), reports the size
- * against the 8 MB budget with the largest jars, and fails if a heavy HTTP client slipped into {@code lib/}.
+ * classes at the root and the runtime jars under {@code lib/}. Zips it (deflate, as SAM does), reports the size against
+ * the 8 MB budget with the largest jars, and fails if a heavy HTTP client slipped into {@code lib/}.
  *
  * <pre>PackageSizes [--out benchmarks/target/sizes]</pre>
  */
@@ -36,11 +36,14 @@ public final class PackageSizes {
 
     public static void main(String[] args) throws IOException {
         Path root = SamTemplate.locate(Path.of("")).getParent();
-        Path out = args.length == 2 && args[0].equals("--out") ? Path.of(args[1]) : root.resolve("benchmarks/target/sizes");
+        Path out = args.length == 2 && args[0].equals("--out")
+                ? Path.of(args[1])
+                : root.resolve("benchmarks/target/sizes");
         Files.createDirectories(out);
         SamTemplate template = SamTemplate.load(root.resolve("template.yaml"));
-        StringBuilder table = new StringBuilder("| function | zipped artifact | of which lib/ jars | classes | within 8 MB |"
-                + " largest jars |\n|---|---|---|---|---|---|\n");
+        StringBuilder table =
+                new StringBuilder("| function | zipped artifact | of which lib/ jars | classes | within 8 MB |"
+                        + " largest jars |\n|---|---|---|---|---|---|\n");
         List<String> problems = new ArrayList<>();
         for (FunctionResource function : template.functions()) {
             Path module = root.resolve(function.codeUri());
@@ -53,10 +56,18 @@ public final class PackageSizes {
                     .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                     .limit(4)
                     .map(jar -> jar.getKey().replaceFirst("-[0-9][^-]*\\.jar$", "") + " " + mib(jar.getValue()))
-                    .reduce((a, b) -> a + ", " + b).orElse("");
+                    .reduce((a, b) -> a + ", " + b)
+                    .orElse("");
             long zipped = Files.size(zip);
-            table.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", function.logicalId(), mib(zipped),
-                    mib(artifact.jarBytes()), kib(artifact.classBytes()), zipped < BUDGET_BYTES ? "yes" : "**no**", largest));
+            table.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %s | %s | %s | %s | %s |%n",
+                    function.logicalId(),
+                    mib(zipped),
+                    mib(artifact.jarBytes()),
+                    kib(artifact.classBytes()),
+                    zipped < BUDGET_BYTES ? "yes" : "**no**",
+                    largest));
         }
         Files.writeString(out.resolve("sizes.md"), table);
         System.out.println(table);
@@ -75,7 +86,8 @@ public final class PackageSizes {
     static Artifact zip(Path classes, Path dependencies, Path zip) {
         Map<String, Long> jars = new TreeMap<>();
         long classBytes = 0;
-        try (OutputStream file = Files.newOutputStream(zip); ZipOutputStream out = new ZipOutputStream(file)) {
+        try (OutputStream file = Files.newOutputStream(zip);
+                ZipOutputStream out = new ZipOutputStream(file)) {
             for (Path path : files(classes)) {
                 classBytes += Files.size(path);
                 add(out, classes.relativize(path).toString().replace('\\', '/'), path);
@@ -98,10 +110,13 @@ public final class PackageSizes {
 
     private static List<Path> files(Path folder) throws IOException {
         if (!Files.isDirectory(folder)) {
-            throw new IllegalStateException(folder + " is missing: build and lay out the functions first (benchmarks/run.sh)");
+            throw new IllegalStateException(
+                    folder + " is missing: build and lay out the functions first (benchmarks/run.sh)");
         }
         try (Stream<Path> walk = Files.walk(folder)) {
-            return walk.filter(Files::isRegularFile).sorted(Comparator.naturalOrder()).toList();
+            return walk.filter(Files::isRegularFile)
+                    .sorted(Comparator.naturalOrder())
+                    .toList();
         }
     }
 

@@ -31,8 +31,8 @@ import shop.local.api.UnsignedJwt;
 import shop.template.SamTemplate;
 
 /**
- * Orders per second end to end through the local runtime: {@code POST /orders} over HTTP in, until every subscriber
- * the bus routed the order to has finished (the runtime's ledger says the event settled). Closed-loop clients at each
+ * Orders per second end to end through the local runtime: {@code POST /orders} over HTTP in, until every subscriber the
+ * bus routed the order to has finished (the runtime's ledger says the event settled). Closed-loop clients at each
  * concurrency level; every level sends a fixed number of orders and is bounded in time. Latency per order is from
  * sending the request to the event settling; the checkout answer's own latency is reported beside it.
  *
@@ -46,8 +46,10 @@ public final class LocalThroughput {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final LocalRuntime runtime;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     private final HttpRequest order;
     private final Map<String, Long> settledAt = new ConcurrentHashMap<>();
     private final Map<String, CountDownLatch> waiting = new ConcurrentHashMap<>();
@@ -66,7 +68,8 @@ public final class LocalThroughput {
     }
 
     /** One level's outcome. */
-    record Level(int concurrency, int orders, double seconds, Stats endToEndMillis, Stats checkoutMillis, int failures) {
+    record Level(
+            int concurrency, int orders, double seconds, Stats endToEndMillis, Stats checkoutMillis, int failures) {
         double ordersPerSecond() {
             return orders / seconds;
         }
@@ -79,7 +82,10 @@ public final class LocalThroughput {
         Path out = root.resolve("benchmarks/target/throughput");
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
-                case "--levels" -> levels = java.util.Arrays.stream(args[i + 1].split(",")).map(Integer::valueOf).toList();
+                case "--levels" ->
+                    levels = java.util.Arrays.stream(args[i + 1].split(","))
+                            .map(Integer::valueOf)
+                            .toList();
                 case "--orders" -> orders = Integer.parseInt(args[i + 1]);
                 case "--out" -> out = Path.of(args[i + 1]);
                 default -> throw new IllegalArgumentException("Unknown option " + args[i]);
@@ -91,24 +97,34 @@ public final class LocalThroughput {
                 .port(0)
                 .data(data, true)
                 .parameters(Map.of("SenderAddress", "orders@shop.example"))
-                .console(new PrintStream(OutputStream.nullOutputStream()), false).build())) {
+                .console(new PrintStream(OutputStream.nullOutputStream()), false)
+                .build())) {
             LocalThroughput benchmark = new LocalThroughput(runtime, request(root, runtime.apiUri()));
             System.out.println("Warm-up: 300 orders at concurrency 16");
             benchmark.level(16, 300);
-            StringBuilder table = new StringBuilder("| concurrency | orders | orders/s | end-to-end p50 ms | p99 ms | checkout"
-                    + " answer p50 ms | p99 ms | failures |\n|---|---|---|---|---|---|---|---|\n");
+            StringBuilder table =
+                    new StringBuilder("| concurrency | orders | orders/s | end-to-end p50 ms | p99 ms | checkout"
+                            + " answer p50 ms | p99 ms | failures |\n|---|---|---|---|---|---|---|---|\n");
             for (int concurrency : levels) {
                 int count = concurrency == 1 ? Math.min(orders, 500) : orders;
                 Level level = benchmark.level(concurrency, count);
-                String row = String.format(Locale.ROOT, "| %d | %d | %.0f | %.1f | %.1f | %.1f | %.1f | %d |%n", concurrency,
-                        level.orders(), level.ordersPerSecond(), level.endToEndMillis().median(),
-                        level.endToEndMillis().p99(), level.checkoutMillis().median(),
-                        level.checkoutMillis().p99(), level.failures());
+                String row = String.format(
+                        Locale.ROOT,
+                        "| %d | %d | %.0f | %.1f | %.1f | %.1f | %.1f | %d |%n",
+                        concurrency,
+                        level.orders(),
+                        level.ordersPerSecond(),
+                        level.endToEndMillis().median(),
+                        level.endToEndMillis().p99(),
+                        level.checkoutMillis().median(),
+                        level.checkoutMillis().p99(),
+                        level.failures());
                 System.out.print(row);
                 table.append(row);
             }
             table.append("\nUnaccounted deliveries (neither processed nor dead-lettered): ")
-                    .append(runtime.unaccounted().size()).append('\n');
+                    .append(runtime.unaccounted().size())
+                    .append('\n');
             Files.writeString(out.resolve("throughput.md"), table);
             System.out.println(table);
         }
@@ -171,11 +187,13 @@ public final class LocalThroughput {
     private static HttpRequest request(Path root, URI api) throws IOException {
         APIGatewayV2HTTPEvent sample;
         try (InputStream in = Files.newInputStream(root.resolve("events/api-gateway/post-order-rewards-signup.json"))) {
-            sample = LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, LocalThroughput.class.getClassLoader())
+            sample = LambdaEventSerializers.serializerFor(
+                            APIGatewayV2HTTPEvent.class, LocalThroughput.class.getClassLoader())
                     .fromJson(in);
         }
         ObjectMapper json = new ObjectMapper();
-        String token = UnsignedJwt.of(json.valueToTree(sample.getRequestContext().getAuthorizer().getJwt().getClaims()));
+        String token = UnsignedJwt.of(json.valueToTree(
+                sample.getRequestContext().getAuthorizer().getJwt().getClaims()));
         return HttpRequest.newBuilder(URI.create(api + sample.getRawPath()))
                 .POST(HttpRequest.BodyPublishers.ofString(sample.getBody()))
                 .header("Content-Type", "application/json")

@@ -46,17 +46,19 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
- * Warm cost of each handler's own work per event: the real handler, domain and SDK clients (marshalling, SigV4
- * signing, response parsing), with the HTTP layer answered in memory by {@link CannedHttpClient}, so no network and
- * no stand-in's work is counted. The events are the samples from {@code events/}, read once as the Lambda runtime
- * reads them. Log lines are formatted and then dropped. Short runs: this machine has 2 cores shared with builds.
+ * Warm cost of each handler's own work per event: the real handler, domain and SDK clients (marshalling, SigV4 signing,
+ * response parsing), with the HTTP layer answered in memory by {@link CannedHttpClient}, so no network and no
+ * stand-in's work is counted. The events are the samples from {@code events/}, read once as the Lambda runtime reads
+ * them. Log lines are formatted and then dropped. Short runs: this machine has 2 cores shared with builds.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m"})
 public class HandlerBenchmark {
 
     private CheckoutHandler checkout;
@@ -72,16 +74,26 @@ public class HandlerBenchmark {
         Environment env = new Environment("benchmark", Map.of("AWS_REGION", "eu-west-1"));
         ObjectNode putEventsAccepted = EventJson.mapper().createObjectNode().put("FailedEntryCount", 0);
         putEventsAccepted.putArray("Entries").addObject().put("EventId", "benchmark");
-        EventBridgeClient bus = AwsClients.offline(EventBridgeClient.builder(), env,
-                CannedHttpClient.answering(putEventsAccepted.toString())).build();
-        DynamoDbClient dynamo = AwsClients.offline(DynamoDbClient.builder(), env, CannedHttpClient.answering("{}")).build();
-        SesV2Client ses = AwsClients.offline(SesV2Client.builder(), env,
-                CannedHttpClient.answering(EventJson.mapper().createObjectNode().put("MessageId", "benchmark").toString())).build();
+        EventBridgeClient bus = AwsClients.offline(
+                        EventBridgeClient.builder(), env, CannedHttpClient.answering(putEventsAccepted.toString()))
+                .build();
+        DynamoDbClient dynamo = AwsClients.offline(DynamoDbClient.builder(), env, CannedHttpClient.answering("{}"))
+                .build();
+        SesV2Client ses = AwsClients.offline(
+                        SesV2Client.builder(),
+                        env,
+                        CannedHttpClient.answering(EventJson.mapper()
+                                .createObjectNode()
+                                .put("MessageId", "benchmark")
+                                .toString()))
+                .build();
         Clock clock = Clock.systemUTC();
         checkout = new CheckoutHandler(new Checkout(
                 new EventBridgeOrderEvents(bus, "OrdersBus", RetryPolicy.STANDARD, Sleeper.THREAD, () -> 0.5), clock));
-        email = new EmailHandler(new DynamoConfirmationLedger(dynamo, "ConfirmationsTable"),
-                new SesMailer(ses, "orders@example.com"), clock);
+        email = new EmailHandler(
+                new DynamoConfirmationLedger(dynamo, "ConfirmationsTable"),
+                new SesMailer(ses, "orders@example.com"),
+                clock);
         warehouse = new WarehouseHandler(new DynamoShipmentStore(dynamo, "ShipmentsTable"), clock);
         rewards = new RewardsHandler(new DynamoRewardsLedger(dynamo, "RewardsTable"), clock);
         Path events = SamTemplate.locate(Path.of("")).getParent().resolve("events");
@@ -89,7 +101,8 @@ public class HandlerBenchmark {
         orderCreated = bytes(events.resolve("eventbridge/order-created-rewards-signup.json"));
         byte[] response = checkout();
         if (!new String(response, StandardCharsets.UTF_8).contains("\"statusCode\":202")) {
-            throw new IllegalStateException("The sample order is not accepted: " + new String(response, StandardCharsets.UTF_8));
+            throw new IllegalStateException(
+                    "The sample order is not accepted: " + new String(response, StandardCharsets.UTF_8));
         }
     }
 

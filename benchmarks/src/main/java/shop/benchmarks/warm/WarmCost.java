@@ -28,23 +28,36 @@ public final class WarmCost {
 
     public static void main(String[] args) throws RunnerException, IOException {
         Path root = SamTemplate.locate(Path.of("")).getParent();
-        Path out = args.length == 2 && args[0].equals("--out") ? Path.of(args[1]) : root.resolve("benchmarks/target/warm");
+        Path out =
+                args.length == 2 && args[0].equals("--out") ? Path.of(args[1]) : root.resolve("benchmarks/target/warm");
         Files.createDirectories(out);
         Collection<RunResult> results = new Runner(new OptionsBuilder()
-                .include(HandlerBenchmark.class.getName())
-                .build()).run();
+                        .include(HandlerBenchmark.class.getName())
+                        .build())
+                .run();
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode document = json.createObjectNode().put("measuredAt", Instant.now().toString())
+        ObjectNode document = json.createObjectNode()
+                .put("measuredAt", Instant.now().toString())
                 .put("java", System.getProperty("java.vm.version"));
         ObjectNode handlers = document.putObject("handlers");
-        StringBuilder table = new StringBuilder("| handler | p50 µs | p99 µs | mean µs | samples |\n|---|---|---|---|---|\n");
+        StringBuilder table =
+                new StringBuilder("| handler | p50 µs | p99 µs | mean µs | samples |\n|---|---|---|---|---|\n");
         for (RunResult result : results) {
             String name = result.getParams().getBenchmark().replaceFirst(".*\\.", "");
             Statistics stats = result.getPrimaryResult().getStatistics();
-            handlers.putObject(name).put("p50Micros", stats.getPercentile(50)).put("p99Micros", stats.getPercentile(99))
-                    .put("meanMicros", stats.getMean()).put("samples", stats.getN());
-            table.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %.0f | %d |%n", name, stats.getPercentile(50),
-                    stats.getPercentile(99), stats.getMean(), stats.getN()));
+            handlers.putObject(name)
+                    .put("p50Micros", stats.getPercentile(50))
+                    .put("p99Micros", stats.getPercentile(99))
+                    .put("meanMicros", stats.getMean())
+                    .put("samples", stats.getN());
+            table.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %.0f | %.0f | %.0f | %d |%n",
+                    name,
+                    stats.getPercentile(50),
+                    stats.getPercentile(99),
+                    stats.getMean(),
+                    stats.getN()));
         }
         json.writeValue(out.resolve("warm.json").toFile(), document);
         Files.writeString(out.resolve("warm.md"), table);

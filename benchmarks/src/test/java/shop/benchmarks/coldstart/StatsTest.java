@@ -24,7 +24,8 @@ class StatsTest {
     @Test
     void anOddSampleHasItsMiddleValueAsMedian() {
         // Arrange
-        List<Double> values = IntStream.rangeClosed(1, 11).mapToObj(i -> (double) i).toList();
+        List<Double> values =
+                IntStream.rangeClosed(1, 11).mapToObj(i -> (double) i).toList();
 
         // Act
         Stats stats = Stats.of(values);

@@ -20,8 +20,8 @@ class CostModelTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("durations")
-    void billedDurationIsStretchedCpuPlusWaitRoundedUp(String name, double cpuMicros, double waitMillis, int memoryMb,
-                                                       double billed) {
+    void billedDurationIsStretchedCpuPlusWaitRoundedUp(
+            String name, double cpuMicros, double waitMillis, int memoryMb, double billed) {
         // Arrange
         CostModel.FunctionCost function = new CostModel.FunctionCost("F", "f", 1, cpuMicros, waitMillis, memoryMb);
 
@@ -31,8 +31,8 @@ class CostModelTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("durations")
-    void gigabyteSecondsFollowMemoryAndShareOfOrders(String name, double cpuMicros, double waitMillis, int memoryMb,
-                                                     double billed) {
+    void gigabyteSecondsFollowMemoryAndShareOfOrders(
+            String name, double cpuMicros, double waitMillis, int memoryMb, double billed) {
         // Arrange: a function that sees half of all orders
         CostModel.FunctionCost function = new CostModel.FunctionCost("F", "f", 0.5, cpuMicros, waitMillis, memoryMb);
 

@@ -23,7 +23,9 @@ class OpenApiDefinitionTest {
 
     private static final String API = "CheckoutApi";
     /** What API Gateway reads of an operation; schemas and responses are for clients, HTTP APIs ignore them. */
-    private static final List<String> SERVED_KEYS = List.of("operationId", "security", "x-amazon-apigateway-integration");
+    private static final List<String> SERVED_KEYS =
+            List.of("operationId", "security", "x-amazon-apigateway-integration");
+
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch");
 
     private final SamTemplate template = SamTemplate.load(templatePath());
@@ -33,39 +35,48 @@ class OpenApiDefinitionTest {
     void theHttpApiDefinitionIsTheServedPartOfTheDocument() {
         Object definition = map(template.resource(API).get("Properties")).get("DefinitionBody");
 
-        assertThat(definition).as("template.yaml %s.DefinitionBody; expected (paste it there):%n%s", API,
-                        servedPart()).isEqualTo(servedPart());
+        assertThat(definition)
+                .as("template.yaml %s.DefinitionBody; expected (paste it there):%n%s", API, servedPart())
+                .isEqualTo(servedPart());
     }
 
     @Test
     void theFunctionsRoutesOnTheApiAreTheDocumentsRoutes() {
         Set<String> events = new TreeSet<>();
         template.functions().forEach(function -> {
-            Map<String, Object> declared = map(map(template.resource(function.logicalId()).get("Properties"))
-                    .getOrDefault("Events", Map.of()));
+            Map<String, Object> declared =
+                    map(map(template.resource(function.logicalId()).get("Properties"))
+                            .getOrDefault("Events", Map.of()));
             function.routes().forEach(route -> {
-                Object apiId = map(map(declared.get(route.eventName())).get("Properties")).get("ApiId");
+                Object apiId = map(map(declared.get(route.eventName())).get("Properties"))
+                        .get("ApiId");
                 if (SamTemplate.referencedId(apiId).filter(API::equals).isPresent()) {
                     events.add(route.method().toUpperCase() + " " + route.path());
                 }
             });
         });
         Set<String> described = new TreeSet<>();
-        map(document.get("paths")).forEach((path, item) -> map(item).keySet().stream().filter(METHODS::contains)
-                .forEach(method -> described.add(method.toUpperCase() + " " + path)));
+        map(document.get("paths"))
+                .forEach((path, item) -> map(item).keySet().stream()
+                        .filter(METHODS::contains)
+                        .forEach(method -> described.add(method.toUpperCase() + " " + path)));
 
-        assertThat(events).as("HttpApi events on %s vs the document's operations", API)
-                .isNotEmpty().isEqualTo(described);
+        assertThat(events)
+                .as("HttpApi events on %s vs the document's operations", API)
+                .isNotEmpty()
+                .isEqualTo(described);
     }
 
     @Test
     void theDocumentsSecuritySchemeIsTheApisAuthorizer() {
-        Map<String, Object> auth = map(map(template.resource(API).get("Properties")).get("Auth"));
+        Map<String, Object> auth =
+                map(map(template.resource(API).get("Properties")).get("Auth"));
         Map<String, Object> schemes = map(map(document.get("components")).get("securitySchemes"));
 
         assertThat(schemes).containsOnlyKeys(String.valueOf(auth.get("DefaultAuthorizer")));
         assertThat(map(auth.get("Authorizers"))).containsKey(String.valueOf(auth.get("DefaultAuthorizer")));
-        assertThat(map(schemes.values().iterator().next())).containsEntry("scheme", "bearer")
+        assertThat(map(schemes.values().iterator().next()))
+                .containsEntry("scheme", "bearer")
                 .containsEntry("bearerFormat", "JWT");
     }
 

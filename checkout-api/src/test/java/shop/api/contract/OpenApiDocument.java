@@ -26,12 +26,12 @@ final class OpenApiDocument {
     /** Surefire and failsafe run in the module folder, where the document lives. */
     static final Path FILE = Path.of("openapi.yaml").toAbsolutePath();
 
-    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4,
+    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(
+            SpecVersion.VersionFlag.V4,
             builder -> builder.metaSchema(OpenApi30.getInstance())
                     .defaultMetaSchemaIri(OpenApi30.getInstance().getIri()));
-    private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
-            .formatAssertionsEnabled(true)
-            .build();
+    private static final SchemaValidatorsConfig CONFIG =
+            SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
 
     private OpenApiDocument() {}
 

@@ -42,10 +42,10 @@ import shop.checkout.validation.RequestBody;
 import shop.checkout.validation.Validation;
 
 /**
- * One source of truth for the request shape: a body is valid against the document's {@code OrderRequest} schema
- * exactly when checkout's validator accepts it. Checked on every sample request under {@code events/api-gateway}, on
- * named cases at each limit, and on thousands of generated mutations of the samples; and the Idempotency-Key
- * header's schema against checkout's reading of it.
+ * One source of truth for the request shape: a body is valid against the document's {@code OrderRequest} schema exactly
+ * when checkout's validator accepts it. Checked on every sample request under {@code events/api-gateway}, on named
+ * cases at each limit, and on thousands of generated mutations of the samples; and the Idempotency-Key header's schema
+ * against checkout's reading of it.
  *
  * <p>Checkout is asked as a customer whose token names the body's customer id (or, when the body names none, some
  * customer): that the two must match is the one body rule no schema can state, and it is in the document's prose.
@@ -72,8 +72,12 @@ class RequestSchemaAgreementTest {
 
     static Stream<String> allSamples() throws IOException {
         try (Stream<Path> files = Files.list(SAMPLES)) {
-            return files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".json"))
-                    .sorted().toList().stream();
+            return files
+                    .map(file -> file.getFileName().toString())
+                    .filter(name -> name.endsWith(".json"))
+                    .sorted()
+                    .toList()
+                    .stream();
         }
     }
 
@@ -83,7 +87,8 @@ class RequestSchemaAgreementTest {
 
     @Test
     void onlyTheNamedSamplesAreRefusedBeforeTheSchema() throws IOException {
-        List<String> unreadable = allSamples().filter(sample -> !(content(sample) instanceof RequestBody.Json))
+        List<String> unreadable = allSamples()
+                .filter(sample -> !(content(sample) instanceof RequestBody.Json))
                 .toList();
 
         assertThat(unreadable).containsExactlyInAnyOrderElementsOf(REFUSED_BEFORE_THE_SCHEMA);
@@ -100,8 +105,9 @@ class RequestSchemaAgreementTest {
     @Test
     void theSamplesIncludeBothVerdicts() throws IOException {
         // Without a refused sample, agreement on the samples alone would prove nothing about the limits.
-        Map<Boolean, Long> verdicts = samples().collect(Collectors.partitioningBy(
-                sample -> checkoutAccepts(sampleBody(sample)), Collectors.counting()));
+        Map<Boolean, Long> verdicts = samples()
+                .collect(Collectors.partitioningBy(
+                        sample -> checkoutAccepts(sampleBody(sample)), Collectors.counting()));
 
         assertThat(verdicts.get(true)).isPositive();
         assertThat(verdicts.get(false)).isPositive();
@@ -136,13 +142,17 @@ class RequestSchemaAgreementTest {
                 edit("name empty", "/customer/name", NODES.textNode("")),
                 edit("name spaces only", "/customer/name", NODES.textNode("   ")),
                 edit("name ideographic spaces only", "/customer/name", NODES.textNode("\u3000\u3000")),
-                edit("name no-break spaces only (not white space to Java)", "/customer/name",
+                edit(
+                        "name no-break spaces only (not white space to Java)",
+                        "/customer/name",
                         NODES.textNode("\u00A0\u00A0")),
                 edit("name tab only", "/customer/name", NODES.textNode("\t")),
                 edit("name with a bell character", "/customer/name", NODES.textNode("Ines\u0007 Marlowe")),
                 edit("name with a C1 control (NEL)", "/customer/name", NODES.textNode("Ines\u0085Marlowe")),
                 edit("name with a line separator", "/customer/name", NODES.textNode("Ines\u2028Marlowe")),
-                edit("name with a trailing newline (Java's $ matches before it)", "/customer/name",
+                edit(
+                        "name with a trailing newline (Java's $ matches before it)",
+                        "/customer/name",
                         NODES.textNode("Ines Marlowe\n")),
                 edit("name with leading and trailing spaces", "/customer/name", NODES.textNode("  Ines  ")),
                 edit("name with a lone surrogate", "/customer/name", NODES.textNode("Ines \uD800")),
@@ -178,10 +188,16 @@ class RequestSchemaAgreementTest {
                 edit("email with a control character", "/customer/email", NODES.textNode("pat\u0001@example.com")),
                 edit("email with a trailing newline", "/customer/email", NODES.textNode("pat@example.com\n")),
                 edit("email with a non-ASCII local part", "/customer/email", NODES.textNode("jürgen@example.com")),
-                edit("email 254 characters", "/customer/email", NODES.textNode("a".repeat(64) + "@"
-                        + "b".repeat(63) + "." + "c".repeat(63) + "." + "d".repeat(57) + ".de")),
-                edit("email 255 characters", "/customer/email", NODES.textNode("a".repeat(64) + "@"
-                        + "b".repeat(63) + "." + "c".repeat(63) + "." + "d".repeat(58) + ".de")),
+                edit(
+                        "email 254 characters",
+                        "/customer/email",
+                        NODES.textNode("a".repeat(64) + "@" + "b".repeat(63) + "." + "c".repeat(63) + "."
+                                + "d".repeat(57) + ".de")),
+                edit(
+                        "email 255 characters",
+                        "/customer/email",
+                        NODES.textNode("a".repeat(64) + "@" + "b".repeat(63) + "." + "c".repeat(63) + "."
+                                + "d".repeat(58) + ".de")),
                 // items
                 edit("no items", "/items", NODES.arrayNode()),
                 edit("100 items", "/items", items(100)),
@@ -213,7 +229,9 @@ class RequestSchemaAgreementTest {
                 edit("currency unknown", "/currency", NODES.textNode("ZZZ")),
                 edit("currency EURO", "/currency", NODES.textNode("EURO")),
                 edit("currency a number", "/currency", NODES.numberNode(978)),
-                edit("country NO (YAML reads it as false if unquoted)", "/shippingAddress/country",
+                edit(
+                        "country NO (YAML reads it as false if unquoted)",
+                        "/shippingAddress/country",
                         NODES.textNode("NO")),
                 edit("country in lower case", "/shippingAddress/country", NODES.textNode("de")),
                 edit("country alpha-3", "/shippingAddress/country", NODES.textNode("DEU")),
@@ -236,9 +254,11 @@ class RequestSchemaAgreementTest {
                 .map(Currency::getCurrencyCode)
                 .collect(Collectors.toCollection(TreeSet::new));
 
-        assertThat(enumOf("CurrencyCode")).as("CurrencyCode enum vs the JDK's currencies with a minor unit")
+        assertThat(enumOf("CurrencyCode"))
+                .as("CurrencyCode enum vs the JDK's currencies with a minor unit")
                 .containsExactlyInAnyOrderElementsOf(currencies);
-        assertThat(enumOf("CountryCode")).as("CountryCode enum vs the JDK's ISO 3166-1 alpha-2 codes")
+        assertThat(enumOf("CountryCode"))
+                .as("CountryCode enum vs the JDK's ISO 3166-1 alpha-2 codes")
                 .containsExactlyInAnyOrderElementsOf(new TreeSet<>(List.of(Locale.getISOCountries())));
     }
 
@@ -261,11 +281,13 @@ class RequestSchemaAgreementTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("idempotencyKeys")
     void bothReadTheIdempotencyKeyHeaderAlike(String name, String value) {
-        boolean checkout = IdempotencyKey.lookup(Map.of(IdempotencyKey.HEADER, value))
-                instanceof IdempotencyKey.Present;
+        boolean checkout =
+                IdempotencyKey.lookup(Map.of(IdempotencyKey.HEADER, value)) instanceof IdempotencyKey.Present;
         boolean schema = OpenApiDocument.valid(IDEMPOTENCY_KEY, NODES.textNode(value));
 
-        assertThat(schema).as("%s: schema %s, checkout %s", name, schema, checkout).isEqualTo(checkout);
+        assertThat(schema)
+                .as("%s: schema %s, checkout %s", name, schema, checkout)
+                .isEqualTo(checkout);
     }
 
     // ---------------------------------------------------------------- generated cases
@@ -286,43 +308,99 @@ class RequestSchemaAgreementTest {
     /** Values that sit on, just inside and just outside every limit, and of every JSON type. */
     @Provide
     Arbitrary<JsonNode> mutatedSamples() {
-        Arbitrary<String> where = Arbitraries.of("/customer", "/customer/customerId", "/customer/email",
-                "/customer/name", "/customer/rewardsSignup", "/items", "/items/0", "/items/0/sku", "/items/0/name",
-                "/items/0/quantity", "/items/0/unitPrice", "/currency", "/shippingAddress", "/shippingAddress/line1",
-                "/shippingAddress/line2", "/shippingAddress/city", "/shippingAddress/region",
-                "/shippingAddress/postalCode", "/shippingAddress/country");
-        Arbitrary<Map.Entry<String, JsonNode>> mutation = Combinators.combine(where, values()).as(Map::entry);
-        Arbitrary<String> sample = Arbitraries.of("post-order-rewards-signup.json", "post-order-no-signup.json",
-                "post-order-with-idempotency-key.json");
+        Arbitrary<String> where = Arbitraries.of(
+                "/customer",
+                "/customer/customerId",
+                "/customer/email",
+                "/customer/name",
+                "/customer/rewardsSignup",
+                "/items",
+                "/items/0",
+                "/items/0/sku",
+                "/items/0/name",
+                "/items/0/quantity",
+                "/items/0/unitPrice",
+                "/currency",
+                "/shippingAddress",
+                "/shippingAddress/line1",
+                "/shippingAddress/line2",
+                "/shippingAddress/city",
+                "/shippingAddress/region",
+                "/shippingAddress/postalCode",
+                "/shippingAddress/country");
+        Arbitrary<Map.Entry<String, JsonNode>> mutation =
+                Combinators.combine(where, values()).as(Map::entry);
+        Arbitrary<String> sample = Arbitraries.of(
+                "post-order-rewards-signup.json", "post-order-no-signup.json", "post-order-with-idempotency-key.json");
         // Most bodies get one change, so that each limit is met alone and not hidden behind another error.
-        return Combinators.combine(sample, mutation.list().ofMinSize(0).ofMaxSize(2)).as((name, changes) -> {
-            ObjectNode body = sampleBody(name).deepCopy();
-            changes.forEach(change -> set(body, change.getKey(), change.getValue()));
-            return body;
-        });
+        return Combinators.combine(sample, mutation.list().ofMinSize(0).ofMaxSize(2))
+                .as((name, changes) -> {
+                    ObjectNode body = sampleBody(name).deepCopy();
+                    changes.forEach(change -> set(body, change.getKey(), change.getValue()));
+                    return body;
+                });
     }
 
     private Arbitrary<JsonNode> values() {
-        Arbitrary<Integer> lengths = Arbitraries.of(0, 1, 2, 19, 20, 21, 63, 64, 65, 99, 100, 101, 127, 128, 129, 199,
-                200, 201, 253, 254, 255);
-        Arbitrary<String> units = Arbitraries.of("a", "Z", "7", " ", "\u3000", "\u00A0", "\u2007", "\u0000", "\t",
-                "\u001F", "\u007F", "\u0085", "\u009F", "\uD83D\uDCE6", "é", "@", ".", "-");
+        Arbitrary<Integer> lengths = Arbitraries.of(
+                0, 1, 2, 19, 20, 21, 63, 64, 65, 99, 100, 101, 127, 128, 129, 199, 200, 201, 253, 254, 255);
+        Arbitrary<String> units = Arbitraries.of(
+                "a",
+                "Z",
+                "7",
+                " ",
+                "\u3000",
+                "\u00A0",
+                "\u2007",
+                "\u0000",
+                "\t",
+                "\u001F",
+                "\u007F",
+                "\u0085",
+                "\u009F",
+                "\uD83D\uDCE6",
+                "é",
+                "@",
+                ".",
+                "-");
         Arbitrary<JsonNode> texts = Combinators.combine(units, units, lengths)
-                .as((unit, rest, length) -> (JsonNode) NODES.textNode(
-                        (unit + rest.repeat(Math.max(0, length - 1))).codePoints().limit(length)
-                                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-                                .toString()));
+                .as((unit, rest, length) -> (JsonNode) NODES.textNode((unit + rest.repeat(Math.max(0, length - 1)))
+                        .codePoints()
+                        .limit(length)
+                        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                        .toString()));
         Arbitrary<JsonNode> emails = Combinators.combine(
                         Arbitraries.of("a", "pat.quill", "jürgen", "a b", "x\u0001", "", "\"q\""),
-                        Arbitraries.of("example.com", "localhost", "example.com.", ".example.com", "b.de", "a..b",
-                                "ex ample.com", "exa@mple.com", "", "xn--bcher-kva.example"))
+                        Arbitraries.of(
+                                "example.com",
+                                "localhost",
+                                "example.com.",
+                                ".example.com",
+                                "b.de",
+                                "a..b",
+                                "ex ample.com",
+                                "exa@mple.com",
+                                "",
+                                "xn--bcher-kva.example"))
                 .as((local, domain) -> NODES.textNode(local + "@" + domain));
         return Arbitraries.oneOf(
                 Arbitraries.just(ABSENT),
                 Arbitraries.just(NODES.nullNode()),
                 Arbitraries.of(true, false).map(NODES::booleanNode),
-                Arbitraries.of(-1L, 0L, 1L, 2L, 999L, 1000L, 1001L, 99_999_999L, 100_000_000L, 100_000_001L,
-                        Long.MAX_VALUE, Long.MIN_VALUE).map(NODES::numberNode),
+                Arbitraries.of(
+                                -1L,
+                                0L,
+                                1L,
+                                2L,
+                                999L,
+                                1000L,
+                                1001L,
+                                99_999_999L,
+                                100_000_000L,
+                                100_000_001L,
+                                Long.MAX_VALUE,
+                                Long.MIN_VALUE)
+                        .map(NODES::numberNode),
                 Arbitraries.of(new BigDecimal("1.0"), new BigDecimal("0.5"), new BigDecimal("1E+2"))
                         .map(NODES::numberNode),
                 Arbitraries.of(BigInteger.TWO.pow(63), BigInteger.TEN.pow(30)).map(NODES::numberNode),
@@ -331,7 +409,10 @@ class RequestSchemaAgreementTest {
                 Arbitraries.of("EUR", "JPY", "eur", "XAU", "XXX", "ZZZ", "DE", "NO", "de", "ZZ", "DEU")
                         .map(NODES::textNode),
                 Arbitraries.of(0, 1, 2, 100, 101).map(RequestSchemaAgreementTest::items),
-                Arbitraries.of(NODES.objectNode(), NODES.arrayNode().add(1), NODES.arrayNode().addNull()));
+                Arbitraries.of(
+                        NODES.objectNode(),
+                        NODES.arrayNode().add(1),
+                        NODES.arrayNode().addNull()));
     }
 
     // ---------------------------------------------------------------- the two judges
@@ -340,9 +421,14 @@ class RequestSchemaAgreementTest {
         Validation checkout = checkoutVerdict(body);
         boolean schema = OpenApiDocument.valid(REQUEST, body);
 
-        assertThat(schema).as("%s: the schema %s it %s but checkout %s it %s", what,
-                        schema ? "accepts" : "refuses", OpenApiDocument.violations(REQUEST, body),
-                        checkout instanceof Validation.Valid ? "accepts" : "refuses", checkout)
+        assertThat(schema)
+                .as(
+                        "%s: the schema %s it %s but checkout %s it %s",
+                        what,
+                        schema ? "accepts" : "refuses",
+                        OpenApiDocument.violations(REQUEST, body),
+                        checkout instanceof Validation.Valid ? "accepts" : "refuses",
+                        checkout)
                 .isEqualTo(checkout instanceof Validation.Valid);
     }
 
@@ -355,14 +441,17 @@ class RequestSchemaAgreementTest {
         JsonNode copy = body.deepCopy(); // binding fills the customer id in
         JsonNode named = copy.path("customer").path("customerId");
         String subject = named.isTextual() ? named.textValue() : SOME_CUSTOMER;
-        assertThat(Ownership.bind(copy, subject)).as("the token names the body's customer").isTrue();
+        assertThat(Ownership.bind(copy, subject))
+                .as("the token names the body's customer")
+                .isTrue();
         return VALIDATOR.validate(copy);
     }
 
     // ---------------------------------------------------------------- bodies
 
     private static RequestBody.Content content(String sample) {
-        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(SAMPLES.resolve(sample).toString());
+        APIGatewayV2HTTPEvent event =
+                EventLoader.loadApiGatewayHttpEvent(SAMPLES.resolve(sample).toString());
         return RequestBody.read(event.getBody(), event.getIsBase64Encoded());
     }
 
@@ -392,7 +481,8 @@ class RequestSchemaAgreementTest {
             } else {
                 object.set(at.last().getMatchingProperty(), value.deepCopy());
             }
-        } else if (parent instanceof ArrayNode array && at.last().getMatchingIndex() >= 0
+        } else if (parent instanceof ArrayNode array
+                && at.last().getMatchingIndex() >= 0
                 && at.last().getMatchingIndex() < array.size()) {
             if (value.isMissingNode()) {
                 array.remove(at.last().getMatchingIndex());
@@ -408,7 +498,8 @@ class RequestSchemaAgreementTest {
 
     /** {@code count} copies of the rewards-signup sample's first item. */
     private static JsonNode items(int count) {
-        JsonNode first = sampleBody("post-order-rewards-signup.json").get("items").get(0);
+        JsonNode first =
+                sampleBody("post-order-rewards-signup.json").get("items").get(0);
         ArrayNode items = NODES.arrayNode();
         for (int i = 0; i < count; i++) {
             items.add(first.deepCopy());
@@ -418,9 +509,9 @@ class RequestSchemaAgreementTest {
 
     @SuppressWarnings("unchecked")
     private static List<String> enumOf(String schema) {
-        Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) OpenApiDocument.tree()
-                .get("components")).get("schemas");
-        return ((List<Object>) ((Map<String, Object>) schemas.get(schema)).get("enum")).stream()
-                .map(String::valueOf).toList();
+        Map<String, Object> schemas = (Map<String, Object>)
+                ((Map<String, Object>) OpenApiDocument.tree().get("components")).get("schemas");
+        return ((List<Object>) ((Map<String, Object>) schemas.get(schema)).get("enum"))
+                .stream().map(String::valueOf).toList();
     }
 }

@@ -43,6 +43,7 @@ class GeneratedClientIT {
 
     /** Bound on every wait: generous for a busy 2-core machine, never reached when things work. */
     private static final Duration PATIENCE = Duration.ofSeconds(120);
+
     private static final String CUSTOMER = "cust-4711";
 
     @TempDir
@@ -79,9 +80,12 @@ class GeneratedClientIT {
         String orderId = response.getData().getOrderId();
         assertThat(orderId).isNotBlank();
         assertThat(response.getData().getStatus()).isEqualTo(OrderAccepted.StatusEnum.ACCEPTED);
-        assertThat(runtime.awaitSettled(PATIENCE)).as("every delivery settles within %s", PATIENCE).isTrue();
+        assertThat(runtime.awaitSettled(PATIENCE))
+                .as("every delivery settles within %s", PATIENCE)
+                .isTrue();
         assertThat(runtime.tables().items("ShipmentsTable"))
-                .anySatisfy(item -> assertThat(item.path("orderId").path("S").asText()).isEqualTo(orderId));
+                .anySatisfy(item ->
+                        assertThat(item.path("orderId").path("S").asText()).isEqualTo(orderId));
     }
 
     @Test
@@ -101,28 +105,34 @@ class GeneratedClientIT {
         order.getItems().get(0).quantity(0);
         order.getShippingAddress().city(" ");
 
-        ApiException refused = catchThrowableOfType(ApiException.class,
-                () -> orders(CUSTOMER).placeOrder(order, null));
+        ApiException refused =
+                catchThrowableOfType(ApiException.class, () -> orders(CUSTOMER).placeOrder(order, null));
 
         assertThat(refused.getCode()).isEqualTo(400);
         assertThat(refused.getResponseHeaders().firstValue("Content-Type")).contains("application/problem+json");
         Problem problem = problem(refused);
         assertThat(problem.getType()).isEqualTo("urn:shop:problem:invalid-order");
         assertThat(problem.getStatus()).isEqualTo(400);
-        assertThat(problem.getErrors()).extracting(FieldError::getField).containsExactlyInAnyOrder(
-                "$.customer.email", "$.items[0].quantity", "$.shippingAddress.city");
-        assertThat(problem.getErrors()).allSatisfy(error -> assertThat(error.getMessage()).isNotBlank());
+        assertThat(problem.getErrors())
+                .extracting(FieldError::getField)
+                .containsExactlyInAnyOrder("$.customer.email", "$.items[0].quantity", "$.shippingAddress.city");
+        assertThat(problem.getErrors())
+                .allSatisfy(error -> assertThat(error.getMessage()).isNotBlank());
     }
 
     @Test
     void aBodyOverTheLimitIsRefusedWith413() throws Exception {
         // 400 lines with 200-character names: about 100 KB, over the 64 KiB limit (and the 100-item one).
         OrderRequest order = order().items(IntStream.range(0, 400)
-                .mapToObj(i -> new LineItem().sku("SKU-" + i).name("n".repeat(200)).quantity(1).unitPrice(100L))
+                .mapToObj(i -> new LineItem()
+                        .sku("SKU-" + i)
+                        .name("n".repeat(200))
+                        .quantity(1)
+                        .unitPrice(100L))
                 .toList());
 
-        ApiException refused = catchThrowableOfType(ApiException.class,
-                () -> orders(CUSTOMER).placeOrder(order, null));
+        ApiException refused =
+                catchThrowableOfType(ApiException.class, () -> orders(CUSTOMER).placeOrder(order, null));
 
         assertThat(refused.getCode()).isEqualTo(413);
         Problem problem = problem(refused);
@@ -132,21 +142,26 @@ class GeneratedClientIT {
 
     @Test
     void aRequestWithoutATokenIsRefusedWith401BeforeCheckout() throws Exception {
-        OrdersApi anonymous = new OrdersApi(new ApiClient().setHost(runtime.apiUri().getHost())
-                .setPort(runtime.apiUri().getPort()).setScheme("http"));
+        OrdersApi anonymous = new OrdersApi(new ApiClient()
+                .setHost(runtime.apiUri().getHost())
+                .setPort(runtime.apiUri().getPort())
+                .setScheme("http"));
 
         ApiException refused = catchThrowableOfType(ApiException.class, () -> anonymous.placeOrder(order(), null));
 
         assertThat(refused.getCode()).isEqualTo(401);
-        GatewayMessage message = new ApiClient().getObjectMapper()
-                .readValue(refused.getResponseBody(), GatewayMessage.class);
+        GatewayMessage message =
+                new ApiClient().getObjectMapper().readValue(refused.getResponseBody(), GatewayMessage.class);
         assertThat(message.getMessage()).isEqualTo("Unauthorized");
     }
 
     /** The client as a signed-in customer uses it: the local API reads the token's claims without verifying them. */
     private static OrdersApi orders(String customerId) {
-        String token = UnsignedJwt.of(JsonNodeFactory.instance.objectNode().put("sub", customerId)
-                .put("iss", "https://id.shop.example/").put("aud", "checkout-web"));
+        String token = UnsignedJwt.of(JsonNodeFactory.instance
+                .objectNode()
+                .put("sub", customerId)
+                .put("iss", "https://id.shop.example/")
+                .put("aud", "checkout-web"));
         ApiClient client = new ApiClient()
                 .setScheme("http")
                 .setHost(runtime.apiUri().getHost())
@@ -159,13 +174,26 @@ class GeneratedClientIT {
     /** A valid order built with the generated model; the customer id is left out, so it is the token's. */
     private static OrderRequest order() {
         return new OrderRequest()
-                .customer(new Customer().email("ines.marlowe@example.com").name("Ines Marlowe").rewardsSignup(true))
+                .customer(new Customer()
+                        .email("ines.marlowe@example.com")
+                        .name("Ines Marlowe")
+                        .rewardsSignup(true))
                 .items(new java.util.ArrayList<>(List.of(
-                        new LineItem().sku("TEA-OOLONG-100G").name("Oolong tea, 100 g").quantity(2).unitPrice(1250L),
-                        new LineItem().sku("MUG-STONE-GREY").name("Stoneware mug, grey").quantity(1)
+                        new LineItem()
+                                .sku("TEA-OOLONG-100G")
+                                .name("Oolong tea, 100 g")
+                                .quantity(2)
+                                .unitPrice(1250L),
+                        new LineItem()
+                                .sku("MUG-STONE-GREY")
+                                .name("Stoneware mug, grey")
+                                .quantity(1)
                                 .unitPrice(1899L))))
                 .currency(CurrencyCode.EUR)
-                .shippingAddress(new ShippingAddress().line1("Lindenhof 12").city("Kleinbrunn").postalCode("80331")
+                .shippingAddress(new ShippingAddress()
+                        .line1("Lindenhof 12")
+                        .city("Kleinbrunn")
+                        .postalCode("80331")
                         .country(CountryCode.DE));
     }
 

@@ -16,7 +16,8 @@ public record IdempotencyKey(String value) {
     public static final int MAX_LENGTH = 128;
 
     // Visible ASCII without quote, backslash or comma: a comma means the header was sent twice and joined.
-    private static final Pattern ALLOWED = Pattern.compile("[\\x21\\x23-\\x2B\\x2D-\\x5B\\x5D-\\x7E]{1," + MAX_LENGTH + "}");
+    private static final Pattern ALLOWED =
+            Pattern.compile("[\\x21\\x23-\\x2B\\x2D-\\x5B\\x5D-\\x7E]{1," + MAX_LENGTH + "}");
 
     public IdempotencyKey {
         if (!ALLOWED.matcher(value).matches()) {

@@ -11,9 +11,9 @@ import java.util.function.Supplier;
  * Chooses an order's id. With an idempotency key the id is a name-based (version 5) UUID of customer id and key, so a
  * retried request gets the same id without any storage; without one it is random.
  *
- * <p>What this does not do, for want of storage: notice that a key was reused with a different body (both requests
- * get the same id and both events are published), or stop the retry from being published again. Consumers therefore
- * dedupe by {@code orderId}, which every one of them does with a conditional write. Thread-safe.
+ * <p>What this does not do, for want of storage: notice that a key was reused with a different body (both requests get
+ * the same id and both events are published), or stop the retry from being published again. Consumers therefore dedupe
+ * by {@code orderId}, which every one of them does with a conditional write. Thread-safe.
  */
 public final class OrderIds {
 
@@ -36,8 +36,8 @@ public final class OrderIds {
     }
 
     /**
-     * RFC 9562 version 5: SHA-1 over namespace and name. The name length-prefixes the customer id so that
-     * ("ab", "c") and ("a", "bc") cannot collide.
+     * RFC 9562 version 5: SHA-1 over namespace and name. The name length-prefixes the customer id so that ("ab", "c")
+     * and ("a", "bc") cannot collide.
      */
     static UUID nameBased(String customerId, String key) {
         byte[] customer = customerId.getBytes(StandardCharsets.UTF_8);

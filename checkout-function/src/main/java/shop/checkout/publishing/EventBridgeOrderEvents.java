@@ -39,12 +39,12 @@ public final class EventBridgeOrderEvents implements OrderEvents {
     private final DoubleSupplier random;
 
     /**
-     * @param busName     name or ARN of the bus, from {@code EVENT_BUS_NAME}
-     * @param sleeper     waits between attempts; {@link Sleeper#THREAD} in production
-     * @param random      uniform values in [0, 1) for the jitter
+     * @param busName name or ARN of the bus, from {@code EVENT_BUS_NAME}
+     * @param sleeper waits between attempts; {@link Sleeper#THREAD} in production
+     * @param random uniform values in [0, 1) for the jitter
      */
-    public EventBridgeOrderEvents(EventBridgeClient client, String busName, RetryPolicy retryPolicy, Sleeper sleeper,
-                                  DoubleSupplier random) {
+    public EventBridgeOrderEvents(
+            EventBridgeClient client, String busName, RetryPolicy retryPolicy, Sleeper sleeper, DoubleSupplier random) {
         this.client = client;
         this.busName = busName;
         this.retryPolicy = retryPolicy;
@@ -57,7 +57,9 @@ public final class EventBridgeOrderEvents implements OrderEvents {
         PutEventsRequestEntry entry = entry(order);
         int size = entrySize(entry);
         if (size > MAX_ENTRY_BYTES) {
-            return new Publication.Refused(0, "EntryTooLarge",
+            return new Publication.Refused(
+                    0,
+                    "EntryTooLarge",
                     "The entry is " + size + " bytes; EventBridge takes at most " + MAX_ENTRY_BYTES);
         }
         PutEventsRequest request = PutEventsRequest.builder().entries(entry).build();
@@ -119,7 +121,9 @@ public final class EventBridgeOrderEvents implements OrderEvents {
     /** One entry sent, so one result expected; anything but a clean result with an id is not success. */
     private static Publication read(PutEventsResponse response, int attempt) {
         if (response.entries().size() != 1) {
-            return new Publication.Refused(attempt, "UnexpectedResponse",
+            return new Publication.Refused(
+                    attempt,
+                    "UnexpectedResponse",
                     "Expected one result entry, got " + response.entries().size());
         }
         PutEventsResultEntry result = response.entries().get(0);
@@ -128,9 +132,11 @@ public final class EventBridgeOrderEvents implements OrderEvents {
             boolean counted = response.failedEntryCount() == null || response.failedEntryCount() == 0;
             return counted && result.eventId() != null
                     ? new Publication.Accepted(result.eventId(), attempt)
-                    : new Publication.Refused(attempt, "UnexpectedResponse",
-                            "No error code, but failedEntryCount " + response.failedEntryCount()
-                                    + " and eventId " + result.eventId());
+                    : new Publication.Refused(
+                            attempt,
+                            "UnexpectedResponse",
+                            "No error code, but failedEntryCount " + response.failedEntryCount() + " and eventId "
+                                    + result.eventId());
         }
         return RETRYABLE_ENTRY_ERRORS.contains(code)
                 ? new Publication.Unavailable(attempt, List.of(code))
@@ -147,8 +153,12 @@ public final class EventBridgeOrderEvents implements OrderEvents {
             return new Publication.Unavailable(attempt, codes);
         }
         // A 4xx other than throttling (AccessDenied, ResourceNotFound, validation): our configuration is wrong.
-        return new Publication.Refused(attempt, code, e.awsErrorDetails() == null ? e.getMessage()
-                : e.awsErrorDetails().errorMessage());
+        return new Publication.Refused(
+                attempt,
+                code,
+                e.awsErrorDetails() == null
+                        ? e.getMessage()
+                        : e.awsErrorDetails().errorMessage());
     }
 
     private static int utf8(String value) {

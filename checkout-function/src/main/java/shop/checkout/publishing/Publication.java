@@ -12,8 +12,8 @@ public sealed interface Publication {
     record Accepted(String eventId, int attempts) implements Publication {}
 
     /**
-     * The bus could not take the event now (throttling, internal failure, network) and retrying here did not help;
-     * the client may try again later. {@code errorCodes} lists what each failed attempt reported.
+     * The bus could not take the event now (throttling, internal failure, network) and retrying here did not help; the
+     * client may try again later. {@code errorCodes} lists what each failed attempt reported.
      */
     record Unavailable(int attempts, List<String> errorCodes) implements Publication {
         public Unavailable {

@@ -3,8 +3,8 @@ package shop.checkout.publishing;
 import java.time.Duration;
 
 /**
- * Bounded exponential backoff with full jitter: before attempt n+1 wait a uniformly random time in
- * {@code [0, min(cap, base * 2^(n-1))]}. Full jitter spreads retries of many throttled callers apart.
+ * Bounded exponential backoff with full jitter: before attempt n+1 wait a uniformly random time in {@code [0, min(cap,
+ * base * 2^(n-1))]}. Full jitter spreads retries of many throttled callers apart.
  */
 public record RetryPolicy(int maxAttempts, Duration base, Duration cap) {
 
@@ -13,8 +13,8 @@ public record RetryPolicy(int maxAttempts, Duration base, Duration cap) {
 
     public RetryPolicy {
         if (maxAttempts < 1 || base.isNegative() || cap.compareTo(base) < 0) {
-            throw new IllegalArgumentException("Need maxAttempts >= 1 and 0 <= base <= cap, got " + maxAttempts
-                    + ", " + base + ", " + cap);
+            throw new IllegalArgumentException(
+                    "Need maxAttempts >= 1 and 0 <= base <= cap, got " + maxAttempts + ", " + base + ", " + cap);
         }
     }
 

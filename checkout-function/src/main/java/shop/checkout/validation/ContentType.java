@@ -7,13 +7,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Judges a request's {@code Content-Type}: checkout reads JSON ({@code application/json} or
- * {@code application/*+json}) in UTF-8. Parameters are allowed; a {@code charset} other than {@code utf-8} is not.
+ * Judges a request's {@code Content-Type}: checkout reads JSON ({@code application/json} or {@code application/*+json})
+ * in UTF-8. Parameters are allowed; a {@code charset} other than {@code utf-8} is not.
  *
- * <p>A request without {@code Content-Type} gets 415 as well. RFC 9110 (section 8.3) lets a recipient either take
- * such a body for {@code application/octet-stream}, which is not JSON, or sniff it, which guesses; the OWASP REST
- * Security Cheat Sheet advises refusing a missing content type. A client that forgot the header is told what to send
- * instead of having its bytes guessed at. Stateless, thread-safe.
+ * <p>A request without {@code Content-Type} gets 415 as well. RFC 9110 (section 8.3) lets a recipient either take such
+ * a body for {@code application/octet-stream}, which is not JSON, or sniff it, which guesses; the OWASP REST Security
+ * Cheat Sheet advises refusing a missing content type. A client that forgot the header is told what to send instead of
+ * having its bytes guessed at. Stateless, thread-safe.
  */
 public final class ContentType {
 
@@ -45,10 +45,12 @@ public final class ContentType {
 
     /** Finds the header among {@code headers} (null is read as none) and judges it. */
     public static Verdict judge(Map<String, String> headers) {
-        Optional<String> header = headers == null ? Optional.empty() : headers.entrySet().stream()
-                .filter(entry -> HEADER.equalsIgnoreCase(entry.getKey()))
-                .map(Map.Entry::getValue)
-                .findFirst();
+        Optional<String> header = headers == null
+                ? Optional.empty()
+                : headers.entrySet().stream()
+                        .filter(entry -> HEADER.equalsIgnoreCase(entry.getKey()))
+                        .map(Map.Entry::getValue)
+                        .findFirst();
         if (header.isEmpty()) {
             return unsupported("is required: send the order with 'Content-Type: application/json'");
         }
@@ -65,10 +67,11 @@ public final class ContentType {
         }
         Matcher parameter = PARAMETERS.matcher(mediaType.group(3));
         while (parameter.find()) {
-            if (parameter.group(1) != null && parameter.group(1).equalsIgnoreCase("charset")
+            if (parameter.group(1) != null
+                    && parameter.group(1).equalsIgnoreCase("charset")
                     && !unquote(parameter.group(2)).equalsIgnoreCase(UTF_8)) {
-                return unsupported("must not name a charset other than utf-8: JSON is exchanged in UTF-8 only"
-                        + " (RFC 8259)");
+                return unsupported(
+                        "must not name a charset other than utf-8: JSON is exchanged in UTF-8 only" + " (RFC 8259)");
             }
         }
         return new Json();

@@ -37,7 +37,9 @@ final class FieldReader {
 
     /** A required string of 1 to {@code maxLength} characters that is not blank and has no control characters. */
     String requiredText(JsonNode parent, String name, String path, int maxLength) {
-        return present(parent, name, path).map(node -> text(node, path, 1, maxLength)).orElse(null);
+        return present(parent, name, path)
+                .map(node -> text(node, path, 1, maxLength))
+                .orElse(null);
     }
 
     /** An optional string of at most {@code maxLength} characters; absent and {@code null} both read as null. */
@@ -48,18 +50,20 @@ final class FieldReader {
 
     /** A required integer within {@code [min, max]}. */
     Long integer(JsonNode parent, String name, String path, long min, long max) {
-        return present(parent, name, path).map(node -> {
-            if (!node.isIntegralNumber()) {
-                reject(path, "must be an integer");
-                return null;
-            }
-            // canConvertToLong is false for numbers beyond a long: they are out of range as much as 10^19 is.
-            if (!node.canConvertToLong() || node.longValue() < min || node.longValue() > max) {
-                reject(path, "must be between " + min + " and " + max);
-                return null;
-            }
-            return node.longValue();
-        }).orElse(null);
+        return present(parent, name, path)
+                .map(node -> {
+                    if (!node.isIntegralNumber()) {
+                        reject(path, "must be an integer");
+                        return null;
+                    }
+                    // canConvertToLong is false for numbers beyond a long: they are out of range as much as 10^19 is.
+                    if (!node.canConvertToLong() || node.longValue() < min || node.longValue() > max) {
+                        reject(path, "must be between " + min + " and " + max);
+                        return null;
+                    }
+                    return node.longValue();
+                })
+                .orElse(null);
     }
 
     /** An optional boolean, {@code fallback} when absent or null; strings such as "true" are refused. */
@@ -93,9 +97,11 @@ final class FieldReader {
         // Counted in code points, as JSON Schema's maxLength counts them, so the event schema agrees with us.
         int length = value.codePointCount(0, value.length());
         if (length < minLength || length > maxLength) {
-            reject(path, minLength == 0
-                    ? "must be at most " + maxLength + " characters"
-                    : "must be " + minLength + " to " + maxLength + " characters");
+            reject(
+                    path,
+                    minLength == 0
+                            ? "must be at most " + maxLength + " characters"
+                            : "must be " + minLength + " to " + maxLength + " characters");
             return null;
         }
         if (minLength > 0 && value.isBlank()) {

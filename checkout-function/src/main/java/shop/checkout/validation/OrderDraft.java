@@ -5,7 +5,9 @@ import java.util.List;
 import shop.events.OrderCreated;
 import shop.events.OrderCreatedEvent;
 
-/** A checkout request that passed validation, with its total computed; everything an order needs but its id and time. */
+/**
+ * A checkout request that passed validation, with its total computed; everything an order needs but its id and time.
+ */
 public record OrderDraft(
         OrderCreated.Customer customer,
         List<OrderCreated.LineItem> items,
@@ -18,7 +20,7 @@ public record OrderDraft(
 
     /** The event detail for this order, at the version checkout publishes today. */
     public OrderCreated toEvent(String orderId, Instant createdAt) {
-        return new OrderCreated(OrderCreatedEvent.CURRENT_VERSION, orderId, createdAt, customer, items, total,
-                shippingAddress);
+        return new OrderCreated(
+                OrderCreatedEvent.CURRENT_VERSION, orderId, createdAt, customer, items, total, shippingAddress);
     }
 }

@@ -14,8 +14,8 @@ import shop.events.SchemaCheck;
 /**
  * Checks a checkout request body and turns it into an {@link OrderDraft}, or lists every field error.
  *
- * <p>Unknown fields are ignored (tolerant reader): they are not copied into the event, whose schema forbids extras,
- * so a client sending more than we read is harmless. Pure apart from loading the email rule once; thread-safe.
+ * <p>Unknown fields are ignored (tolerant reader): they are not copied into the event, whose schema forbids extras, so
+ * a client sending more than we read is harmless. Pure apart from loading the email rule once; thread-safe.
  */
 public final class OrderRequestValidator {
 
@@ -44,12 +44,15 @@ public final class OrderRequestValidator {
             return new Validation.Invalid(reader.errors());
         }
         OrderCreated.Customer customer = reader.object(body, "customer", "$.customer")
-                .map(node -> customer(reader, node)).orElse(null);
+                .map(node -> customer(reader, node))
+                .orElse(null);
         List<OrderCreated.LineItem> items = reader.array(body, "items", "$.items")
-                .map(node -> items(reader, node)).orElse(null);
+                .map(node -> items(reader, node))
+                .orElse(null);
         String currency = currency(reader, body);
         OrderCreated.Address address = reader.object(body, "shippingAddress", "$.shippingAddress")
-                .map(node -> address(reader, node)).orElse(null);
+                .map(node -> address(reader, node))
+                .orElse(null);
         Long total = items == null ? null : total(reader, items);
         if (reader.hasErrors()) {
             return new Validation.Invalid(reader.errors());
@@ -79,7 +82,8 @@ public final class OrderRequestValidator {
      */
     private boolean plausibleEmail(String email) {
         String domain = email.substring(email.lastIndexOf('@') + 1);
-        return domain.indexOf('.') > 0 && !domain.endsWith(".")
+        return domain.indexOf('.') > 0
+                && !domain.endsWith(".")
                 && emailRule.violations(TextNode.valueOf(email)).isEmpty();
     }
 
@@ -98,7 +102,8 @@ public final class OrderRequestValidator {
             }
             String sku = reader.requiredText(node, "sku", path + ".sku", Limits.MAX_SKU);
             String name = reader.requiredText(node, "name", path + ".name", Limits.MAX_ITEM_NAME);
-            Long quantity = reader.integer(node, "quantity", path + ".quantity", Limits.MIN_QUANTITY, Limits.MAX_QUANTITY);
+            Long quantity =
+                    reader.integer(node, "quantity", path + ".quantity", Limits.MIN_QUANTITY, Limits.MAX_QUANTITY);
             Long unitPrice = reader.integer(node, "unitPrice", path + ".unitPrice", 0, Limits.MAX_UNIT_PRICE);
             if (sku != null && name != null && quantity != null && unitPrice != null) {
                 items.add(new OrderCreated.LineItem(sku, name, Math.toIntExact(quantity), unitPrice));
@@ -108,7 +113,12 @@ public final class OrderRequestValidator {
     }
 
     private String currency(FieldReader reader, JsonNode body) {
-        return code(reader, body, "currency", "$.currency", currencies,
+        return code(
+                reader,
+                body,
+                "currency",
+                "$.currency",
+                currencies,
                 "must be an ISO 4217 currency code in upper case, e.g. EUR");
     }
 
@@ -119,7 +129,12 @@ public final class OrderRequestValidator {
         String city = reader.requiredText(node, "city", path + ".city", Limits.MAX_CITY);
         String region = reader.optionalText(node, "region", path + ".region", Limits.MAX_REGION);
         String postalCode = reader.requiredText(node, "postalCode", path + ".postalCode", Limits.MAX_POSTAL_CODE);
-        String country = code(reader, node, "country", path + ".country", countries,
+        String country = code(
+                reader,
+                node,
+                "country",
+                path + ".country",
+                countries,
                 "must be an ISO 3166-1 alpha-2 country code in upper case, e.g. DE");
         if (line1 == null || city == null || postalCode == null || country == null) {
             return null;
@@ -128,8 +143,8 @@ public final class OrderRequestValidator {
     }
 
     /** A required code from a closed list; membership bounds its length, so no separate length message. */
-    private static String code(FieldReader reader, JsonNode parent, String name, String path, Set<String> known,
-                               String message) {
+    private static String code(
+            FieldReader reader, JsonNode parent, String name, String path, Set<String> known, String message) {
         String code = reader.requiredText(parent, name, path, Integer.MAX_VALUE);
         if (code != null && !known.contains(code)) {
             reader.reject(path, message);

@@ -18,9 +18,9 @@ import shop.events.EventJson;
 
 /**
  * Turns the raw HTTP body (possibly base64-encoded by API Gateway) into a JSON tree, within the size limit. The bytes
- * must be well-formed UTF-8 ({@link Utf8Text}) and every string in the tree well-formed Unicode: Jackson, handed
- * bytes, would guess UTF-16 or UTF-32 and accept overlong forms, and it lets escaped lone surrogates
- * (<code>"&#92;ud800"</code>) through, which later turn into {@code ?} in the email and the tables.
+ * must be well-formed UTF-8 ({@link Utf8Text}) and every string in the tree well-formed Unicode: Jackson, handed bytes,
+ * would guess UTF-16 or UTF-32 and accept overlong forms, and it lets escaped lone surrogates (<code>"&#92;ud800"
+ * </code>) through, which later turn into {@code ?} in the email and the tables.
  */
 public final class RequestBody {
 
@@ -44,7 +44,8 @@ public final class RequestBody {
     }
 
     // Duplicate keys and trailing data are refused: two parsers must never read one body two ways.
-    private static final ObjectReader JSON = EventJson.mapper().reader()
+    private static final ObjectReader JSON = EventJson.mapper()
+            .reader()
             .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
@@ -91,16 +92,18 @@ public final class RequestBody {
         } catch (JsonProcessingException notJson) {
             // Only the position: Jackson's message quotes the body, which may hold personal data.
             JsonLocation at = notJson.getLocation();
-            return unreadable(at == null ? "is not valid JSON"
-                    : "is not valid JSON (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
+            return unreadable(
+                    at == null
+                            ? "is not valid JSON"
+                            : "is not valid JSON (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
         }
         List<FieldError> surrogates = unpairedSurrogates(tree);
         return surrogates.isEmpty() ? new Json(tree) : new Unreadable(surrogates);
     }
 
     /**
-     * Every string value and member name holding an escaped lone surrogate, by path. Iterative, so a deeply nested
-     * body costs heap, not stack; Jackson has already bounded the depth.
+     * Every string value and member name holding an escaped lone surrogate, by path. Iterative, so a deeply nested body
+     * costs heap, not stack; Jackson has already bounded the depth.
      */
     private static List<FieldError> unpairedSurrogates(JsonNode tree) {
         List<FieldError> errors = new ArrayList<>();
@@ -113,8 +116,10 @@ public final class RequestBody {
             if (node.isTextual()) {
                 int unpaired = Utf8Text.unpairedSurrogate(node.textValue());
                 if (unpaired >= 0) {
-                    errors.add(new FieldError(path, "is not well-formed Unicode: character " + unpaired
-                            + " is an unpaired surrogate " + Utf8Text.unit(node.textValue(), unpaired)));
+                    errors.add(new FieldError(
+                            path,
+                            "is not well-formed Unicode: character " + unpaired + " is an unpaired surrogate "
+                                    + Utf8Text.unit(node.textValue(), unpaired)));
                 }
             } else if (node.isArray()) {
                 for (int i = node.size() - 1; i >= 0; i--) {
@@ -127,8 +132,10 @@ public final class RequestBody {
                     int unpaired = Utf8Text.unpairedSurrogate(name);
                     if (unpaired >= 0) {
                         // The name cannot go into the path: it is not text. Its value is not looked into either.
-                        errors.add(new FieldError(path, "has a member name that is not well-formed Unicode: character "
-                                + unpaired + " is an unpaired surrogate " + Utf8Text.unit(name, unpaired)));
+                        errors.add(new FieldError(
+                                path,
+                                "has a member name that is not well-formed Unicode: character " + unpaired
+                                        + " is an unpaired surrogate " + Utf8Text.unit(name, unpaired)));
                     } else {
                         members.add(Map.entry(child(path, name), member.getValue()));
                     }
@@ -143,7 +150,8 @@ public final class RequestBody {
 
     /** {@code $.name}, or {@code $['odd name']} for a name that is not a plain identifier. */
     private static String child(String path, String name) {
-        return PLAIN_NAME.matcher(name).matches() ? path + "." + name
+        return PLAIN_NAME.matcher(name).matches()
+                ? path + "." + name
                 : path + "['" + name.replace("\\", "\\\\").replace("'", "\\'") + "']";
     }
 

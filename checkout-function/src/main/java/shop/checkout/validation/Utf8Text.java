@@ -36,7 +36,8 @@ public final class Utf8Text {
             return new Refused(otherEncoding);
         }
         // A decoder per call: CharsetDecoder keeps state and is not thread-safe.
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
@@ -63,7 +64,8 @@ public final class Utf8Text {
     public static int unpairedSurrogate(CharSequence text) {
         for (int i = 0; i < text.length(); i++) {
             char unit = text.charAt(i);
-            boolean paired = Character.isHighSurrogate(unit) && i + 1 < text.length()
+            boolean paired = Character.isHighSurrogate(unit)
+                    && i + 1 < text.length()
                     && Character.isLowSurrogate(text.charAt(i + 1));
             if (paired) {
                 i++;
@@ -80,27 +82,31 @@ public final class Utf8Text {
     }
 
     /**
-     * Names a byte order mark or a UTF-16/UTF-32 layout at the start of {@code bytes}, or returns null. Without a
-     * mark, the zero bytes give those encodings away: JSON text starts with an ASCII character, which UTF-16 and
-     * UTF-32 pad with zeros (the detection RFC 4627 section 3 describes), and no JSON text holds a raw zero byte.
+     * Names a byte order mark or a UTF-16/UTF-32 layout at the start of {@code bytes}, or returns null. Without a mark,
+     * the zero bytes give those encodings away: JSON text starts with an ASCII character, which UTF-16 and UTF-32 pad
+     * with zeros (the detection RFC 4627 section 3 describes), and no JSON text holds a raw zero byte.
      */
     private static String otherEncoding(byte[] bytes) {
         if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
             return "starts with a byte order mark: send UTF-8 without one (RFC 8259, section 8.1)";
         }
-        String withMark = startsWith(bytes, 0x00, 0x00, 0xFE, 0xFF) ? "UTF-32BE"
-                : startsWith(bytes, 0xFF, 0xFE, 0x00, 0x00) ? "UTF-32LE"
-                : startsWith(bytes, 0xFE, 0xFF) ? "UTF-16BE"
-                : startsWith(bytes, 0xFF, 0xFE) ? "UTF-16LE"
-                : null;
+        String withMark = startsWith(bytes, 0x00, 0x00, 0xFE, 0xFF)
+                ? "UTF-32BE"
+                : startsWith(bytes, 0xFF, 0xFE, 0x00, 0x00)
+                        ? "UTF-32LE"
+                        : startsWith(bytes, 0xFE, 0xFF)
+                                ? "UTF-16BE"
+                                : startsWith(bytes, 0xFF, 0xFE) ? "UTF-16LE" : null;
         if (withMark != null) {
             return "is " + withMark + " (it starts with that byte order mark): send UTF-8";
         }
-        String unmarked = bytes.length >= 4 && bytes[0] == 0 && bytes[1] == 0 && bytes[2] == 0 ? "UTF-32BE"
-                : bytes.length >= 4 && bytes[0] != 0 && bytes[1] == 0 && bytes[2] == 0 && bytes[3] == 0 ? "UTF-32LE"
-                : bytes.length >= 2 && bytes[0] == 0 ? "UTF-16BE"
-                : bytes.length >= 2 && bytes[0] != 0 && bytes[1] == 0 ? "UTF-16LE"
-                : null;
+        String unmarked = bytes.length >= 4 && bytes[0] == 0 && bytes[1] == 0 && bytes[2] == 0
+                ? "UTF-32BE"
+                : bytes.length >= 4 && bytes[0] != 0 && bytes[1] == 0 && bytes[2] == 0 && bytes[3] == 0
+                        ? "UTF-32LE"
+                        : bytes.length >= 2 && bytes[0] == 0
+                                ? "UTF-16BE"
+                                : bytes.length >= 2 && bytes[0] != 0 && bytes[1] == 0 ? "UTF-16LE" : null;
         return unmarked == null ? null : "looks like " + unmarked + " (zero bytes between its characters): send UTF-8";
     }
 

@@ -39,7 +39,10 @@ public final class FakeEventBridge implements EventBridgeClient {
     public static Answer entryFails(String errorCode) {
         return request -> PutEventsResponse.builder()
                 .failedEntryCount(1)
-                .entries(PutEventsResultEntry.builder().errorCode(errorCode).errorMessage(errorCode + " for the entry").build())
+                .entries(PutEventsResultEntry.builder()
+                        .errorCode(errorCode)
+                        .errorMessage(errorCode + " for the entry")
+                        .build())
                 .build();
     }
 

@@ -36,12 +36,18 @@ public final class RecordingLogger implements LambdaLogger {
 
     /** Each log line parsed as the JSON object StructuredLog writes; metrics lines left out. */
     public List<JsonNode> jsonLines() {
-        return lines.stream().map(RecordingLogger::parse).filter(line -> !line.has("_aws")).toList();
+        return lines.stream()
+                .map(RecordingLogger::parse)
+                .filter(line -> !line.has("_aws"))
+                .toList();
     }
 
     /** Each metrics line (CloudWatch embedded metric format, an object with {@code _aws}), parsed. */
     public List<JsonNode> metricLines() {
-        return lines.stream().map(RecordingLogger::parse).filter(line -> line.has("_aws")).toList();
+        return lines.stream()
+                .map(RecordingLogger::parse)
+                .filter(line -> line.has("_aws"))
+                .toList();
     }
 
     private static JsonNode parse(String line) {

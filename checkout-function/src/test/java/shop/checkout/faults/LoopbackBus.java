@@ -20,16 +20,16 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import shop.events.EventJson;
 
 /**
- * A misbehaving EventBridge on a loopback port, for a real SDK client to talk to over real sockets: each PutEvents
- * call it receives is answered by the next {@link Behaviour} of its script (accepting once the script runs out), so a
- * test can make the bus throttle, fail entries, stall or reset the connection.
+ * A misbehaving EventBridge on a loopback port, for a real SDK client to talk to over real sockets: each PutEvents call
+ * it receives is answered by the next {@link Behaviour} of its script (accepting once the script runs out), so a test
+ * can make the bus throttle, fail entries, stall or reset the connection.
  *
  * <p>It keeps what it "accepted" (committed) separately from what it answered: a stall or reset may come after the
  * commit, as when the bus took the event but its answer was lost. Thread-safe.
@@ -154,14 +154,21 @@ public final class LoopbackBus implements AutoCloseable {
             throws IOException, InterruptedException {
         if (behaviour instanceof EntryFails fails) {
             ObjectNode response = EventJson.mapper().createObjectNode().put("FailedEntryCount", 1);
-            response.putArray("Entries").addObject().put("ErrorCode", fails.errorCode())
+            response.putArray("Entries")
+                    .addObject()
+                    .put("ErrorCode", fails.errorCode())
                     .put("ErrorMessage", fails.errorCode() + " from the loopback bus");
             respond(out, 200, response);
             return true;
         }
         if (behaviour instanceof CallFails fails) {
-            respond(out, fails.status(), EventJson.mapper().createObjectNode()
-                    .put("__type", fails.errorType()).put("message", fails.errorType() + " from the loopback bus"));
+            respond(
+                    out,
+                    fails.status(),
+                    EventJson.mapper()
+                            .createObjectNode()
+                            .put("__type", fails.errorType())
+                            .put("message", fails.errorType() + " from the loopback bus"));
             return true;
         }
         if (behaviour instanceof Stall stall) {
@@ -180,7 +187,9 @@ public final class LoopbackBus implements AutoCloseable {
         }
         commit(request);
         ObjectNode response = EventJson.mapper().createObjectNode().put("FailedEntryCount", 0);
-        response.putArray("Entries").addObject().put("EventId", UUID.randomUUID().toString());
+        response.putArray("Entries")
+                .addObject()
+                .put("EventId", UUID.randomUUID().toString());
         respond(out, 200, response);
         return true;
     }
@@ -220,7 +229,8 @@ public final class LoopbackBus implements AutoCloseable {
             return null;
         }
         int length = 0;
-        List<String> lines = new ArrayList<>(List.of(head.toString(StandardCharsets.US_ASCII).split("\r\n")));
+        List<String> lines =
+                new ArrayList<>(List.of(head.toString(StandardCharsets.US_ASCII).split("\r\n")));
         for (String line : lines) {
             if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
                 length = Integer.parseInt(line.substring(line.indexOf(':') + 1).trim());

@@ -28,11 +28,14 @@ class IdempotencyKeyTest {
                 new Header("lower case, as API Gateway passes it", Map.of("idempotency-key", uuid), present),
                 new Header("as the draft standard spells it", Map.of("Idempotency-Key", uuid), present),
                 new Header("upper case", Map.of("IDEMPOTENCY-KEY", uuid), present),
-                new Header("as a quoted structured-field string", Map.of("idempotency-key", "\"" + uuid + "\""), present),
+                new Header(
+                        "as a quoted structured-field string", Map.of("idempotency-key", "\"" + uuid + "\""), present),
                 new Header("with surrounding spaces", Map.of("idempotency-key", "  " + uuid + " "), present),
                 new Header("no such header", Map.of("content-type", "application/json"), new IdempotencyKey.Absent()),
                 new Header("no headers at all", null, new IdempotencyKey.Absent()),
-                new Header("128 characters", Map.of("idempotency-key", "k".repeat(128)),
+                new Header(
+                        "128 characters",
+                        Map.of("idempotency-key", "k".repeat(128)),
                         new IdempotencyKey.Present(new IdempotencyKey("k".repeat(128)))),
                 new Header("129 characters", Map.of("idempotency-key", "k".repeat(129)), malformed),
                 new Header("empty", Map.of("idempotency-key", ""), malformed),
@@ -57,8 +60,8 @@ class IdempotencyKeyTest {
 
         IdempotencyKey.Lookup lookup = IdempotencyKey.lookup(event.getHeaders());
 
-        assertThat(lookup).isEqualTo(new IdempotencyKey.Present(
-                new IdempotencyKey("7f3c2a9e-5b1d-4c8e-9a6f-2d4b8e1c0a57")));
+        assertThat(lookup)
+                .isEqualTo(new IdempotencyKey.Present(new IdempotencyKey("7f3c2a9e-5b1d-4c8e-9a6f-2d4b8e1c0a57")));
     }
 
     @Test

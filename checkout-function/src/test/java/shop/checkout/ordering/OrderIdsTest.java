@@ -8,8 +8,7 @@ import org.junit.jupiter.api.Test;
 class OrderIdsTest {
 
     // The pattern the OrderCreated schema puts on orderId.
-    private static final String SCHEMA_PATTERN =
-            "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$";
+    private static final String SCHEMA_PATTERN = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$";
 
     private static final IdempotencyKey.Lookup KEY = new IdempotencyKey.Present(new IdempotencyKey("retry-me-1"));
     private static final UUID FRESH = UUID.fromString("0c7e5a2f-93d4-4b1e-8f6a-1d2c3b4a5e6f");
@@ -35,8 +34,7 @@ class OrderIdsTest {
     @Test
     void anotherKeyFromTheSameCustomerGivesAnotherId() {
         String first = orderIds.orderIdFor("cust-4711", KEY);
-        String second = orderIds.orderIdFor("cust-4711",
-                new IdempotencyKey.Present(new IdempotencyKey("retry-me-2")));
+        String second = orderIds.orderIdFor("cust-4711", new IdempotencyKey.Present(new IdempotencyKey("retry-me-2")));
 
         assertThat(second).isNotEqualTo(first);
     }

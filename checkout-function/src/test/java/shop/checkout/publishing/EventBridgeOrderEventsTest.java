@@ -75,7 +75,8 @@ class EventBridgeOrderEventsTest {
         publisher(bus).publish(order);
 
         JsonNode detail = readTree(bus.requests().get(0).entries().get(0).detail());
-        assertThat(SchemaCheck.producer(OrderCreatedEvent.CURRENT_VERSION).violations(detail)).isEmpty();
+        assertThat(SchemaCheck.producer(OrderCreatedEvent.CURRENT_VERSION).violations(detail))
+                .isEmpty();
     }
 
     @Test
@@ -98,7 +99,8 @@ class EventBridgeOrderEventsTest {
 
         assertThat(publication).isEqualTo(new Publication.Unavailable(4, Collections.nCopies(4, errorCode)));
         assertThat(bus.requests()).hasSize(4);
-        assertThat(sleeper.waits()).containsExactly(Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(200));
+        assertThat(sleeper.waits())
+                .containsExactly(Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(200));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -115,8 +117,11 @@ class EventBridgeOrderEventsTest {
     @ParameterizedTest(name = "draw {0}")
     @ValueSource(doubles = {0.0, 0.25, 0.5, 0.75, HIGHEST_DRAW})
     void everyWaitIsWithinItsCeilingWhateverTheDraw(double draw) {
-        FakeEventBridge bus = new FakeEventBridge(entryFails("ThrottlingException"), entryFails("ThrottlingException"),
-                entryFails("ThrottlingException"), entryFails("ThrottlingException"));
+        FakeEventBridge bus = new FakeEventBridge(
+                entryFails("ThrottlingException"),
+                entryFails("ThrottlingException"),
+                entryFails("ThrottlingException"),
+                entryFails("ThrottlingException"));
 
         new EventBridgeOrderEvents(bus, BUS, RetryPolicy.STANDARD, sleeper, () -> draw).publish(order);
 
@@ -127,8 +132,15 @@ class EventBridgeOrderEventsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"MalformedDetail", "InvalidArgument", "AccessDeniedException",
-            "NotAuthorizedForSourceException", "NotAuthorizedForDetailTypeException", "SomeCodeFromTheFuture"})
+    @ValueSource(
+            strings = {
+                "MalformedDetail",
+                "InvalidArgument",
+                "AccessDeniedException",
+                "NotAuthorizedForSourceException",
+                "NotAuthorizedForDetailTypeException",
+                "SomeCodeFromTheFuture"
+            })
     void aNonRetryableEntryErrorIsRefusedAtOnce(String errorCode) {
         FakeEventBridge bus = new FakeEventBridge(entryFails(errorCode));
 
@@ -149,18 +161,48 @@ class EventBridgeOrderEventsTest {
 
     static Stream<CallFailure> callFailures() {
         return Stream.of(
-                new CallFailure("throttled (400 ThrottlingException)",
-                        serviceError(400, "ThrottlingException"), "ThrottlingException", true),
-                new CallFailure("too many requests (429)", serviceError(429, "TooManyRequests"), "TooManyRequests", true),
-                new CallFailure("internal error (500)", InternalException.builder().statusCode(500)
-                        .awsErrorDetails(details("InternalException")).build(), "InternalException", true),
-                new CallFailure("service unavailable (503)", serviceError(503, "ServiceUnavailable"), "ServiceUnavailable", true),
-                new CallFailure("connection reset", SdkClientException.create("Connection reset"), "SdkClientException", true),
-                new CallFailure("API call timeout", ApiCallTimeoutException.create(5000), "ApiCallTimeoutException", true),
-                new CallFailure("access denied (400)", serviceError(400, "AccessDeniedException"), "AccessDeniedException", false),
-                new CallFailure("bus not found (400)", ResourceNotFoundException.builder().statusCode(400)
-                        .awsErrorDetails(details("ResourceNotFoundException")).build(), "ResourceNotFoundException", false),
-                new CallFailure("request invalid (400)", serviceError(400, "ValidationException"), "ValidationException", false));
+                new CallFailure(
+                        "throttled (400 ThrottlingException)",
+                        serviceError(400, "ThrottlingException"),
+                        "ThrottlingException",
+                        true),
+                new CallFailure(
+                        "too many requests (429)", serviceError(429, "TooManyRequests"), "TooManyRequests", true),
+                new CallFailure(
+                        "internal error (500)",
+                        InternalException.builder()
+                                .statusCode(500)
+                                .awsErrorDetails(details("InternalException"))
+                                .build(),
+                        "InternalException",
+                        true),
+                new CallFailure(
+                        "service unavailable (503)",
+                        serviceError(503, "ServiceUnavailable"),
+                        "ServiceUnavailable",
+                        true),
+                new CallFailure(
+                        "connection reset", SdkClientException.create("Connection reset"), "SdkClientException", true),
+                new CallFailure(
+                        "API call timeout", ApiCallTimeoutException.create(5000), "ApiCallTimeoutException", true),
+                new CallFailure(
+                        "access denied (400)",
+                        serviceError(400, "AccessDeniedException"),
+                        "AccessDeniedException",
+                        false),
+                new CallFailure(
+                        "bus not found (400)",
+                        ResourceNotFoundException.builder()
+                                .statusCode(400)
+                                .awsErrorDetails(details("ResourceNotFoundException"))
+                                .build(),
+                        "ResourceNotFoundException",
+                        false),
+                new CallFailure(
+                        "request invalid (400)",
+                        serviceError(400, "ValidationException"),
+                        "ValidationException",
+                        false));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -187,8 +229,8 @@ class EventBridgeOrderEventsTest {
 
         Publication publication = publisher(bus).publish(order);
 
-        assertThat(publication).isEqualTo(
-                new Publication.Unavailable(2, List.of("ThrottlingException", "SdkClientException")));
+        assertThat(publication)
+                .isEqualTo(new Publication.Unavailable(2, List.of("ThrottlingException", "SdkClientException")));
     }
 
     /** A response that does not plainly say "accepted" must never be read as accepted. */
@@ -201,14 +243,35 @@ class EventBridgeOrderEventsTest {
 
     static Stream<OddResponse> oddResponses() {
         return Stream.of(
-                new OddResponse("no result entries", PutEventsResponse.builder().failedEntryCount(0).build()),
-                new OddResponse("two result entries", PutEventsResponse.builder().failedEntryCount(0).entries(
-                        PutEventsResultEntry.builder().eventId("a").build(),
-                        PutEventsResultEntry.builder().eventId("b").build()).build()),
-                new OddResponse("a failure counted but no code", PutEventsResponse.builder().failedEntryCount(1)
-                        .entries(PutEventsResultEntry.builder().eventId("a").build()).build()),
-                new OddResponse("no event id", PutEventsResponse.builder().failedEntryCount(0)
-                        .entries(PutEventsResultEntry.builder().build()).build()));
+                new OddResponse(
+                        "no result entries",
+                        PutEventsResponse.builder().failedEntryCount(0).build()),
+                new OddResponse(
+                        "two result entries",
+                        PutEventsResponse.builder()
+                                .failedEntryCount(0)
+                                .entries(
+                                        PutEventsResultEntry.builder()
+                                                .eventId("a")
+                                                .build(),
+                                        PutEventsResultEntry.builder()
+                                                .eventId("b")
+                                                .build())
+                                .build()),
+                new OddResponse(
+                        "a failure counted but no code",
+                        PutEventsResponse.builder()
+                                .failedEntryCount(1)
+                                .entries(PutEventsResultEntry.builder()
+                                        .eventId("a")
+                                        .build())
+                                .build()),
+                new OddResponse(
+                        "no event id",
+                        PutEventsResponse.builder()
+                                .failedEntryCount(0)
+                                .entries(PutEventsResultEntry.builder().build())
+                                .build()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -229,11 +292,11 @@ class EventBridgeOrderEventsTest {
             throw new InterruptedException("invocation ending");
         };
 
-        Publication publication = new EventBridgeOrderEvents(bus, BUS, RetryPolicy.STANDARD, interrupted, () -> 0.5)
-                .publish(order);
+        Publication publication =
+                new EventBridgeOrderEvents(bus, BUS, RetryPolicy.STANDARD, interrupted, () -> 0.5).publish(order);
 
-        assertThat(publication).isEqualTo(
-                new Publication.Unavailable(1, List.of("ThrottlingException", "Interrupted")));
+        assertThat(publication)
+                .isEqualTo(new Publication.Unavailable(1, List.of("ThrottlingException", "Interrupted")));
         assertThat(Thread.currentThread().isInterrupted()).isTrue();
     }
 
@@ -241,8 +304,14 @@ class EventBridgeOrderEventsTest {
     void anEntryOverTheSizeLimitIsRefusedWithoutACall() {
         FakeEventBridge bus = new FakeEventBridge();
         OrderCreated.LineItem bulky = new OrderCreated.LineItem("SKU", "n".repeat(3000), 1, 100);
-        OrderCreated huge = new OrderCreated(order.schemaVersion(), order.orderId(), order.createdAt(),
-                order.customer(), Collections.nCopies(100, bulky), order.total(), order.shippingAddress());
+        OrderCreated huge = new OrderCreated(
+                order.schemaVersion(),
+                order.orderId(),
+                order.createdAt(),
+                order.customer(),
+                Collections.nCopies(100, bulky),
+                order.total(),
+                order.shippingAddress());
 
         Publication publication = publisher(bus).publish(huge);
 
@@ -255,10 +324,10 @@ class EventBridgeOrderEventsTest {
     @Test
     void entrySizeCountsAsTheEventBridgeGuideDescribes() {
         PutEventsRequestEntry entry = PutEventsRequestEntry.builder()
-                .source("shop.checkout")               // 13 bytes
-                .detailType("OrderCreated")            // 12 bytes
-                .detail("Jürgen")                       // 7 bytes: ü is two
-                .resources("arn:x", "arn:yz")          // 5 + 6 bytes
+                .source("shop.checkout") // 13 bytes
+                .detailType("OrderCreated") // 12 bytes
+                .detail("Jürgen") // 7 bytes: ü is two
+                .resources("arn:x", "arn:yz") // 5 + 6 bytes
                 .time(Instant.parse("2025-03-12T10:15:30Z")) // 14 bytes, whatever the time
                 .eventBusName("not counted")
                 .build();
@@ -274,7 +343,10 @@ class EventBridgeOrderEventsTest {
     }
 
     private static AwsErrorDetails details(String code) {
-        return AwsErrorDetails.builder().errorCode(code).errorMessage(code + " from the service").build();
+        return AwsErrorDetails.builder()
+                .errorCode(code)
+                .errorMessage(code + " from the service")
+                .build();
     }
 
     private static JsonNode readTree(String json) {

@@ -16,7 +16,10 @@ class RetryPolicyTest {
 
     @Test
     void ceilingsDoubleFromTheBaseUpToTheCap() {
-        var ceilings = IntStream.rangeClosed(1, 7).mapToObj(policy::ceilingAfter).map(Duration::toMillis).toList();
+        var ceilings = IntStream.rangeClosed(1, 7)
+                .mapToObj(policy::ceilingAfter)
+                .map(Duration::toMillis)
+                .toList();
 
         assertThat(ceilings).containsExactly(50L, 100L, 200L, 400L, 800L, 800L, 800L);
     }

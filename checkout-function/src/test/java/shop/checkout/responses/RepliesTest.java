@@ -25,16 +25,28 @@ class RepliesTest {
 
     static Stream<Problem> problems() {
         return Stream.of(
-                new Problem("invalid", Replies.invalid(List.of(new FieldError("$.currency", "is required"))), 400,
+                new Problem(
+                        "invalid",
+                        Replies.invalid(List.of(new FieldError("$.currency", "is required"))),
+                        400,
                         "urn:shop:problem:invalid-order"),
                 new Problem("too large", Replies.tooLarge(), 413, "urn:shop:problem:body-too-large"),
                 new Problem("unauthenticated", Replies.unauthenticated(), 401, "urn:shop:problem:unauthenticated"),
-                new Problem("other customer", Replies.otherCustomer("$.customer.customerId"), 403,
+                new Problem(
+                        "other customer",
+                        Replies.otherCustomer("$.customer.customerId"),
+                        403,
                         "urn:shop:problem:other-customer"),
                 new Problem("unavailable", Replies.unavailable(ORDER_ID), 503, "urn:shop:problem:orders-unavailable"),
-                new Problem("refused", Replies.refused(ORDER_ID, "MalformedDetail"), 500,
+                new Problem(
+                        "refused",
+                        Replies.refused(ORDER_ID, "MalformedDetail"),
+                        500,
                         "urn:shop:problem:order-not-published"),
-                new Problem("event broke its contract", Replies.eventBrokeContract(ORDER_ID), 500,
+                new Problem(
+                        "event broke its contract",
+                        Replies.eventBrokeContract(ORDER_ID),
+                        500,
                         "urn:shop:problem:order-event-invalid"));
     }
 
@@ -86,7 +98,8 @@ class RepliesTest {
 
         assertThat(reply.status()).isEqualTo(202);
         assertThat(reply.headers()).containsEntry("Content-Type", "application/json");
-        assertThat(json(reply.body()).properties()).extracting(entry -> entry.getKey() + "=" + entry.getValue().asText())
+        assertThat(json(reply.body()).properties())
+                .extracting(entry -> entry.getKey() + "=" + entry.getValue().asText())
                 .containsExactly("orderId=" + ORDER_ID, "status=accepted");
     }
 

@@ -15,7 +15,8 @@ public final class BodyEdits {
 
     /** Sets the value at {@code pointer} (e.g. {@code /items/0/quantity}); the parent must exist. */
     public static Consumer<ObjectNode> set(String pointer, Object value) {
-        JsonNode node = value == null ? NullNode.getInstance() : EventJson.mapper().valueToTree(value);
+        JsonNode node =
+                value == null ? NullNode.getInstance() : EventJson.mapper().valueToTree(value);
         return body -> {
             JsonPointer at = JsonPointer.compile(pointer);
             JsonNode parent = body.at(at.head());

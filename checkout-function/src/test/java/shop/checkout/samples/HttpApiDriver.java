@@ -14,14 +14,14 @@ import shop.checkout.CheckoutHandler;
 
 /**
  * Invokes {@link CheckoutHandler} the way Lambda does: the event goes in as JSON bytes and the response comes out as
- * JSON bytes. Tests build events with aws-lambda-java-events' types (as API Gateway documents them) and read the
- * answer as one, so every test also proves the handler's own records read and write the wire format.
+ * JSON bytes. Tests build events with aws-lambda-java-events' types (as API Gateway documents them) and read the answer
+ * as one, so every test also proves the handler's own records read and write the wire format.
  */
 public final class HttpApiDriver {
 
     // A plain mapper, independent of the function's own: what the test sends is what API Gateway's JSON would be.
-    private static final ObjectMapper WIRE = new ObjectMapper()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper WIRE =
+            new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final CheckoutHandler handler;
 

@@ -46,7 +46,10 @@ public final class RawBodies {
         ObjectNode body = SampleRequests.body(SampleRequests.NO_SIGNUP);
         edit.accept(body);
         try {
-            return EventJson.mapper().writer().with(JsonWriteFeature.ESCAPE_NON_ASCII).writeValueAsBytes(body);
+            return EventJson.mapper()
+                    .writer()
+                    .with(JsonWriteFeature.ESCAPE_NON_ASCII)
+                    .writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("Cannot write a JSON tree", e);
         }
@@ -59,5 +62,4 @@ public final class RawBodies {
         event.setIsBase64Encoded(base64);
         return event;
     }
-
 }

@@ -15,7 +15,8 @@ public final class SampleOrders {
 
     /** The order of the rewards-signup sample. */
     public static OrderCreated rewardsSignup() {
-        Validation validation = new OrderRequestValidator().validate(SampleRequests.body(SampleRequests.REWARDS_SIGNUP));
+        Validation validation =
+                new OrderRequestValidator().validate(SampleRequests.body(SampleRequests.REWARDS_SIGNUP));
         return ((Validation.Valid) validation).draft().toEvent(ORDER_ID, CREATED_AT);
     }
 }

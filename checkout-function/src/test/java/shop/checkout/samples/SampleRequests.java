@@ -80,15 +80,20 @@ public final class SampleRequests {
 
     /** {@code event} as API Gateway passes it after verifying a token whose claims are {@code claims}. */
     public static APIGatewayV2HTTPEvent withClaims(APIGatewayV2HTTPEvent event, Map<String, String> claims) {
-        event.getRequestContext().setAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
-                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder().withClaims(claims).build())
-                .build());
+        event.getRequestContext()
+                .setAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                        .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT
+                                .builder()
+                                .withClaims(claims)
+                                .build())
+                        .build());
         return event;
     }
 
     /** {@code event} signed in as {@code customerId}: a token whose {@code sub} claim is that id. */
     public static APIGatewayV2HTTPEvent signedInAs(APIGatewayV2HTTPEvent event, String customerId) {
-        Map<String, String> claims = new HashMap<>(event.getRequestContext().getAuthorizer().getJwt().getClaims());
+        Map<String, String> claims =
+                new HashMap<>(event.getRequestContext().getAuthorizer().getJwt().getClaims());
         claims.put("sub", customerId);
         return withClaims(event, claims);
     }
@@ -107,9 +112,13 @@ public final class SampleRequests {
         JsonNode customer = body.path("customer");
         JsonNode address = body.path("shippingAddress");
         return Stream.of(
-                        customer.path("email"), customer.path("name"),
-                        address.path("line1"), address.path("line2"), address.path("city"),
-                        address.path("region"), address.path("postalCode"))
+                        customer.path("email"),
+                        customer.path("name"),
+                        address.path("line1"),
+                        address.path("line2"),
+                        address.path("city"),
+                        address.path("region"),
+                        address.path("postalCode"))
                 .filter(JsonNode::isTextual)
                 .map(JsonNode::asText)
                 .toList();

@@ -57,7 +57,9 @@ class LimitsTest {
     void matchesTheEventSchema(Bound bound) {
         JsonNode schemaValue = contract.at(bound.schemaPointer());
 
-        assertThat(schemaValue.isIntegralNumber()).as("%s in the schema", bound.schemaPointer()).isTrue();
+        assertThat(schemaValue.isIntegralNumber())
+                .as("%s in the schema", bound.schemaPointer())
+                .isTrue();
         assertThat(schemaValue.longValue()).isEqualTo(bound.limit());
     }
 

@@ -46,13 +46,31 @@ class RequestBodyTest {
                 new Unreadable("no body", null, false, "is required: send the order as a JSON object"),
                 new Unreadable("empty body", "", false, "is required: send the order as a JSON object"),
                 new Unreadable("blank body", " \n ", false, "is required: send the order as a JSON object"),
-                new Unreadable("form-encoded body", "customerId=cust-0815&name=Jonas+Feld", false, "is not valid JSON (line 1, column"),
-                new Unreadable("truncated JSON", "{\"customer\": {\"name\": \"Jonas Feld\"", false, "is not valid JSON (line 1, column"),
+                new Unreadable(
+                        "form-encoded body",
+                        "customerId=cust-0815&name=Jonas+Feld",
+                        false,
+                        "is not valid JSON (line 1, column"),
+                new Unreadable(
+                        "truncated JSON",
+                        "{\"customer\": {\"name\": \"Jonas Feld\"",
+                        false,
+                        "is not valid JSON (line 1, column"),
                 new Unreadable("two documents", "{} {}", false, "is not valid JSON (line 1, column"),
-                new Unreadable("duplicate keys", "{\"currency\": \"EUR\", \"currency\": \"GBP\"}", false, "is not valid JSON (line 1, column"),
-                new Unreadable("flagged base64 but plain JSON", "{\"currency\": \"EUR\"}", true, "is flagged as base64 but is not valid base64"),
-                new Unreadable("base64 of something that is not JSON",
-                        Base64.getEncoder().encodeToString("Jonas Feld".getBytes(StandardCharsets.UTF_8)), true,
+                new Unreadable(
+                        "duplicate keys",
+                        "{\"currency\": \"EUR\", \"currency\": \"GBP\"}",
+                        false,
+                        "is not valid JSON (line 1, column"),
+                new Unreadable(
+                        "flagged base64 but plain JSON",
+                        "{\"currency\": \"EUR\"}",
+                        true,
+                        "is flagged as base64 but is not valid base64"),
+                new Unreadable(
+                        "base64 of something that is not JSON",
+                        Base64.getEncoder().encodeToString("Jonas Feld".getBytes(StandardCharsets.UTF_8)),
+                        true,
                         "is not valid JSON (line 1, column"));
     }
 

@@ -56,16 +56,19 @@ public final class PublishedSchemas {
                 problems.add(event + " " + text + " is published but " + file + " does not exist");
             } else {
                 JsonNode schema = read(file);
-                JsonNode versionConst = schema.path("properties").path(SchemaComparator.VERSION_FIELD).path("const");
+                JsonNode versionConst = schema.path("properties")
+                        .path(SchemaComparator.VERSION_FIELD)
+                        .path("const");
                 if (!text.equals(versionConst.asText())) {
-                    problems.add(file + " declares " + SchemaComparator.VERSION_FIELD + " const '" + versionConst.asText()
-                            + "', expected '" + text + "'");
+                    problems.add(file + " declares " + SchemaComparator.VERSION_FIELD + " const '"
+                            + versionConst.asText() + "', expected '" + text + "'");
                 }
                 versions.add(new Version(text, number.get()[0], number.get()[1], schema));
             }
         }
-        unlistedFiles(folder, published).forEach(file -> problems.add(file + " is not listed as published; add its version "
-                + "to the published versions (OrderCreatedEvent.PUBLISHED_VERSIONS) or delete it"));
+        unlistedFiles(folder, published)
+                .forEach(file -> problems.add(file + " is not listed as published; add its version "
+                        + "to the published versions (OrderCreatedEvent.PUBLISHED_VERSIONS) or delete it"));
         List<Version> sorted = versions.stream()
                 .sorted(Comparator.comparingInt(Version::major).thenComparingInt(Version::minor))
                 .toList();
@@ -83,7 +86,9 @@ public final class PublishedSchemas {
 
     /** The versions of the majors given; all versions when {@code majors} is empty (a rule that filters no version). */
     public List<Version> ofMajors(java.util.Set<String> majors) {
-        return versions.stream().filter(v -> majors.isEmpty() || majors.contains(v.majorText())).toList();
+        return versions.stream()
+                .filter(v -> majors.isEmpty() || majors.contains(v.majorText()))
+                .toList();
     }
 
     /** The newest version. */
@@ -108,9 +113,10 @@ public final class PublishedSchemas {
                 continue;
             }
             for (BreakingChange change : SchemaComparator.compare(before.schema(), after.schema())) {
-                problems.add(event + " " + before.text() + " -> " + after.text() + " breaks consumers: " + change.describe()
-                        + ". Undo it, or publish it as " + event + " " + (after.major() + 1) + ".0 alongside "
-                        + after.major() + ".x");
+                problems.add(
+                        event + " " + before.text() + " -> " + after.text() + " breaks consumers: " + change.describe()
+                                + ". Undo it, or publish it as " + event + " " + (after.major() + 1) + ".0 alongside "
+                                + after.major() + ".x");
             }
         }
         return problems;
@@ -134,7 +140,8 @@ public final class PublishedSchemas {
         }
         try (Stream<Path> files = Files.list(folder)) {
             return files.filter(file -> file.getFileName().toString().endsWith(".json"))
-                    .filter(file -> !published.contains(file.getFileName().toString().replaceFirst("\\.json$", "")))
+                    .filter(file ->
+                            !published.contains(file.getFileName().toString().replaceFirst("\\.json$", "")))
                     .sorted()
                     .toList();
         } catch (IOException e) {

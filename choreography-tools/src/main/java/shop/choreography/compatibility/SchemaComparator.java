@@ -15,16 +15,15 @@ import java.util.Set;
 /**
  * A structural diff of two JSON Schemas of the same event that lists the changes a new minor version must not make.
  *
- * <p>Deliberately small, and written here because no library judges JSON Schema compatibility well: it understands
- * the keywords our event schemas use ({@code type}, {@code properties}, {@code required}, {@code items},
- * {@code enum}, {@code const}, {@code additionalProperties} and the length, size, range, {@code pattern} and
- * {@code format} constraints) and reports any composition or reference keyword ({@code $ref}, {@code oneOf}, ...) as
- * a change it cannot judge, so that an unknown construct fails the build instead of passing unseen. A changed
- * {@code pattern} or {@code format} counts as tightened: deciding whether one regular expression contains another is
- * out of scope.
+ * <p>Deliberately small, and written here because no library judges JSON Schema compatibility well: it understands the
+ * keywords our event schemas use ({@code type}, {@code properties}, {@code required}, {@code items}, {@code enum},
+ * {@code const}, {@code additionalProperties} and the length, size, range, {@code pattern} and {@code format}
+ * constraints) and reports any composition or reference keyword ({@code $ref}, {@code oneOf}, ...) as a change it
+ * cannot judge, so that an unknown construct fails the build instead of passing unseen. A changed {@code pattern} or
+ * {@code format} counts as tightened: deciding whether one regular expression contains another is out of scope.
  *
- * <p>Allowed in a minor: adding optional fields, adding enum values, loosening or dropping constraints, editing
- * titles and descriptions. Stateless and thread-safe.
+ * <p>Allowed in a minor: adding optional fields, adding enum values, loosening or dropping constraints, editing titles
+ * and descriptions. Stateless and thread-safe.
  */
 public final class SchemaComparator {
 
@@ -32,17 +31,38 @@ public final class SchemaComparator {
     static final String VERSION_FIELD = "schemaVersion";
 
     private static final String ROOT = "(root)";
-    private static final List<String> UNSUPPORTED = List.of("$ref", "$dynamicRef", "allOf", "anyOf", "oneOf", "not",
-            "if", "then", "else", "patternProperties", "dependentRequired", "dependentSchemas", "prefixItems",
-            "unevaluatedProperties", "unevaluatedItems", "contains", "propertyNames", "$defs", "definitions");
-    private static final List<String> LOWER_BOUNDS = List.of("minimum", "exclusiveMinimum", "minLength", "minItems", "minProperties");
-    private static final List<String> UPPER_BOUNDS = List.of("maximum", "exclusiveMaximum", "maxLength", "maxItems", "maxProperties");
+    private static final List<String> UNSUPPORTED = List.of(
+            "$ref",
+            "$dynamicRef",
+            "allOf",
+            "anyOf",
+            "oneOf",
+            "not",
+            "if",
+            "then",
+            "else",
+            "patternProperties",
+            "dependentRequired",
+            "dependentSchemas",
+            "prefixItems",
+            "unevaluatedProperties",
+            "unevaluatedItems",
+            "contains",
+            "propertyNames",
+            "$defs",
+            "definitions");
+    private static final List<String> LOWER_BOUNDS =
+            List.of("minimum", "exclusiveMinimum", "minLength", "minItems", "minProperties");
+    private static final List<String> UPPER_BOUNDS =
+            List.of("maximum", "exclusiveMaximum", "maxLength", "maxItems", "maxProperties");
     private static final List<String> EXACT = List.of("pattern", "format", "multipleOf");
     private static final JsonNode ANYTHING = JsonNodeFactory.instance.objectNode();
 
     private SchemaComparator() {}
 
-    /** Every change from {@code before} to {@code after} that breaks consumers or older events; empty when compatible. */
+    /**
+     * Every change from {@code before} to {@code after} that breaks consumers or older events; empty when compatible.
+     */
     public static List<BreakingChange> compare(JsonNode before, JsonNode after) {
         List<BreakingChange> changes = new ArrayList<>();
         compareNode(ROOT, before, after, changes);
@@ -52,8 +72,11 @@ public final class SchemaComparator {
     private static void compareNode(String path, JsonNode before, JsonNode after, List<BreakingChange> changes) {
         for (String keyword : UNSUPPORTED) {
             if (before.has(keyword) || after.has(keyword)) {
-                changes.add(new BreakingChange(ChangeKind.UNSUPPORTED_KEYWORD, path,
-                        "'" + keyword + "' is used; review this change by hand and teach SchemaComparator the keyword"));
+                changes.add(new BreakingChange(
+                        ChangeKind.UNSUPPORTED_KEYWORD,
+                        path,
+                        "'" + keyword
+                                + "' is used; review this change by hand and teach SchemaComparator the keyword"));
             }
         }
         compareTypes(path, before, after, changes);
@@ -63,8 +86,11 @@ public final class SchemaComparator {
         compareConstraints(path, before, after, changes);
         compareProperties(path, before, after, changes);
         if (before.has("items") || after.has("items")) {
-            compareNode(child(path, "[]"), before.path("items").isObject() ? before.get("items") : ANYTHING,
-                    after.path("items").isObject() ? after.get("items") : ANYTHING, changes);
+            compareNode(
+                    child(path, "[]"),
+                    before.path("items").isObject() ? before.get("items") : ANYTHING,
+                    after.path("items").isObject() ? after.get("items") : ANYTHING,
+                    changes);
         }
     }
 
@@ -72,21 +98,25 @@ public final class SchemaComparator {
         Set<String> was = typesOf(before);
         Set<String> now = typesOf(after);
         if (!was.equals(now)) {
-            changes.add(new BreakingChange(ChangeKind.TYPE_CHANGED, path, "was " + typeText(was) + ", now " + typeText(now)));
+            changes.add(new BreakingChange(
+                    ChangeKind.TYPE_CHANGED, path, "was " + typeText(was) + ", now " + typeText(now)));
         }
     }
 
-    private static void compareAllowedValues(String path, JsonNode before, JsonNode after, List<BreakingChange> changes) {
+    private static void compareAllowedValues(
+            String path, JsonNode before, JsonNode after, List<BreakingChange> changes) {
         Optional<List<JsonNode>> was = allowedValuesOf(before);
         Optional<List<JsonNode>> now = allowedValuesOf(after);
         if (now.isEmpty()) {
             return;
         }
         if (was.isEmpty()) {
-            changes.add(new BreakingChange(ChangeKind.ENUM_NARROWED, path, "any value was allowed, now only " + now.get()));
+            changes.add(
+                    new BreakingChange(ChangeKind.ENUM_NARROWED, path, "any value was allowed, now only " + now.get()));
             return;
         }
-        List<JsonNode> dropped = was.get().stream().filter(value -> !now.get().contains(value)).toList();
+        List<JsonNode> dropped =
+                was.get().stream().filter(value -> !now.get().contains(value)).toList();
         if (!dropped.isEmpty()) {
             changes.add(new BreakingChange(ChangeKind.ENUM_NARROWED, path, "no longer allows " + dropped));
         }
@@ -94,14 +124,22 @@ public final class SchemaComparator {
 
     private static void compareConstraints(String path, JsonNode before, JsonNode after, List<BreakingChange> changes) {
         for (String keyword : LOWER_BOUNDS) {
-            if (after.has(keyword) && (!before.has(keyword)
-                    || after.get(keyword).decimalValue().compareTo(before.get(keyword).decimalValue()) > 0)) {
+            if (after.has(keyword)
+                    && (!before.has(keyword)
+                            || after.get(keyword)
+                                            .decimalValue()
+                                            .compareTo(before.get(keyword).decimalValue())
+                                    > 0)) {
                 changes.add(tightened(path, keyword, before, after));
             }
         }
         for (String keyword : UPPER_BOUNDS) {
-            if (after.has(keyword) && (!before.has(keyword)
-                    || after.get(keyword).decimalValue().compareTo(before.get(keyword).decimalValue()) < 0)) {
+            if (after.has(keyword)
+                    && (!before.has(keyword)
+                            || after.get(keyword)
+                                            .decimalValue()
+                                            .compareTo(before.get(keyword).decimalValue())
+                                    < 0)) {
                 changes.add(tightened(path, keyword, before, after));
             }
         }
@@ -110,7 +148,8 @@ public final class SchemaComparator {
                 changes.add(tightened(path, keyword, before, after));
             }
         }
-        if (after.path("uniqueItems").asBoolean(false) && !before.path("uniqueItems").asBoolean(false)) {
+        if (after.path("uniqueItems").asBoolean(false)
+                && !before.path("uniqueItems").asBoolean(false)) {
             changes.add(tightened(path, "uniqueItems", before, after));
         }
         if (isFalse(after.get("additionalProperties")) && !isFalse(before.get("additionalProperties"))) {
@@ -135,20 +174,26 @@ public final class SchemaComparator {
                     .findFirst();
             if (renamedTo.isPresent()) {
                 added.remove(renamedTo.get());
-                changes.add(new BreakingChange(ChangeKind.FIELD_RENAMED, child(path, name),
+                changes.add(new BreakingChange(
+                        ChangeKind.FIELD_RENAMED,
+                        child(path, name),
                         "'" + name + "' is gone and '" + renamedTo.get() + "' of the same type appeared; readers of '"
                                 + name + "' would find nothing"));
             } else if (requiredBefore.contains(name)) {
-                changes.add(new BreakingChange(ChangeKind.REQUIRED_FIELD_REMOVED, child(path, name),
-                        "consumers rely on it being present"));
+                changes.add(new BreakingChange(
+                        ChangeKind.REQUIRED_FIELD_REMOVED, child(path, name), "consumers rely on it being present"));
             } else {
-                changes.add(new BreakingChange(ChangeKind.OPTIONAL_FIELD_REMOVED, child(path, name),
+                changes.add(new BreakingChange(
+                        ChangeKind.OPTIONAL_FIELD_REMOVED,
+                        child(path, name),
                         "consumers may read it, and events of the older minor still carry it"));
             }
         }
         for (String name : added) {
             if (requiredAfter.contains(name)) {
-                changes.add(new BreakingChange(ChangeKind.REQUIRED_FIELD_ADDED, child(path, name),
+                changes.add(new BreakingChange(
+                        ChangeKind.REQUIRED_FIELD_ADDED,
+                        child(path, name),
                         "events of the older minor lack it; add it as optional"));
             }
         }
@@ -158,12 +203,12 @@ public final class SchemaComparator {
                 continue;
             }
             if (requiredAfter.contains(name) && !requiredBefore.contains(name)) {
-                changes.add(new BreakingChange(ChangeKind.FIELD_MADE_REQUIRED, child(path, name),
-                        "events of the older minor may lack it"));
+                changes.add(new BreakingChange(
+                        ChangeKind.FIELD_MADE_REQUIRED, child(path, name), "events of the older minor may lack it"));
             }
             if (requiredBefore.contains(name) && !requiredAfter.contains(name)) {
-                changes.add(new BreakingChange(ChangeKind.FIELD_MADE_OPTIONAL, child(path, name),
-                        "consumers rely on it being present"));
+                changes.add(new BreakingChange(
+                        ChangeKind.FIELD_MADE_OPTIONAL, child(path, name), "consumers rely on it being present"));
             }
             compareNode(child(path, name), was.get(name), now.get(name), changes);
         }
@@ -171,7 +216,9 @@ public final class SchemaComparator {
 
     private static BreakingChange tightened(String path, String keyword, JsonNode before, JsonNode after) {
         JsonNode was = before.get(keyword);
-        return new BreakingChange(ChangeKind.CONSTRAINT_TIGHTENED, path,
+        return new BreakingChange(
+                ChangeKind.CONSTRAINT_TIGHTENED,
+                path,
                 keyword + " was " + (was == null ? "not set" : was.toString()) + ", now " + after.get(keyword));
     }
 

@@ -45,8 +45,8 @@ public final class ContractChecks {
 
     /**
      * Every field the contract reads must exist in each producer version the subscriber receives, with a type the
-     * contract accepts; a field the contract requires must be required there too; listed values must stay within
-     * the contract's list.
+     * contract accepts; a field the contract requires must be required there too; listed values must stay within the
+     * contract's list.
      */
     public static List<String> againstProducer(Subscriber subscriber, PublishedSchemas producer) {
         if (subscriber.contract().isEmpty()) {
@@ -68,9 +68,11 @@ public final class ContractChecks {
                 } else if (!SchemaField.typesFit(sent.get().types(), read.types())) {
                     problems.add(subscriber.label() + " reads " + read.path() + " as " + String.join("|", read.types())
                             + ", but " + where + " sends " + sent.get().describe());
-                } else if (read.allowedValues().isPresent() && !withinValues(sent.get(), read.allowedValues().get())) {
-                    problems.add(subscriber.label() + " accepts only " + read.allowedValues().get() + " at " + read.path()
-                            + ", but " + where + " allows " + sent.get().allowedValues().map(Object::toString).orElse("any value"));
+                } else if (read.allowedValues().isPresent()
+                        && !withinValues(sent.get(), read.allowedValues().get())) {
+                    problems.add(subscriber.label() + " accepts only "
+                            + read.allowedValues().get() + " at " + read.path() + ", but " + where + " allows "
+                            + sent.get().allowedValues().map(Object::toString).orElse("any value"));
                 }
             }
         }
@@ -86,7 +88,8 @@ public final class ContractChecks {
         List<String> problems = new ArrayList<>();
         int reached = 0;
         for (SampleEvent sample : samples) {
-            Optional<EventRule> rule = subscriber.rules().stream().filter(r -> matches(sample, r)).findFirst();
+            Optional<EventRule> rule =
+                    subscriber.rules().stream().filter(r -> matches(sample, r)).findFirst();
             if (rule.isEmpty()) {
                 continue;
             }
@@ -97,13 +100,17 @@ public final class ContractChecks {
             }
         }
         if (reached == 0) {
-            problems.add("no sample event reaches " + subscriber.label() + ": add one its rules match to events/eventbridge/,"
+            problems.add("no sample event reaches " + subscriber.label()
+                    + ": add one its rules match to events/eventbridge/,"
                     + " so its contract is checked against a real envelope");
         }
         return problems;
     }
 
-    /** Each field a rule's pattern tests under {@code detail} must exist, with a matching type, in each version it lets through. */
+    /**
+     * Each field a rule's pattern tests under {@code detail} must exist, with a matching type, in each version it lets
+     * through.
+     */
     public static List<String> rulePatterns(Subscriber subscriber, PublishedSchemas producer) {
         List<String> problems = new ArrayList<>();
         for (EventRule rule : subscriber.rules()) {
@@ -122,7 +129,8 @@ public final class ContractChecks {
                         continue;
                     }
                     for (Object matcher : tested.matchers()) {
-                        matcherType(matcher).filter(type -> !canMatch(type, field.get().types()))
+                        matcherType(matcher)
+                                .filter(type -> !canMatch(type, field.get().types()))
                                 .ifPresent(type -> problems.add(who + " tests " + tested.path() + " against " + matcher
                                         + " (" + type + "), but " + EVENT + " " + version.text() + " has it as "
                                         + field.get().describe() + ": the rule would never match"));
@@ -150,10 +158,14 @@ public final class ContractChecks {
         return sent.allowedValues().map(accepted::containsAll).orElse(false);
     }
 
-    /** Whether a field of {@code fieldTypes} can hold a value a matcher of {@code type} matches; numbers compare as numbers. */
+    /**
+     * Whether a field of {@code fieldTypes} can hold a value a matcher of {@code type} matches; numbers compare as
+     * numbers.
+     */
     private static boolean canMatch(String type, Set<String> fieldTypes) {
         Set<String> numeric = Set.of("integer", "number");
-        return fieldTypes.isEmpty() || fieldTypes.contains(type)
+        return fieldTypes.isEmpty()
+                || fieldTypes.contains(type)
                 || (numeric.contains(type) && fieldTypes.stream().anyMatch(numeric::contains));
     }
 
@@ -186,19 +198,22 @@ public final class ContractChecks {
         try {
             return Ruler.matchesRule(sample.json(), rule.patternJson());
         } catch (Exception e) {
-            throw new IllegalStateException("event-ruler cannot match sample " + sample.name() + " against rule "
-                    + rule.ruleLogicalId() + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "event-ruler cannot match sample " + sample.name() + " against rule " + rule.ruleLogicalId() + ": "
+                            + e.getMessage(),
+                    e);
         }
     }
 
     private static JsonSchema compile(JsonNode schema) {
         // Same dialect and format assertions as shop.events.SchemaCheck, which the consumers use at run time.
-        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+        SchemaValidatorsConfig config =
+                SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
         return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema, config);
     }
 
     private static String missingContract(Subscriber subscriber) {
-        return subscriber.label() + " subscribes to " + EVENT + " but has no consumer contract at " + subscriber.contractPath()
-                + ": declare there, as a JSON Schema, the fields it reads";
+        return subscriber.label() + " subscribes to " + EVENT + " but has no consumer contract at "
+                + subscriber.contractPath() + ": declare there, as a JSON Schema, the fields it reads";
     }
 }

@@ -12,8 +12,8 @@ import shop.events.EventJson;
 /**
  * A sample EventBridge envelope from {@code events/eventbridge/}: one that consumers must accept.
  *
- * @param name     its path below the samples folder, for messages: {@code compatible/order-created-1.1-new-fields.json}
- * @param json     the envelope as text, as event-ruler matches it
+ * @param name its path below the samples folder, for messages: {@code compatible/order-created-1.1-new-fields.json}
+ * @param json the envelope as text, as event-ruler matches it
  * @param envelope the envelope as a tree
  */
 public record SampleEvent(String name, String json, JsonNode envelope) {
@@ -42,7 +42,10 @@ public record SampleEvent(String name, String json, JsonNode envelope) {
     private static SampleEvent read(Path folder, Path file) {
         try {
             String json = Files.readString(file);
-            return new SampleEvent(folder.relativize(file).toString().replace('\\', '/'), json, EventJson.mapper().readTree(json));
+            return new SampleEvent(
+                    folder.relativize(file).toString().replace('\\', '/'),
+                    json,
+                    EventJson.mapper().readTree(json));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read sample event " + file, e);
         }

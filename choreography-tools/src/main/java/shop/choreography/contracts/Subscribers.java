@@ -26,7 +26,8 @@ public final class Subscribers {
     }
 
     private static Subscriber subscriber(FunctionResource function, Path contractPath) {
-        return new Subscriber(function.logicalId(), function.codeUri(), function.rules(), contractPath, read(contractPath));
+        return new Subscriber(
+                function.logicalId(), function.codeUri(), function.rules(), contractPath, read(contractPath));
     }
 
     private static Optional<JsonNode> read(Path file) {

@@ -18,9 +18,9 @@ import shop.template.EventRule;
  * contracts alone; no code is read and nothing runs.
  *
  * <p>A field is written {@code customer.email}, {@code items[].sku} or {@code items.sku} (arrays marked or not, as
- * EventBridge patterns write them). Fields of every published version are known. A field counts as used by a rule
- * when the pattern tests it or a field inside it, and as read by a consumer when its contract declares it, a field
- * inside it, or the whole object around it. Immutable, so thread-safe.
+ * EventBridge patterns write them). Fields of every published version are known. A field counts as used by a rule when
+ * the pattern tests it or a field inside it, and as read by a consumer when its contract declares it, a field inside
+ * it, or the whole object around it. Immutable, so thread-safe.
  */
 public final class ImpactAnalysis {
 
@@ -50,8 +50,9 @@ public final class ImpactAnalysis {
 
     /** The rules and consumers a change to {@code field} affects; fails naming the known fields when it is not one. */
     public Impact of(String field) {
-        SchemaField target = find(field).orElseThrow(() -> new IllegalArgumentException("OrderCreated has no field '"
-                + field + "'. Fields: " + String.join(", ", fields.keySet())));
+        SchemaField target = find(field)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "OrderCreated has no field '" + field + "'. Fields: " + String.join(", ", fields.keySet())));
         List<Impact.RuleUse> rules = new ArrayList<>();
         List<Impact.ContractRead> reads = new ArrayList<>();
         List<String> withoutContract = new ArrayList<>();
@@ -59,7 +60,8 @@ public final class ImpactAnalysis {
             for (EventRule rule : subscriber.rules()) {
                 for (PatternField tested : RulePattern.detailFields(rule)) {
                     if (SchemaFields.within(tested.detailPath(), target.path())) {
-                        rules.add(new Impact.RuleUse(rule.ruleLogicalId(), subscriber.functionId(), tested.shortForm()));
+                        rules.add(
+                                new Impact.RuleUse(rule.ruleLogicalId(), subscriber.functionId(), tested.shortForm()));
                     }
                 }
             }
@@ -72,12 +74,16 @@ public final class ImpactAnalysis {
                     boolean readsIt = SchemaFields.within(read.path(), target.path());
                     boolean readsAllAroundIt = read.opaque() && SchemaFields.within(target.path(), read.path());
                     if (readsIt || readsAllAroundIt) {
-                        reads.add(new Impact.ContractRead(subscriber.name(), subscriber.functionId(), read.path(), read.guaranteed()));
+                        reads.add(new Impact.ContractRead(
+                                subscriber.name(), subscriber.functionId(), read.path(), read.guaranteed()));
                     }
                 }
                 if (reads.size() == before && target.path().equals(VERSION_FIELD)) {
-                    reads.add(new Impact.ContractRead(subscriber.name(), subscriber.functionId(),
-                            VERSION_FIELD + " (its major, checked by ConsumerContract)", true));
+                    reads.add(new Impact.ContractRead(
+                            subscriber.name(),
+                            subscriber.functionId(),
+                            VERSION_FIELD + " (its major, checked by ConsumerContract)",
+                            true));
                 }
             });
         }
@@ -86,6 +92,8 @@ public final class ImpactAnalysis {
 
     private Optional<SchemaField> find(String field) {
         String plain = SchemaFields.plain(field.strip());
-        return fields.values().stream().filter(known -> SchemaFields.plain(known.path()).equals(plain)).findFirst();
+        return fields.values().stream()
+                .filter(known -> SchemaFields.plain(known.path()).equals(plain))
+                .findFirst();
     }
 }

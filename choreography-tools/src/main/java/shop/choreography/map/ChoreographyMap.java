@@ -25,13 +25,17 @@ public record ChoreographyMap(List<MapNode> nodes, List<MapEdge> edges) {
     public static ChoreographyMap from(SamTemplate template) {
         Builder map = new Builder(template);
         template.functions().forEach(map::producer);
-        template.functions().stream().filter(function -> !function.rules().isEmpty()).forEach(map::consumer);
+        template.functions().stream()
+                .filter(function -> !function.rules().isEmpty())
+                .forEach(map::consumer);
         return new ChoreographyMap(List.copyOf(map.nodes.values()), List.copyOf(map.edges));
     }
 
     /** The node with this id. */
     public MapNode node(String id) {
-        return nodes.stream().filter(node -> node.id().equals(id)).findFirst()
+        return nodes.stream()
+                .filter(node -> node.id().equals(id))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No node " + id + " in the map"));
     }
 
@@ -59,7 +63,10 @@ public record ChoreographyMap(List<MapNode> nodes, List<MapEdge> edges) {
                 add(new MapNode(routeId, MapNode.Kind.ROUTE, List.of(route.method() + " " + route.path(), "HTTP API")));
                 edges.add(new MapEdge(routeId, function.logicalId(), "", false));
             }
-            add(new MapNode(function.logicalId(), MapNode.Kind.PRODUCER, List.of(function.logicalId(), function.handlerClass())));
+            add(new MapNode(
+                    function.logicalId(),
+                    MapNode.Kind.PRODUCER,
+                    List.of(function.logicalId(), function.handlerClass())));
             for (String bus : publishesTo) {
                 add(new MapNode(bus, MapNode.Kind.BUS, List.of(bus, "EventBridge bus")));
                 edges.add(new MapEdge(function.logicalId(), bus, "PutEvents", false));
@@ -78,27 +85,34 @@ public record ChoreographyMap(List<MapNode> nodes, List<MapEdge> edges) {
                 lines.addAll(RulePattern.shortForm(rule));
                 add(new MapNode(rule.ruleLogicalId(), MapNode.Kind.RULE, lines));
             }
-            add(new MapNode(function.logicalId(), MapNode.Kind.CONSUMER, List.of(function.logicalId(), function.handlerClass())));
+            add(new MapNode(
+                    function.logicalId(),
+                    MapNode.Kind.CONSUMER,
+                    List.of(function.logicalId(), function.handlerClass())));
             for (EventRule rule : function.rules()) {
                 edges.add(new MapEdge(rule.ruleLogicalId(), function.logicalId(), "", false));
             }
             tablesOf(function);
             for (EventRule rule : function.rules()) {
-                queue(rule.deadLetterArn()).ifPresent(queue ->
-                        edges.add(new MapEdge(rule.ruleLogicalId(), queue, "undeliverable", true)));
+                queue(rule.deadLetterArn())
+                        .ifPresent(queue -> edges.add(new MapEdge(rule.ruleLogicalId(), queue, "undeliverable", true)));
             }
-            function.asyncInvoke().flatMap(config -> queue(config.onFailure())).ifPresent(queue ->
-                    edges.add(new MapEdge(function.logicalId(), queue, "failed after retries", true)));
+            function.asyncInvoke()
+                    .flatMap(config -> queue(config.onFailure()))
+                    .ifPresent(
+                            queue -> edges.add(new MapEdge(function.logicalId(), queue, "failed after retries", true)));
         }
 
         private void tablesOf(FunctionResource function) {
-            // The template model keeps variables in an unordered map; sort them so the map is drawn the same every time.
-            new TreeMap<>(function.environment()).forEach((variable, value) -> SamTemplate.referencedId(value)
-                    .filter(tables::contains)
-                    .ifPresent(table -> {
-                        add(new MapNode(table, MapNode.Kind.TABLE, List.of(table, "DynamoDB table")));
-                        edges.add(new MapEdge(function.logicalId(), table, variable, false));
-                    }));
+            // The template model keeps variables in an unordered map; sort them so the map is drawn the same every
+            // time.
+            new TreeMap<>(function.environment())
+                    .forEach((variable, value) -> SamTemplate.referencedId(value)
+                            .filter(tables::contains)
+                            .ifPresent(table -> {
+                                add(new MapNode(table, MapNode.Kind.TABLE, List.of(table, "DynamoDB table")));
+                                edges.add(new MapEdge(function.logicalId(), table, variable, false));
+                            }));
         }
 
         private Optional<String> queue(Optional<Object> arn) {
@@ -109,12 +123,13 @@ public record ChoreographyMap(List<MapNode> nodes, List<MapEdge> edges) {
         }
 
         private List<String> referencedIn(FunctionResource function, Set<String> ids) {
-            return new TreeMap<>(function.environment()).values().stream()
-                    .map(SamTemplate::referencedId)
-                    .flatMap(Optional::stream)
-                    .filter(ids::contains)
-                    .distinct()
-                    .toList();
+            return new TreeMap<>(function.environment())
+                    .values().stream()
+                            .map(SamTemplate::referencedId)
+                            .flatMap(Optional::stream)
+                            .filter(ids::contains)
+                            .distinct()
+                            .toList();
         }
 
         private void add(MapNode node) {

@@ -11,20 +11,31 @@ public final class MermaidMap {
     public static String render(ChoreographyMap map) {
         StringBuilder text = new StringBuilder("flowchart LR\n");
         for (MapNode node : map.nodes()) {
-            String label = '"' + node.lines().stream().map(MermaidMap::escape).collect(Collectors.joining("<br/>")) + '"';
-            text.append("  ").append(node.id()).append(switch (node.kind()) {
-                case ROUTE -> "([" + label + "])";
-                case BUS -> "{{" + label + "}}";
-                case RULE -> ">" + label + "]";
-                case TABLE -> "[(" + label + ")]";
-                case QUEUE -> "[/" + label + "/]";
-                case PRODUCER, CONSUMER -> "[" + label + "]";
-            }).append('\n');
+            String label =
+                    '"' + node.lines().stream().map(MermaidMap::escape).collect(Collectors.joining("<br/>")) + '"';
+            text.append("  ")
+                    .append(node.id())
+                    .append(
+                            switch (node.kind()) {
+                                case ROUTE -> "([" + label + "])";
+                                case BUS -> "{{" + label + "}}";
+                                case RULE -> ">" + label + "]";
+                                case TABLE -> "[(" + label + ")]";
+                                case QUEUE -> "[/" + label + "/]";
+                                case PRODUCER, CONSUMER -> "[" + label + "]";
+                            })
+                    .append('\n');
         }
         for (MapEdge edge : map.edges()) {
             String arrow = edge.dashed() ? " -.->" : " -->";
             String label = edge.label().isEmpty() ? "" : "|\"" + escape(edge.label()) + "\"|";
-            text.append("  ").append(edge.from()).append(arrow).append(label).append(' ').append(edge.to()).append('\n');
+            text.append("  ")
+                    .append(edge.from())
+                    .append(arrow)
+                    .append(label)
+                    .append(' ')
+                    .append(edge.to())
+                    .append('\n');
         }
         return text.toString();
     }

@@ -3,8 +3,8 @@ package shop.choreography.map;
 import java.util.Optional;
 
 /**
- * The generated block of the README between {@code <!-- choreography-map:start -->} and
- * {@code <!-- choreography-map:end -->}: a Mermaid code fence drawn from the template.
+ * The generated block of the README between {@code <!-- choreography-map:start -->} and {@code <!--
+ * choreography-map:end -->}: a Mermaid code fence drawn from the template.
  */
 public final class ReadmeMap {
 
@@ -15,8 +15,8 @@ public final class ReadmeMap {
 
     /** The whole block, markers included, for {@code mermaid} text. */
     public static String block(String mermaid, String command) {
-        return START + "\n<!-- Generated from template.yaml by `" + command + "`; edit the template, not this block. -->\n"
-                + "```mermaid\n" + mermaid + "```\n" + END;
+        return START + "\n<!-- Generated from template.yaml by `" + command
+                + "`; edit the template, not this block. -->\n" + "```mermaid\n" + mermaid + "```\n" + END;
     }
 
     /** The block the README has now, markers included; empty when the markers are missing. */
@@ -33,6 +33,7 @@ public final class ReadmeMap {
     public static String withBlock(String readme, String block) {
         return current(readme)
                 .map(old -> readme.replace(old, block))
-                .orElseGet(() -> readme + (readme.isEmpty() || readme.endsWith("\n") ? "" : "\n") + "\n" + block + "\n");
+                .orElseGet(
+                        () -> readme + (readme.isEmpty() || readme.endsWith("\n") ? "" : "\n") + "\n" + block + "\n");
     }
 }

@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Draws a {@link ChoreographyMap} as a standalone SVG of boxes and elbow arrows, for places that do not render
- * Mermaid. Hand-made on purpose: no renderer is available to the build, and the layout this map needs is simple.
+ * Draws a {@link ChoreographyMap} as a standalone SVG of boxes and elbow arrows, for places that do not render Mermaid.
+ * Hand-made on purpose: no renderer is available to the build, and the layout this map needs is simple.
  *
- * <p>Columns, left to right: route, producer, bus, rules, consumers, then each consumer's tables and dead-letter
- * queue in the consumer's own band. Text width is estimated from a monospace font. Output is deterministic, so a
- * test can compare it with the committed file. Stateless and thread-safe.
+ * <p>Columns, left to right: route, producer, bus, rules, consumers, then each consumer's tables and dead-letter queue
+ * in the consumer's own band. Text width is estimated from a monospace font. Output is deterministic, so a test can
+ * compare it with the committed file. Stateless and thread-safe.
  */
 public final class SvgMap {
 
@@ -31,19 +31,32 @@ public final class SvgMap {
     private SvgMap() {}
 
     private record Box(MapNode node, int column, int x, int y, int width, int height) {
-        int right() { return x + width; }
-        int bottom() { return y + height; }
-        int centerX() { return x + width / 2; }
-        int centerY() { return y + height / 2; }
+        int right() {
+            return x + width;
+        }
+
+        int bottom() {
+            return y + height;
+        }
+
+        int centerX() {
+            return x + width / 2;
+        }
+
+        int centerY() {
+            return y + height / 2;
+        }
     }
 
     /** The SVG document; {@code caption} is printed above the drawing. */
     public static String render(ChoreographyMap map, String caption) {
         Map<String, Integer> columns = columns(map);
-        int columnCount = columns.values().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
+        int columnCount =
+                columns.values().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
         int[] columnWidth = new int[columnCount];
-        map.nodes().forEach(node -> columnWidth[columns.get(node.id())] =
-                Math.max(columnWidth[columns.get(node.id())], width(node)));
+        map.nodes()
+                .forEach(node -> columnWidth[columns.get(node.id())] =
+                        Math.max(columnWidth[columns.get(node.id())], width(node)));
         int[] columnX = new int[columnCount];
         for (int c = 0, x = MARGIN; c < columnCount; x += columnWidth[c] + gapAfter(map, columns, c), c++) {
             columnX[c] = x;
@@ -64,18 +77,32 @@ public final class SvgMap {
         int canvasHeight = boxes.values().stream().mapToInt(Box::bottom).max().orElse(0) + MARGIN;
 
         StringBuilder svg = new StringBuilder()
-                .append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(canvasWidth).append("\" height=\"")
-                .append(canvasHeight).append("\" viewBox=\"0 0 ").append(canvasWidth).append(' ').append(canvasHeight)
+                .append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
+                .append(canvasWidth)
+                .append("\" height=\"")
+                .append(canvasHeight)
+                .append("\" viewBox=\"0 0 ")
+                .append(canvasWidth)
+                .append(' ')
+                .append(canvasHeight)
                 .append("\" font-family=\"monospace\" font-size=\"12\">\n")
                 .append("  <defs>\n")
-                .append("    <marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"8\" markerHeight=\"8\""
-                        + " orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#555555\"/></marker>\n")
-                .append("    <marker id=\"arrow-failure\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"8\""
-                        + " markerHeight=\"8\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#b03a2e\"/></marker>\n")
+                .append("    <marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\""
+                        + " markerWidth=\"8\" markerHeight=\"8\""
+                        + " orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0"
+                        + " 10 z\" fill=\"#555555\"/></marker>\n")
+                .append("    <marker id=\"arrow-failure\" viewBox=\"0 0 10 10\" refX=\"10\""
+                        + " refY=\"5\" markerWidth=\"8\"" + " markerHeight=\"8\" orient=\"auto-start-reverse\"><path"
+                        + " d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#b03a2e\"/></marker>\n")
                 .append("  </defs>\n")
                 .append("  <rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n")
-                .append("  <text x=\"").append(MARGIN).append("\" y=\"").append(MARGIN + 4).append("\" fill=\"#666666\">")
-                .append(escape(caption)).append("</text>\n");
+                .append("  <text x=\"")
+                .append(MARGIN)
+                .append("\" y=\"")
+                .append(MARGIN + 4)
+                .append("\" fill=\"#666666\">")
+                .append(escape(caption))
+                .append("</text>\n");
         for (MapEdge edge : map.edges()) {
             edge(svg, edge, boxes.get(edge.from()), boxes.get(edge.to()), boxes.values(), columnX, columnWidth);
         }
@@ -102,7 +129,7 @@ public final class SvgMap {
                 case BUS -> columns.put(node.id(), 2);
                 case RULE -> columns.put(node.id(), 3);
                 case CONSUMER -> columns.put(node.id(), 4);
-                case TABLE, QUEUE -> { }
+                case TABLE, QUEUE -> {}
             }
         }
         // A table or queue sits one column right of the function that uses it: a producer's beside the bus.
@@ -144,8 +171,8 @@ public final class SvgMap {
         return bandTop - BAND_GAP;
     }
 
-    private static void placeTheRestAround(ChoreographyMap map, Map<String, Integer> columns, int columnCount,
-            Map<String, Integer> top, int middle) {
+    private static void placeTheRestAround(
+            ChoreographyMap map, Map<String, Integer> columns, int columnCount, Map<String, Integer> top, int middle) {
         for (int column = 0; column < columnCount; column++) {
             int c = column;
             List<MapNode> unplaced = map.nodes().stream()
@@ -176,19 +203,27 @@ public final class SvgMap {
         }
     }
 
-    private static void edge(StringBuilder svg, MapEdge edge, Box from, Box to, java.util.Collection<Box> all,
-            int[] columnX, int[] columnWidth) {
+    private static void edge(
+            StringBuilder svg,
+            MapEdge edge,
+            Box from,
+            Box to,
+            java.util.Collection<Box> all,
+            int[] columnX,
+            int[] columnWidth) {
         String path;
         int labelX;
         int labelY;
         String anchor;
         if (to.column() - from.column() > 1) {
-            // Skips a column (a rule's dead letters): leave from below, run under the boxes in between, turn up or down.
+            // Skips a column (a rule's dead letters): leave from below, run under the boxes in between, turn up or
+            // down.
             int lane = all.stream()
-                    .filter(box -> box.column() > from.column() && box.column() < to.column())
-                    .filter(box -> box.y() < from.bottom() + 40 && box.bottom() > from.y())
-                    .mapToInt(Box::bottom)
-                    .reduce(from.bottom(), Math::max) + 12;
+                            .filter(box -> box.column() > from.column() && box.column() < to.column())
+                            .filter(box -> box.y() < from.bottom() + 40 && box.bottom() > from.y())
+                            .mapToInt(Box::bottom)
+                            .reduce(from.bottom(), Math::max)
+                    + 12;
             int channel = columnX[to.column() - 1] + columnWidth[to.column() - 1] + CHANNEL;
             path = "M " + from.centerX() + " " + from.bottom() + " V " + lane + " H " + channel + " V " + to.centerY()
                     + " H " + to.x();
@@ -208,12 +243,27 @@ public final class SvgMap {
             anchor = "start";
         }
         String colour = edge.dashed() ? "#b03a2e" : "#555555";
-        svg.append("  <path d=\"").append(path).append("\" fill=\"none\" stroke=\"").append(colour).append('"')
+        svg.append("  <path d=\"")
+                .append(path)
+                .append("\" fill=\"none\" stroke=\"")
+                .append(colour)
+                .append('"')
                 .append(edge.dashed() ? " stroke-dasharray=\"5 4\"" : "")
-                .append(" marker-end=\"url(#").append(edge.dashed() ? "arrow-failure" : "arrow").append(")\"/>\n");
+                .append(" marker-end=\"url(#")
+                .append(edge.dashed() ? "arrow-failure" : "arrow")
+                .append(")\"/>\n");
         if (!edge.label().isEmpty()) {
-            svg.append("  <text x=\"").append(labelX).append("\" y=\"").append(labelY).append("\" font-size=\"10\" text-anchor=\"")
-                    .append(anchor).append("\" fill=\"").append(colour).append("\">").append(escape(edge.label())).append("</text>\n");
+            svg.append("  <text x=\"")
+                    .append(labelX)
+                    .append("\" y=\"")
+                    .append(labelY)
+                    .append("\" font-size=\"10\" text-anchor=\"")
+                    .append(anchor)
+                    .append("\" fill=\"")
+                    .append(colour)
+                    .append("\">")
+                    .append(escape(edge.label()))
+                    .append("</text>\n");
         }
     }
 
@@ -227,14 +277,32 @@ public final class SvgMap {
             case QUEUE -> "#fbe9e7";
         };
         int radius = box.node().kind() == MapNode.Kind.BUS || box.node().kind() == MapNode.Kind.ROUTE ? 16 : 4;
-        svg.append("  <g id=\"").append(box.node().id()).append("\">\n")
-                .append("    <rect x=\"").append(box.x()).append("\" y=\"").append(box.y()).append("\" width=\"").append(box.width())
-                .append("\" height=\"").append(box.height()).append("\" rx=\"").append(radius).append("\" fill=\"").append(fill)
+        svg.append("  <g id=\"")
+                .append(box.node().id())
+                .append("\">\n")
+                .append("    <rect x=\"")
+                .append(box.x())
+                .append("\" y=\"")
+                .append(box.y())
+                .append("\" width=\"")
+                .append(box.width())
+                .append("\" height=\"")
+                .append(box.height())
+                .append("\" rx=\"")
+                .append(radius)
+                .append("\" fill=\"")
+                .append(fill)
                 .append("\" stroke=\"#555555\"/>\n");
         List<String> lines = box.node().lines();
         for (int i = 0; i < lines.size(); i++) {
-            svg.append("    <text x=\"").append(box.x() + PADDING).append("\" y=\"").append(box.y() + PADDING / 2 + LINE_HEIGHT * (i + 1) - 4)
-                    .append('"').append(i == 0 ? " font-weight=\"bold\"" : "").append('>').append(escape(lines.get(i)))
+            svg.append("    <text x=\"")
+                    .append(box.x() + PADDING)
+                    .append("\" y=\"")
+                    .append(box.y() + PADDING / 2 + LINE_HEIGHT * (i + 1) - 4)
+                    .append('"')
+                    .append(i == 0 ? " font-weight=\"bold\"" : "")
+                    .append('>')
+                    .append(escape(lines.get(i)))
                     .append("</text>\n");
         }
         svg.append("  </g>\n");
@@ -249,6 +317,9 @@ public final class SvgMap {
     }
 
     private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 }

@@ -5,9 +5,9 @@ import java.util.List;
 /**
  * One field an EventBridge pattern tests, with the matchers it tests it against.
  *
- * @param path     dotted, from the top of the event: {@code detail.customer.rewardsSignup}
- * @param matchers the pattern's list for that field: literals ({@code true}, {@code "OrderCreated"}) or single-key
- *                 maps ({@code {prefix: "1."}})
+ * @param path dotted, from the top of the event: {@code detail.customer.rewardsSignup}
+ * @param matchers the pattern's list for that field: literals ({@code true}, {@code "OrderCreated"}) or single-key maps
+ *     ({@code {prefix: "1."}})
  */
 public record PatternField(String path, List<Object> matchers) {
 
@@ -26,7 +26,8 @@ public record PatternField(String path, List<Object> matchers) {
     /** The condition in short form: {@code customer.rewardsSignup = true}, {@code schemaVersion prefix 1.}. */
     public String shortForm() {
         String field = inDetail() ? detailPath() : path;
-        List<String> conditions = matchers.stream().map(PatternField::matcherText).toList();
+        List<String> conditions =
+                matchers.stream().map(PatternField::matcherText).toList();
         boolean allLiterals = matchers.stream().noneMatch(m -> m instanceof java.util.Map);
         return allLiterals
                 ? field + " = " + String.join(" | ", conditions)

@@ -31,9 +31,9 @@ public final class RulePattern {
     }
 
     /**
-     * The schema majors this rule lets through, read from its {@code detail.schemaVersion} condition ({@code prefix "1."}
-     * or a literal {@code "1.0"}); empty when the rule filters no version or uses a matcher we cannot read, meaning
-     * "every major", the safe side for checks.
+     * The schema majors this rule lets through, read from its {@code detail.schemaVersion} condition ({@code prefix
+     * "1."} or a literal {@code "1.0"}); empty when the rule filters no version or uses a matcher we cannot read,
+     * meaning "every major", the safe side for checks.
      */
     public static Set<String> majors(EventRule rule) {
         Set<String> majors = new LinkedHashSet<>();
@@ -44,8 +44,10 @@ public final class RulePattern {
             for (Object matcher : field.matchers()) {
                 if (matcher instanceof String literal) {
                     majors.add(OrderCreatedEvent.majorOf(literal));
-                } else if (matcher instanceof Map<?, ?> operator && operator.get("prefix") instanceof String prefix
-                        && prefix.endsWith(".") && prefix.indexOf('.') == prefix.length() - 1) {
+                } else if (matcher instanceof Map<?, ?> operator
+                        && operator.get("prefix") instanceof String prefix
+                        && prefix.endsWith(".")
+                        && prefix.indexOf('.') == prefix.length() - 1) {
                     majors.add(prefix.substring(0, prefix.length() - 1));
                 } else {
                     return Set.of();
@@ -68,7 +70,8 @@ public final class RulePattern {
             } else if (value instanceof Map<?, ?> nested) {
                 walk(prefix + key + ".", (Map<String, Object>) nested, fields);
             } else if (value instanceof List<?> matchers) {
-                fields.add(new PatternField(prefix + key, java.util.Collections.unmodifiableList(new ArrayList<Object>(matchers))));
+                fields.add(new PatternField(
+                        prefix + key, java.util.Collections.unmodifiableList(new ArrayList<Object>(matchers))));
             }
         });
     }

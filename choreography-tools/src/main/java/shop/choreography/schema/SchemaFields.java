@@ -54,7 +54,9 @@ public final class SchemaFields {
         return path.replace("[]", "");
     }
 
-    /** True when {@code path} is {@code ancestor} or lies inside it ({@code customer.email} inside {@code customer}). */
+    /**
+     * True when {@code path} is {@code ancestor} or lies inside it ({@code customer.email} inside {@code customer}).
+     */
     public static boolean within(String path, String ancestor) {
         String p = plain(path);
         String a = plain(ancestor);
@@ -90,7 +92,8 @@ public final class SchemaFields {
         return Optional.of(List.copyOf(list));
     }
 
-    private static void walkObject(String prefix, JsonNode object, boolean guaranteed, Map<String, SchemaField> fields) {
+    private static void walkObject(
+            String prefix, JsonNode object, boolean guaranteed, Map<String, SchemaField> fields) {
         JsonNode properties = object.get("properties");
         if (properties == null) {
             return;
@@ -108,13 +111,20 @@ public final class SchemaFields {
         boolean describesObject = node.has("properties");
         boolean describesElements = node.has("items") && node.get("items").isObject();
         boolean container = types.contains("object") || types.contains("array");
-        fields.put(path, new SchemaField(path, Collections.unmodifiableSet(types), guaranteed, allowedValuesOf(node),
-                container && !describesObject && !describesElements));
+        fields.put(
+                path,
+                new SchemaField(
+                        path,
+                        Collections.unmodifiableSet(types),
+                        guaranteed,
+                        allowedValuesOf(node),
+                        container && !describesObject && !describesElements));
         if (describesObject) {
             walkObject(path, node, guaranteed, fields);
         }
         if (describesElements) {
-            // An element's fields are "guaranteed" when every element has them; whether there are elements is the array's business.
+            // An element's fields are "guaranteed" when every element has them; whether there are elements is the
+            // array's business.
             walkObject(path + "[]", node.get("items"), guaranteed, fields);
         }
     }

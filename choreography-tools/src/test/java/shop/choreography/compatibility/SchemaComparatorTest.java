@@ -49,13 +49,23 @@ class SchemaComparatorTest {
 
         List<BreakingChange> changes = SchemaComparator.compare(BASE, after);
 
-        assertThat(changes).extracting(BreakingChange::kind, BreakingChange::path).containsExactly(tuple(kind, path));
+        assertThat(changes)
+                .extracting(BreakingChange::kind, BreakingChange::path)
+                .containsExactly(tuple(kind, path));
         assertThat(changes.get(0).describe()).startsWith(kind.words() + " at " + path + ": ");
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"identical-but-version", "optional-fields-added", "enum-widened", "max-length-loosened",
-            "pattern-dropped", "descriptions-edited", "minimum-loosened"})
+    @ValueSource(
+            strings = {
+                "identical-but-version",
+                "optional-fields-added",
+                "enum-widened",
+                "max-length-loosened",
+                "pattern-dropped",
+                "descriptions-edited",
+                "minimum-loosened"
+            })
     void aCompatibleMinorPasses(String fixture) {
         JsonNode after = Fixtures.json("compatibility/compatible/" + fixture + ".json");
 
@@ -66,8 +76,10 @@ class SchemaComparatorTest {
     void aRenameNamesBothTheOldAndTheNewField() {
         JsonNode after = Fixtures.json("compatibility/breaking/field-renamed.json");
 
-        assertThat(SchemaComparator.compare(BASE, after)).singleElement()
-                .extracting(BreakingChange::detail).asString()
+        assertThat(SchemaComparator.compare(BASE, after))
+                .singleElement()
+                .extracting(BreakingChange::detail)
+                .asString()
                 .contains("'email' is gone", "'emailAddress'");
     }
 
@@ -75,8 +87,10 @@ class SchemaComparatorTest {
     void aNarrowedEnumNamesTheValuesNoLongerAllowed() {
         JsonNode after = Fixtures.json("compatibility/breaking/enum-narrowed.json");
 
-        assertThat(SchemaComparator.compare(BASE, after)).singleElement()
-                .extracting(BreakingChange::detail).asString()
+        assertThat(SchemaComparator.compare(BASE, after))
+                .singleElement()
+                .extracting(BreakingChange::detail)
+                .asString()
                 .contains("\"store\"");
     }
 
@@ -84,7 +98,8 @@ class SchemaComparatorTest {
     void goingBackToTheOlderMinorIsNotCompatibleEither() {
         JsonNode newer = Fixtures.json("compatibility/compatible/optional-fields-added.json");
 
-        assertThat(SchemaComparator.compare(newer, BASE)).extracting(BreakingChange::kind)
+        assertThat(SchemaComparator.compare(newer, BASE))
+                .extracting(BreakingChange::kind)
                 .containsOnly(ChangeKind.OPTIONAL_FIELD_REMOVED);
     }
 }

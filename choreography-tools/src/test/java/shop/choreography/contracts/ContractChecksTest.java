@@ -20,7 +20,8 @@ class ContractChecksTest {
     private static final RepositoryFiles REPOSITORY = Fixtures.repository();
     private static final Real REAL = new Real(
             Subscribers.of(SamTemplate.load(REPOSITORY.template()), REPOSITORY),
-            PublishedSchemas.load("OrderCreated", REPOSITORY.orderCreatedSchemas(), OrderCreatedEvent.PUBLISHED_VERSIONS),
+            PublishedSchemas.load(
+                    "OrderCreated", REPOSITORY.orderCreatedSchemas(), OrderCreatedEvent.PUBLISHED_VERSIONS),
             SampleEvent.under(REPOSITORY.eventBridgeSamples()));
 
     /** The repository's own subscribers, producer versions and samples. */
@@ -28,14 +29,17 @@ class ContractChecksTest {
 
     @Test
     void everySubscriberOfTheTemplateHasAContract() {
-        assertThat(REAL.subscribers()).isNotEmpty()
+        assertThat(REAL.subscribers())
+                .isNotEmpty()
                 .allSatisfy(subscriber -> assertThat(subscriber.contract())
-                        .as("contract of %s at %s", subscriber.label(), subscriber.contractPath()).isPresent());
+                        .as("contract of %s at %s", subscriber.label(), subscriber.contractPath())
+                        .isPresent());
     }
 
     @Test
     void theContractsRulesAndSamplesAgreeWithEveryPublishedVersion() {
-        assertThat(ContractChecks.all(REAL.subscribers(), REAL.producer(), REAL.samples())).isEmpty();
+        assertThat(ContractChecks.all(REAL.subscribers(), REAL.producer(), REAL.samples()))
+                .isEmpty();
     }
 
     @Test
@@ -44,9 +48,12 @@ class ContractChecksTest {
 
         List<String> problems = ContractChecks.all(REAL.subscribers(), renamed, REAL.samples());
 
-        assertThat(problems).containsExactly("email-function (EmailFunction) reads customer.email (string, required), which "
-                + "OrderCreated 1.1 does not have: was it removed or renamed?");
-        assertThat(renamed.problems()).singleElement().asString()
+        assertThat(problems)
+                .containsExactly("email-function (EmailFunction) reads customer.email (string, required), which "
+                        + "OrderCreated 1.1 does not have: was it removed or renamed?");
+        assertThat(renamed.problems())
+                .singleElement()
+                .asString()
                 .contains("OrderCreated 1.0 -> 1.1 breaks consumers: field renamed at customer.email");
     }
 
@@ -54,22 +61,34 @@ class ContractChecksTest {
     void theSameRenameUnderANewMajorLeavesConsumersOfTheOldMajorAlone() {
         PublishedSchemas renamed = history("renames-customer-email-in-major", "1.0", "2.0");
 
-        assertThat(ContractChecks.all(REAL.subscribers(), renamed, REAL.samples())).isEmpty();
+        assertThat(ContractChecks.all(REAL.subscribers(), renamed, REAL.samples()))
+                .isEmpty();
         assertThat(renamed.problems()).isEmpty();
     }
 
     static Stream<Arguments> contracts() {
         return Stream.of(
-                contract("reads a field the producer does not have", "reads-missing-field",
-                        "fixture-function (FixtureFunction) reads customer.loyaltyTier (string, required), which OrderCreated {version}"
+                contract(
+                        "reads a field the producer does not have",
+                        "reads-missing-field",
+                        "fixture-function (FixtureFunction) reads customer.loyaltyTier"
+                                + " (string, required), which OrderCreated {version}"
                                 + " does not have: was it removed or renamed?"),
-                contract("requires a field the producer leaves optional", "requires-optional-field",
-                        "fixture-function (FixtureFunction) requires shippingAddress.line2, which OrderCreated {version} does not guarantee"
-                                + " (optional there)"),
-                contract("reads a field as another type", "reads-quantity-as-string",
-                        "fixture-function (FixtureFunction) reads items[].quantity as string, but OrderCreated {version} sends integer, required"),
-                contract("accepts fewer values than the producer sends", "accepts-only-euros",
-                        "fixture-function (FixtureFunction) accepts only [\"EUR\"] at total.currency, but OrderCreated {version} allows any value"),
+                contract(
+                        "requires a field the producer leaves optional",
+                        "requires-optional-field",
+                        "fixture-function (FixtureFunction) requires shippingAddress.line2,"
+                                + " which OrderCreated {version} does not guarantee" + " (optional there)"),
+                contract(
+                        "reads a field as another type",
+                        "reads-quantity-as-string",
+                        "fixture-function (FixtureFunction) reads items[].quantity as string,"
+                                + " but OrderCreated {version} sends integer, required"),
+                contract(
+                        "accepts fewer values than the producer sends",
+                        "accepts-only-euros",
+                        "fixture-function (FixtureFunction) accepts only [\"EUR\"] at"
+                                + " total.currency, but OrderCreated {version} allows any value"),
                 contract("reads integers as numbers", "reads-prices-as-numbers", null),
                 contract("reads an optional field as optional", "reads-optional-region", null));
     }
@@ -80,8 +99,11 @@ class ContractChecksTest {
      */
     private static List<String> perPublishedVersion(Optional<String> expected) {
         return expected.map(message -> message.contains("{version}")
-                ? OrderCreatedEvent.PUBLISHED_VERSIONS.stream().map(v -> message.replace("{version}", v)).toList()
-                : List.of(message)).orElse(List.of());
+                        ? OrderCreatedEvent.PUBLISHED_VERSIONS.stream()
+                                .map(v -> message.replace("{version}", v))
+                                .toList()
+                        : List.of(message))
+                .orElse(List.of());
     }
 
     private static Arguments contract(String name, String fixture, String expected) {
@@ -100,31 +122,47 @@ class ContractChecksTest {
 
     @Test
     void aContractMustAcceptEverySampleItsRuleLetsThrough() {
-        Subscriber euroOnly = withContract(REAL.subscribers().get(0), "FixtureFunction", "fixture-function", "accepts-only-euros");
+        Subscriber euroOnly =
+                withContract(REAL.subscribers().get(0), "FixtureFunction", "fixture-function", "accepts-only-euros");
 
         List<String> problems = ContractChecks.againstSamples(euroOnly, REAL.samples());
 
-        assertThat(problems).singleElement().asString()
-                .startsWith("fixture-function (FixtureFunction) contract rejects sample order-created-jpy.json (matched by rule ")
+        assertThat(problems)
+                .singleElement()
+                .asString()
+                .startsWith("fixture-function (FixtureFunction) contract rejects sample"
+                        + " order-created-jpy.json (matched by rule ")
                 .contains("currency");
     }
 
     static Stream<Arguments> rulePatterns() {
         return Stream.of(
-                rule("a field the producer does not have", "LoyaltyFunction",
-                        "rule LoyaltyFunctionOrderCreated of loyalty-function (LoyaltyFunction) tests detail.customer.loyaltyTier,"
+                rule(
+                        "a field the producer does not have",
+                        "LoyaltyFunction",
+                        "rule LoyaltyFunctionOrderCreated of loyalty-function"
+                                + " (LoyaltyFunction) tests detail.customer.loyaltyTier,"
                                 + " which OrderCreated {version} does not have: the rule would never match"),
                 rule("a field inside an array, written as EventBridge does", "MugFunction", null),
-                rule("a literal of the wrong type", "SignupTextFunction",
+                rule(
+                        "a literal of the wrong type",
+                        "SignupTextFunction",
                         "rule SignupTextFunctionOrderCreated of signup-text-function (SignupTextFunction) tests"
-                                + " detail.customer.rewardsSignup against yes (string), but OrderCreated {version} has it as boolean,"
+                                + " detail.customer.rewardsSignup against yes (string), but"
+                                + " OrderCreated {version} has it as boolean,"
                                 + " required: the rule would never match"),
                 rule("a numeric range on an integer", "BigOrderFunction", null),
-                rule("a major nobody publishes", "NextMajorFunction",
+                rule(
+                        "a major nobody publishes",
+                        "NextMajorFunction",
                         "rule NextMajorFunctionOrderCreated of next-major-function (NextMajorFunction) lets through"
-                                + " OrderCreated majors [3], but no version of them is published: the rule would never match"),
-                rule("each branch of $or", "EitherFunction",
-                        "rule EitherFunctionOrderCreated of either-function (EitherFunction) tests detail.shippingAddress.giftWrap,"
+                                + " OrderCreated majors [3], but no version of them is"
+                                + " published: the rule would never match"),
+                rule(
+                        "each branch of $or",
+                        "EitherFunction",
+                        "rule EitherFunctionOrderCreated of either-function (EitherFunction)"
+                                + " tests detail.shippingAddress.giftWrap,"
                                 + " which OrderCreated {version} does not have: the rule would never match"));
     }
 
@@ -144,11 +182,12 @@ class ContractChecksTest {
 
     @Test
     void aSubscriberNoSampleReachesIsReported() {
-        Subscriber pounds = withContract(fixtureSubscriber("PoundsFunction"), "PoundsFunction", "pounds-function",
-                "reads-optional-region");
+        Subscriber pounds = withContract(
+                fixtureSubscriber("PoundsFunction"), "PoundsFunction", "pounds-function", "reads-optional-region");
 
-        assertThat(ContractChecks.againstSamples(pounds, REAL.samples())).containsExactly(
-                "no sample event reaches pounds-function (PoundsFunction): add one its rules match to events/eventbridge/,"
+        assertThat(ContractChecks.againstSamples(pounds, REAL.samples()))
+                .containsExactly("no sample event reaches pounds-function (PoundsFunction): add one its"
+                        + " rules match to events/eventbridge/,"
                         + " so its contract is checked against a real envelope");
     }
 
@@ -156,7 +195,9 @@ class ContractChecksTest {
     void aSubscriberWithoutAContractFailsNamingWhereItBelongs() {
         Subscriber noContract = fixtureSubscriber("MugFunction");
 
-        assertThat(ContractChecks.againstProducer(noContract, REAL.producer())).singleElement().asString()
+        assertThat(ContractChecks.againstProducer(noContract, REAL.producer()))
+                .singleElement()
+                .asString()
                 .startsWith("mug-function (MugFunction) subscribes to OrderCreated but has no consumer contract at ")
                 .contains("mug-function/src/main/resources/contract/mug-function/order-created.json");
     }
@@ -174,7 +215,11 @@ class ContractChecksTest {
     }
 
     private static Subscriber withContract(Subscriber rulesFrom, String functionId, String name, String fixture) {
-        return new Subscriber(functionId, name, rulesFrom.rules(), Fixtures.path("contracts/" + fixture + ".json"),
+        return new Subscriber(
+                functionId,
+                name,
+                rulesFrom.rules(),
+                Fixtures.path("contracts/" + fixture + ".json"),
                 Optional.of(Fixtures.json("contracts/" + fixture + ".json")));
     }
 }

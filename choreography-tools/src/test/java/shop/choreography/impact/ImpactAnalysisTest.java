@@ -61,7 +61,8 @@ class ImpactAnalysisTest {
     }
 
     private static ImpactAnalysis analysis(RepositoryFiles files, List<String> versions) {
-        return new ImpactAnalysis(Subscribers.of(SamTemplate.load(files.template()), files),
+        return new ImpactAnalysis(
+                Subscribers.of(SamTemplate.load(files.template()), files),
                 PublishedSchemas.load(OrderCreatedEvent.DETAIL_TYPE, files.orderCreatedSchemas(), versions));
     }
 
@@ -78,7 +79,8 @@ class ImpactAnalysisTest {
     @Test
     void theTableCoversEveryFieldOfEveryPublishedVersion() {
         assertThat(everyField().map(arguments -> (String) arguments.get()[0]))
-                .containsExactlyInAnyOrderElementsOf(ANALYSIS.fields().stream().map(SchemaField::path).toList());
+                .containsExactlyInAnyOrderElementsOf(
+                        ANALYSIS.fields().stream().map(SchemaField::path).toList());
     }
 
     @Test

@@ -37,15 +37,18 @@ class SubscriberIsolationTest {
 
     static Stream<Arguments> pairsOfFunctions() {
         List<FunctionResource> functions = TEMPLATE.functions();
-        return functions.stream().flatMap(module -> functions.stream()
-                .filter(other -> !other.equals(module))
-                .map(other -> Arguments.of(module.codeUri() + " knows nothing of " + other.codeUri(), module, other)));
+        return functions.stream()
+                .flatMap(module -> functions.stream()
+                        .filter(other -> !other.equals(module))
+                        .map(other -> Arguments.of(
+                                module.codeUri() + " knows nothing of " + other.codeUri(), module, other)));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("pairsOfFunctions")
     void noFunctionModuleNamesAnotherFunction(String name, FunctionResource module, FunctionResource other) {
-        String otherPackage = other.handlerClass().substring(0, other.handlerClass().lastIndexOf('.') + 1);
+        String otherPackage =
+                other.handlerClass().substring(0, other.handlerClass().lastIndexOf('.') + 1);
 
         assertThat(filesMentioning(module.codeUri(), other.codeUri(), otherPackage))
                 .as("files of %s naming %s or %s", module.codeUri(), other.codeUri(), otherPackage)
@@ -55,13 +58,16 @@ class SubscriberIsolationTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"checkout-function", "email-function", "warehouse-function", "rewards-function"})
     void theFunctionsBeforeAnalyticsDoNotMentionIt(String module) {
-        assertThat(filesMentioning(module, "analytics")).as("files of %s mentioning analytics", module).isEmpty();
+        assertThat(filesMentioning(module, "analytics"))
+                .as("files of %s mentioning analytics", module)
+                .isEmpty();
     }
 
     @Test
     void theCommitsThatAddedAnalyticsTouchedNoOtherFunction() {
         assumeTrue(Files.exists(REPOSITORY.root().resolve(".git")), "needs the git history, absent from this copy");
-        assumeTrue(git("rev-parse", "--is-shallow-repository").equals(List.of("false")),
+        assumeTrue(
+                git("rev-parse", "--is-shallow-repository").equals(List.of("false")),
                 "needs the whole git history; this clone is shallow");
         // The first commit of each part of the change; later commits (say, one that tunes every function) are not it.
         Set<String> commits = new LinkedHashSet<>();
@@ -81,7 +87,9 @@ class SubscriberIsolationTest {
         return newestFirst.isEmpty() ? List.of() : List.of(newestFirst.get(newestFirst.size() - 1));
     }
 
-    /** Files of a module (its pom and sources, not build output) containing any of {@code words}, case-insensitively. */
+    /**
+     * Files of a module (its pom and sources, not build output) containing any of {@code words}, case-insensitively.
+     */
     private static List<Path> filesMentioning(String module, String... words) {
         Path folder = REPOSITORY.root().resolve(module);
         try (Stream<Path> files = Files.walk(folder)) {
@@ -106,7 +114,8 @@ class SubscriberIsolationTest {
     }
 
     private static List<String> git(String... arguments) {
-        List<String> command = new ArrayList<>(List.of("git", "-C", REPOSITORY.root().toString()));
+        List<String> command =
+                new ArrayList<>(List.of("git", "-C", REPOSITORY.root().toString()));
         command.addAll(List.of(arguments));
         try {
             Process git = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -28,8 +28,10 @@ class ChoreographyMapTest {
 
     static Stream<Named<String>> declaredResources() {
         SamTemplate template = REAL.template();
-        return Stream.of("AWS::Serverless::Function", "AWS::Events::EventBus", "AWS::DynamoDB::Table", "AWS::SQS::Queue")
-                .flatMap(type -> template.resourcesOfType(type).stream().map(id -> Named.of(id + " (" + type + ")", id)));
+        return Stream.of(
+                        "AWS::Serverless::Function", "AWS::Events::EventBus", "AWS::DynamoDB::Table", "AWS::SQS::Queue")
+                .flatMap(type ->
+                        template.resourcesOfType(type).stream().map(id -> Named.of(id + " (" + type + ")", id)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -58,17 +60,21 @@ class ChoreographyMapTest {
 
     @Test
     void anOutdatedMapIsReportedWithTheCommandThatRedrawsIt(@TempDir Path repository) throws IOException {
-        Files.writeString(repository.resolve("README.md"),
+        Files.writeString(
+                repository.resolve("README.md"),
                 "# Shop\n\n" + ReadmeMap.block("flowchart LR\n  Gone[\"A function since removed\"]\n", "old") + "\n");
         Choreography stale = inRepository(repository);
 
-        assertThat(stale.mapProblems()).containsExactly(
-                "The choreography map in README.md is out of date with template.yaml; run " + Choreography.MAP_COMMAND,
-                "docs/choreography-map.svg is out of date with template.yaml; run " + Choreography.MAP_COMMAND);
+        assertThat(stale.mapProblems())
+                .containsExactly(
+                        "The choreography map in README.md is out of date with template.yaml; run "
+                                + Choreography.MAP_COMMAND,
+                        "docs/choreography-map.svg is out of date with template.yaml; run " + Choreography.MAP_COMMAND);
     }
 
     @Test
-    void drawingTheMapAppendsTheBlockToAReadmeWithoutMarkersThenKeepsItCurrent(@TempDir Path repository) throws IOException {
+    void drawingTheMapAppendsTheBlockToAReadmeWithoutMarkersThenKeepsItCurrent(@TempDir Path repository)
+            throws IOException {
         Files.writeString(repository.resolve("README.md"), "# Shop\n\nText the lead wrote.\n");
         Choreography choreography = inRepository(repository);
 
@@ -76,13 +82,16 @@ class ChoreographyMapTest {
         String once = Files.readString(repository.resolve("README.md"));
         choreography.drawMap();
 
-        assertThat(once).startsWith("# Shop\n\nText the lead wrote.\n\n" + ReadmeMap.START).endsWith(ReadmeMap.END + "\n");
+        assertThat(once)
+                .startsWith("# Shop\n\nText the lead wrote.\n\n" + ReadmeMap.START)
+                .endsWith(ReadmeMap.END + "\n");
         assertThat(Files.readString(repository.resolve("README.md"))).isEqualTo(once);
         assertThat(choreography.mapProblems()).isEmpty();
     }
 
     private static Choreography inRepository(Path repository) {
-        return new Choreography(new RepositoryFiles(repository), REAL.template(), REAL.producer(), List.of(), List.of());
+        return new Choreography(
+                new RepositoryFiles(repository), REAL.template(), REAL.producer(), List.of(), List.of());
     }
 
     private static String text(String resource) {

@@ -16,9 +16,13 @@ class ReadmeMapTest {
     static Stream<Arguments> readmes() {
         String old = ReadmeMap.START + "\nold map\n" + ReadmeMap.END;
         return Stream.of(
-                Arguments.of("replaces the block between the markers", "# Shop\n\n" + old + "\n\n## Run it\n",
+                Arguments.of(
+                        "replaces the block between the markers",
+                        "# Shop\n\n" + old + "\n\n## Run it\n",
                         "# Shop\n\n" + BLOCK + "\n\n## Run it\n"),
-                Arguments.of("replaces empty markers", "# Shop\n" + ReadmeMap.START + "\n" + ReadmeMap.END + "\nmore\n",
+                Arguments.of(
+                        "replaces empty markers",
+                        "# Shop\n" + ReadmeMap.START + "\n" + ReadmeMap.END + "\nmore\n",
                         "# Shop\n" + BLOCK + "\nmore\n"),
                 Arguments.of("appends the block when there are no markers", "# Shop\n", "# Shop\n\n" + BLOCK + "\n"),
                 Arguments.of("appends after a last line without newline", "# Shop", "# Shop\n\n" + BLOCK + "\n"));

@@ -25,7 +25,8 @@ class SvgMapTest {
         NodeList groups = svg.getElementsByTagName("g");
         assertThat(groups.getLength()).isEqualTo(MAP.nodes().size());
         for (int i = 0; i < groups.getLength(); i++) {
-            assertThat(((Element) groups.item(i)).getAttribute("id")).isEqualTo(MAP.nodes().get(i).id());
+            assertThat(((Element) groups.item(i)).getAttribute("id"))
+                    .isEqualTo(MAP.nodes().get(i).id());
         }
     }
 
@@ -44,7 +45,8 @@ class SvgMapTest {
             }
         }
         assertThat(arrows).isEqualTo(MAP.edges().size());
-        assertThat(dashed).isEqualTo(MAP.edges().stream().filter(MapEdge::dashed).count());
+        assertThat(dashed)
+                .isEqualTo(MAP.edges().stream().filter(MapEdge::dashed).count());
     }
 
     @Test
@@ -53,7 +55,8 @@ class SvgMapTest {
     }
 
     private static Document parse(String svg) throws Exception {
-        return DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        return DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
                 .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -18,26 +18,50 @@ class RulePatternTest {
 
     static Stream<Arguments> rules() {
         return Stream.of(
-                Arguments.of("a nested literal", "LoyaltyFunction", List.of("customer.loyaltyTier"), Set.of(),
+                Arguments.of(
+                        "a nested literal",
+                        "LoyaltyFunction",
+                        List.of("customer.loyaltyTier"),
+                        Set.of(),
                         List.of("detail-type = OrderCreated", "customer.loyaltyTier = gold")),
-                Arguments.of("a prefix inside an array", "MugFunction", List.of("items.sku"), Set.of(),
+                Arguments.of(
+                        "a prefix inside an array",
+                        "MugFunction",
+                        List.of("items.sku"),
+                        Set.of(),
                         List.of("detail-type = OrderCreated", "items.sku prefix CUP")),
-                Arguments.of("a numeric range", "BigOrderFunction", List.of("total.amount"), Set.of(),
+                Arguments.of(
+                        "a numeric range",
+                        "BigOrderFunction",
+                        List.of("total.amount"),
+                        Set.of(),
                         List.of("detail-type = OrderCreated", "total.amount numeric > 10000")),
-                Arguments.of("a version prefix names the major", "NextMajorFunction", List.of("schemaVersion"), Set.of("3"),
+                Arguments.of(
+                        "a version prefix names the major",
+                        "NextMajorFunction",
+                        List.of("schemaVersion"),
+                        Set.of("3"),
                         List.of("detail-type = OrderCreated", "schemaVersion prefix 3.")),
-                Arguments.of("both branches of $or", "EitherFunction",
-                        List.of("customer.rewardsSignup", "shippingAddress.giftWrap"), Set.of(),
-                        List.of("detail-type = OrderCreated", "customer.rewardsSignup = true", "shippingAddress.giftWrap = true")));
+                Arguments.of(
+                        "both branches of $or",
+                        "EitherFunction",
+                        List.of("customer.rewardsSignup", "shippingAddress.giftWrap"),
+                        Set.of(),
+                        List.of(
+                                "detail-type = OrderCreated",
+                                "customer.rewardsSignup = true",
+                                "shippingAddress.giftWrap = true")));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("rules")
-    void readsWhatAPatternTests(String name, String functionId, List<String> detailPaths, Set<String> majors,
-            List<String> shortForm) {
+    void readsWhatAPatternTests(
+            String name, String functionId, List<String> detailPaths, Set<String> majors, List<String> shortForm) {
         EventRule rule = FIXTURE.function(functionId).rules().get(0);
 
-        assertThat(RulePattern.detailFields(rule)).extracting(PatternField::detailPath).containsExactlyElementsOf(detailPaths);
+        assertThat(RulePattern.detailFields(rule))
+                .extracting(PatternField::detailPath)
+                .containsExactlyElementsOf(detailPaths);
         assertThat(RulePattern.majors(rule)).isEqualTo(majors);
         assertThat(RulePattern.shortForm(rule)).containsExactlyElementsOf(shortForm);
     }

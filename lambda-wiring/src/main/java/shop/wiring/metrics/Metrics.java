@@ -17,8 +17,8 @@ import shop.wiring.JsonLine;
 import shop.wiring.TraceHeader;
 
 /**
- * The metrics of one invocation, written on {@link #flush} as CloudWatch embedded metric format (EMF) objects, one
- * per set of dimension values: {@code _aws.Timestamp}, {@code _aws.CloudWatchMetrics[]} with {@code Namespace},
+ * The metrics of one invocation, written on {@link #flush} as CloudWatch embedded metric format (EMF) objects, one per
+ * set of dimension values: {@code _aws.Timestamp}, {@code _aws.CloudWatchMetrics[]} with {@code Namespace},
  * {@code Dimensions} and {@code Metrics}, and the dimension and metric values as top-level fields (several values of
  * one metric as an array), plus {@code requestId} and {@code traceId} to find the invocation's log lines.
  *
@@ -26,10 +26,10 @@ import shop.wiring.TraceHeader;
  * String)} adds one more. Names are in {@link MetricNames}.
  *
  * <p>The objects go to the runtime as bytes of level UNDEFINED: the runtime interface client writes bytes as they are
- * (CloudWatch must receive the EMF object itself, not one wrapped in a {@code message}) and never drops UNDEFINED,
- * so raising {@code ApplicationLogLevel} to WARN cannot silently empty the dashboard. Written by hand to the
- * specification rather than with {@code aws-embedded-metrics}, whose sinks print to {@code System.out} past the
- * runtime's logger. Not thread-safe: one instance per invocation.
+ * (CloudWatch must receive the EMF object itself, not one wrapped in a {@code message}) and never drops UNDEFINED, so
+ * raising {@code ApplicationLogLevel} to WARN cannot silently empty the dashboard. Written by hand to the specification
+ * rather than with {@code aws-embedded-metrics}, whose sinks print to {@code System.out} past the runtime's logger. Not
+ * thread-safe: one instance per invocation.
  */
 public final class Metrics {
 
@@ -41,7 +41,8 @@ public final class Metrics {
 
     /** EMF units used here, spelled as CloudWatch spells them. */
     public enum Unit {
-        COUNT("Count"), MILLISECONDS("Milliseconds");
+        COUNT("Count"),
+        MILLISECONDS("Milliseconds");
 
         private final String cloudWatchName;
 
@@ -85,8 +86,8 @@ public final class Metrics {
     /** Counts one of {@code name} under a second dimension: {@code count("OrdersRefused", "Reason", "invalid")}. */
     public Metrics count(String name, String dimension, String value) {
         if (dimension == null || dimension.isBlank() || value == null || value.isBlank()) {
-            throw new IllegalArgumentException("Metric " + name + " needs a dimension name and value, got "
-                    + dimension + "=" + value);
+            throw new IllegalArgumentException(
+                    "Metric " + name + " needs a dimension name and value, got " + dimension + "=" + value);
         }
         return add(name, Unit.COUNT, 1, dimension, value);
     }
@@ -101,8 +102,12 @@ public final class Metrics {
      * milliseconds ({@link MetricNames#ORDER_AGE}): across subscribers, the choreography's end-to-end latency.
      */
     public Metrics orderAge(Instant createdAt) {
-        return add(MetricNames.ORDER_AGE, Unit.MILLISECONDS,
-                Duration.between(createdAt, clock.instant()).toMillis(), null, null);
+        return add(
+                MetricNames.ORDER_AGE,
+                Unit.MILLISECONDS,
+                Duration.between(createdAt, clock.instant()).toMillis(),
+                null,
+                null);
     }
 
     /** Writes what was recorded since the last flush and forgets it; writes nothing when nothing was recorded. */
@@ -120,15 +125,16 @@ public final class Metrics {
             throw new IllegalArgumentException("A metric needs a name");
         }
         if (FUNCTION_DIMENSION.equals(dimension)) {
-            throw new IllegalArgumentException("Metric " + name + ": " + FUNCTION_DIMENSION
-                    + " is set for every metric");
+            throw new IllegalArgumentException(
+                    "Metric " + name + ": " + FUNCTION_DIMENSION + " is set for every metric");
         }
         Map<String, String> dimensions = new LinkedHashMap<>();
         dimensions.put(FUNCTION_DIMENSION, function);
         if (dimension != null) {
             dimensions.put(dimension, dimensionValue);
         }
-        Series series = byDimensions.computeIfAbsent(dimensions, key -> new LinkedHashMap<>())
+        Series series = byDimensions
+                .computeIfAbsent(dimensions, key -> new LinkedHashMap<>())
                 .computeIfAbsent(name, key -> new Series(unit, new ArrayList<>()));
         if (series.unit() != unit) {
             throw new IllegalArgumentException("Metric " + name + " is recorded in " + series.unit() + ", not " + unit);
@@ -174,7 +180,8 @@ public final class Metrics {
         }
         dimensions.forEach(line::field);
         for (Map.Entry<String, Series> metric : metrics.entrySet()) {
-            List<Number> values = metric.getValue().values().stream().map(Metrics::compact).toList();
+            List<Number> values =
+                    metric.getValue().values().stream().map(Metrics::compact).toList();
             line.field(metric.getKey(), values.size() == 1 ? values.get(0) : values);
         }
         return line.field("requestId", requestId).field("traceId", traceId).end();

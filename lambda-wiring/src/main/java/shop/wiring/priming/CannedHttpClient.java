@@ -52,8 +52,10 @@ public final class CannedHttpClient implements SdkHttpClient {
             public HttpExecuteResponse call() {
                 // Reading the body runs the SDK's content stream as a real client would (checksums, length).
                 request.contentStreamProvider().ifPresent(provider -> drain(provider.newStream()));
-                seen.add(request.httpRequest().firstMatchingHeader("X-Amz-Target")
-                        .orElse(request.httpRequest().method() + " " + request.httpRequest().encodedPath()));
+                seen.add(request.httpRequest()
+                        .firstMatchingHeader("X-Amz-Target")
+                        .orElse(request.httpRequest().method() + " "
+                                + request.httpRequest().encodedPath()));
                 return HttpExecuteResponse.builder()
                         .response(SdkHttpResponse.builder()
                                 .statusCode(200)

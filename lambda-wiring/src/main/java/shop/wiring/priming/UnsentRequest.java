@@ -12,8 +12,8 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 /**
  * The part of a real call that priming through {@link CannedHttpClient} skips: the URL-connection client preparing a
- * request (which creates the JDK's connection object but does not connect) and the default TLS context (trust store
- * and all). Done before the snapshot, so the first real call after a restore only connects. Opens no connection.
+ * request (which creates the JDK's connection object but does not connect) and the default TLS context (trust store and
+ * all). Done before the snapshot, so the first real call after a restore only connects. Opens no connection.
  */
 public final class UnsentRequest {
 
@@ -23,8 +23,11 @@ public final class UnsentRequest {
     public static void prepare(URI endpoint) {
         try (SdkHttpClient client = UrlConnectionHttpClient.builder().build()) {
             ExecutableHttpRequest request = client.prepareRequest(HttpExecuteRequest.builder()
-                    .request(SdkHttpRequest.builder().uri(endpoint).method(SdkHttpMethod.POST)
-                            .putHeader("Content-Type", "application/x-amz-json-1.1").build())
+                    .request(SdkHttpRequest.builder()
+                            .uri(endpoint)
+                            .method(SdkHttpMethod.POST)
+                            .putHeader("Content-Type", "application/x-amz-json-1.1")
+                            .build())
                     .build());
             request.abort();
             SSLContext.getDefault();

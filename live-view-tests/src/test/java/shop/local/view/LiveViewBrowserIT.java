@@ -35,18 +35,20 @@ import shop.local.LocalRuntime;
 import shop.local.json.Json;
 
 /**
- * The live view in headless Chromium against the real template's system running in this JVM: what a person does on
- * the page (place an order, arm the fault switch, redrive) and what they must see (every subscriber's outcome in
- * words, dead letters, orders placed elsewhere appearing without a reload).
+ * The live view in headless Chromium against the real template's system running in this JVM: what a person does on the
+ * page (place an order, arm the fault switch, redrive) and what they must see (every subscriber's outcome in words,
+ * dead letters, orders placed elsewhere appearing without a reload).
  */
 class LiveViewBrowserIT {
 
     /** Bound on every wait: generous for a loaded 2-core machine, never reached when things work. */
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+
     private static final String SAMPLE = "post-order-rewards-signup.json";
 
     @TempDir
     static Path data;
+
     @TempDir
     static Path browserProfile;
 
@@ -58,17 +60,28 @@ class LiveViewBrowserIT {
     @BeforeAll
     static void start() {
         Path template = Path.of(System.getProperty("template.path"));
-        runtime = LocalRuntime.start(LocalRuntime.Settings.of(template).port(0).data(data, true).retrySpeedUp(6000)
+        runtime = LocalRuntime.start(LocalRuntime.Settings.of(template)
+                .port(0)
+                .data(data, true)
+                .retrySpeedUp(6000)
                 .parameters(Map.of("SenderAddress", "orders@shop.example"))
-                .console(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false).build());
+                .console(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false)
+                .build());
         view = LiveView.start(runtime, 0);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
-                .usingAnyFreePort().build();
+                .usingAnyFreePort()
+                .build();
         ChromeOptions options = new ChromeOptions()
                 .setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"))
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run",
+                .addArguments(
+                        "--headless=new",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--no-first-run",
                         "--user-data-dir=" + browserProfile.toAbsolutePath());
         browser = new ChromeDriver(service, options);
         // A laptop screen: the page must work at this size.
@@ -175,7 +188,8 @@ class LiveViewBrowserIT {
 
         browser.navigate().refresh();
 
-        waiting.until(ExpectedConditions.presenceOfElementLocated(outcome(orderId, subscribers().get(0), "ok")));
+        waiting.until(ExpectedConditions.presenceOfElementLocated(
+                outcome(orderId, subscribers().get(0), "ok")));
     }
 
     private String placeOnThePage() {
@@ -196,7 +210,10 @@ class LiveViewBrowserIT {
     }
 
     private static List<String> subscribers() {
-        return runtime.deployment().subscriptions().stream().map(s -> s.function()).distinct().toList();
+        return runtime.deployment().subscriptions().stream()
+                .map(s -> s.function())
+                .distinct()
+                .toList();
     }
 
     private static By order(String orderId) {

@@ -27,13 +27,20 @@ import shop.local.json.Json;
  */
 final class PayloadV2 {
 
-    private static final DateTimeFormatter REQUEST_TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH)
+    private static final DateTimeFormatter REQUEST_TIME = DateTimeFormatter.ofPattern(
+                    "dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
 
     private PayloadV2() {}
 
     /** An HTTP request as received; header names as sent, each with its values. */
-    record Request(String method, String rawPath, String rawQuery, Map<String, List<String>> headers, byte[] body, String sourceIp,
+    record Request(
+            String method,
+            String rawPath,
+            String rawQuery,
+            Map<String, List<String>> headers,
+            byte[] body,
+            String sourceIp,
             String protocol) {}
 
     /** The HTTP response to send; each header may repeat (Set-Cookie). */
@@ -44,10 +51,13 @@ final class PayloadV2 {
      *
      * @param claims JWT claims to put under {@code requestContext.authorizer.jwt}, when the route has an authorizer
      */
-    static ObjectNode event(Request request, Routes.Match match, String requestId, Instant time, Optional<ObjectNode> claims) {
+    static ObjectNode event(
+            Request request, Routes.Match match, String requestId, Instant time, Optional<ObjectNode> claims) {
         ObjectNode event = Json.object();
         event.put("version", "2.0");
-        String routeKey = match.route().path().equals("$default") ? "$default" : match.route().routeKey();
+        String routeKey = match.route().path().equals("$default")
+                ? "$default"
+                : match.route().routeKey();
         event.put("routeKey", routeKey);
         event.put("rawPath", request.rawPath());
         event.put("rawQueryString", request.rawQuery() == null ? "" : request.rawQuery());
@@ -60,7 +70,11 @@ final class PayloadV2 {
                 // HTTP API moves cookies out of the headers into their own list.
                 values.forEach(value -> cookies.addAll(List.of(value.split(";\\s*"))));
             } else {
-                headers.put(lower, headers.has(lower) ? headers.get(lower).asText() + "," + String.join(",", values) : String.join(",", values));
+                headers.put(
+                        lower,
+                        headers.has(lower)
+                                ? headers.get(lower).asText() + "," + String.join(",", values)
+                                : String.join(",", values));
             }
         });
         if (!cookies.isEmpty()) {
@@ -78,7 +92,8 @@ final class PayloadV2 {
         context.put("apiId", match.route().api());
         String host = headers.path("host").asText("localhost");
         context.put("domainName", host);
-        context.put("domainPrefix", host.contains(".") ? host.substring(0, host.indexOf('.')) : host.replaceAll(":.*", ""));
+        context.put(
+                "domainPrefix", host.contains(".") ? host.substring(0, host.indexOf('.')) : host.replaceAll(":.*", ""));
         ObjectNode http = context.putObject("http");
         http.put("method", request.method());
         http.put("path", request.rawPath());
@@ -93,8 +108,12 @@ final class PayloadV2 {
         claims.ifPresent(jwt -> {
             ObjectNode authorizer = context.putObject("authorizer").putObject("jwt");
             ObjectNode claimStrings = authorizer.putObject("claims");
-            jwt.properties().forEach(claim -> claimStrings.put(claim.getKey(),
-                    claim.getValue().isTextual() ? claim.getValue().asText() : claim.getValue().toString()));
+            jwt.properties()
+                    .forEach(claim -> claimStrings.put(
+                            claim.getKey(),
+                            claim.getValue().isTextual()
+                                    ? claim.getValue().asText()
+                                    : claim.getValue().toString()));
             JsonNode scope = jwt.get("scope");
             if (scope != null && scope.isTextual()) {
                 ArrayNode scopes = authorizer.putArray("scopes");
@@ -108,7 +127,8 @@ final class PayloadV2 {
             match.pathParameters().forEach(parameters::put);
         }
         if (request.body().length > 0) {
-            Optional<String> text = isText(headers.path("content-type").asText("")) ? utf8(request.body()) : Optional.empty();
+            Optional<String> text =
+                    isText(headers.path("content-type").asText("")) ? utf8(request.body()) : Optional.empty();
             event.put("body", text.orElseGet(() -> Base64.getEncoder().encodeToString(request.body())));
             event.put("isBase64Encoded", text.isEmpty());
         } else {
@@ -134,14 +154,20 @@ final class PayloadV2 {
             byte[] body = answer.isTextual() ? answer.asText().getBytes(StandardCharsets.UTF_8) : output;
             return new Response(200, headers, body);
         }
-        answer.path("headers").properties().forEach(header -> headers.add(Map.entry(header.getKey(), header.getValue().asText())));
-        answer.path("multiValueHeaders").properties().forEach(header ->
-                header.getValue().forEach(value -> headers.add(Map.entry(header.getKey(), value.asText()))));
+        answer.path("headers")
+                .properties()
+                .forEach(header ->
+                        headers.add(Map.entry(header.getKey(), header.getValue().asText())));
+        answer.path("multiValueHeaders")
+                .properties()
+                .forEach(header ->
+                        header.getValue().forEach(value -> headers.add(Map.entry(header.getKey(), value.asText()))));
         answer.path("cookies").forEach(cookie -> headers.add(Map.entry("Set-Cookie", cookie.asText())));
         if (headers.stream().noneMatch(header -> header.getKey().equalsIgnoreCase("Content-Type"))) {
             headers.add(Map.entry("Content-Type", "application/json"));
         }
-        boolean base64 = answer.path("isBase64Encoded").asBoolean(answer.path("base64Encoded").asBoolean(false));
+        boolean base64 = answer.path("isBase64Encoded")
+                .asBoolean(answer.path("base64Encoded").asBoolean(false));
         String body = answer.path("body").isNull() ? "" : answer.path("body").asText("");
         byte[] bytes = base64 ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
         return new Response(answer.path("statusCode").asInt(200), headers, bytes);
@@ -172,13 +198,20 @@ final class PayloadV2 {
 
     private static boolean isText(String contentType) {
         String type = contentType.toLowerCase(Locale.ROOT);
-        return type.isEmpty() || type.startsWith("text/") || type.contains("json") || type.contains("xml")
-                || type.contains("javascript") || type.contains("x-www-form-urlencoded");
+        return type.isEmpty()
+                || type.startsWith("text/")
+                || type.contains("json")
+                || type.contains("xml")
+                || type.contains("javascript")
+                || type.contains("x-www-form-urlencoded");
     }
 
     private static Optional<String> utf8(byte[] body) {
         try {
-            return Optional.of(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body)).toString());
+            return Optional.of(StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(body))
+                    .toString());
         } catch (CharacterCodingException e) {
             return Optional.empty();
         }

@@ -24,7 +24,9 @@ final class Routes {
 
     Optional<Match> match(String method, String path) {
         return routes.stream()
-                .filter(route -> route.method().equals(method) || route.method().equals("ANY") || route.path().equals("$default"))
+                .filter(route -> route.method().equals(method)
+                        || route.method().equals("ANY")
+                        || route.path().equals("$default"))
                 .map(route -> bind(route, path).map(parameters -> new Match(route, parameters)))
                 .flatMap(Optional::stream)
                 .max(Comparator.comparingInt((Match m) -> specificity(m.route())));
@@ -43,7 +45,9 @@ final class Routes {
                 if (i >= actual.length) {
                     return Optional.empty();
                 }
-                parameters.put(part.substring(1, part.length() - 2), String.join("/", java.util.Arrays.copyOfRange(actual, i, actual.length)));
+                parameters.put(
+                        part.substring(1, part.length() - 2),
+                        String.join("/", java.util.Arrays.copyOfRange(actual, i, actual.length)));
                 return Optional.of(parameters);
             }
             if (i >= actual.length) {

@@ -16,7 +16,8 @@ public final class UnsignedJwt {
     /** {@code header.payload.} for {@code claims}, a JSON object. */
     public static String of(JsonNode claims) {
         Base64.Encoder encoder = Base64.getUrlEncoder().withoutPadding();
-        String header = encoder.encodeToString(Json.bytes(Json.object().put("alg", "none").put("typ", "JWT")));
+        String header = encoder.encodeToString(
+                Json.bytes(Json.object().put("alg", "none").put("typ", "JWT")));
         return header + "." + encoder.encodeToString(Json.bytes(claims)) + ".";
     }
 }

@@ -21,9 +21,9 @@ import shop.local.http.HttpServer;
 import shop.local.json.Json;
 
 /**
- * The functions' AWS: one loopback HTTP endpoint (their {@code AWS_ENDPOINT_URL}) answering the JSON-protocol
- * services by {@code X-Amz-Target} and SES v2 by path, with the status codes, headers and bodies the SDK v2 clients
- * expect. Signatures are not checked: the caller is always a local function with dummy credentials.
+ * The functions' AWS: one loopback HTTP endpoint (their {@code AWS_ENDPOINT_URL}) answering the JSON-protocol services
+ * by {@code X-Amz-Target} and SES v2 by path, with the status codes, headers and bodies the SDK v2 clients expect.
+ * Signatures are not checked: the caller is always a local function with dummy credentials.
  */
 public final class AwsStandIn implements AutoCloseable {
 
@@ -33,7 +33,11 @@ public final class AwsStandIn implements AutoCloseable {
     private final PrintStream problems;
     private final Effects effects;
 
-    private AwsStandIn(HttpServer server, List<JsonProtocolService> services, SesService ses, PrintStream problems,
+    private AwsStandIn(
+            HttpServer server,
+            List<JsonProtocolService> services,
+            SesService ses,
+            PrintStream problems,
             Effects effects) {
         this.server = server;
         services.forEach(service -> this.services.put(service.targetPrefix(), service));
@@ -67,8 +71,10 @@ public final class AwsStandIn implements AutoCloseable {
     /** Binds a free loopback port for {@link #start}. */
     public static Port bind() {
         try {
-            return new Port(HttpServer.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                    HttpServer.Limits.defaults(), "aws-stand-in"));
+            return new Port(HttpServer.bind(
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                    HttpServer.Limits.defaults(),
+                    "aws-stand-in"));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open a loopback port for the AWS stand-in", e);
         }
@@ -78,10 +84,10 @@ public final class AwsStandIn implements AutoCloseable {
      * Serves on {@code port}.
      *
      * @param problems where a fault of the stand-in itself is reported, with its stack trace, besides the 500 answered
-     * @param effects  where the services record what they did, told who asked
+     * @param effects where the services record what they did, told who asked
      */
-    public static AwsStandIn start(Port port, List<JsonProtocolService> services, SesService ses, PrintStream problems,
-            Effects effects) {
+    public static AwsStandIn start(
+            Port port, List<JsonProtocolService> services, SesService ses, PrintStream problems, Effects effects) {
         AwsStandIn standIn = new AwsStandIn(port.server, services, ses, problems, effects);
         port.server.start(standIn::handle);
         return standIn;
@@ -107,16 +113,21 @@ public final class AwsStandIn implements AutoCloseable {
             if ("POST".equals(request.method()) && SesService.PATH.equals(request.rawPath())) {
                 return answerSes(request.body());
             }
-            ServiceError error = new ServiceError(404, "UnknownOperationException",
+            ServiceError error = new ServiceError(
+                    404,
+                    "UnknownOperationException",
                     "The local stand-in does not emulate " + request.method() + " " + request.rawPath());
-            return answer(error.status(), "application/json", errorBody(error, ""),
-                    Map.of("x-amzn-ErrorType", error.code()));
+            return answer(
+                    error.status(), "application/json", errorBody(error, ""), Map.of("x-amzn-ErrorType", error.code()));
         } finally {
             effects.served();
         }
     }
 
-    /** The access key id of a SigV4 {@code Authorization} header ({@code ... Credential=<key>/<date>/...}); the signature is not checked. */
+    /**
+     * The access key id of a SigV4 {@code Authorization} header ({@code ... Credential=<key>/<date>/...}); the
+     * signature is not checked.
+     */
     static String accessKeyId(String authorization) {
         if (authorization == null) {
             return null;
@@ -133,7 +144,8 @@ public final class AwsStandIn implements AutoCloseable {
         int dot = target.indexOf('.');
         JsonProtocolService service = dot < 0 ? null : services.get(target.substring(0, dot));
         if (service == null) {
-            ServiceError error = new ServiceError(400, "UnknownOperationException", "The local stand-in does not emulate " + target);
+            ServiceError error =
+                    new ServiceError(400, "UnknownOperationException", "The local stand-in does not emulate " + target);
             return answer(error.status(), "application/x-amz-json-1.0", errorBody(error, ""), Map.of());
         }
         byte[] answer;
@@ -158,10 +170,13 @@ public final class AwsStandIn implements AutoCloseable {
         } catch (ServiceError error) {
             // REST-JSON services name the error in a header; the body carries the message.
             ObjectNode message = Json.object().put("message", error.getMessage());
-            return answer(error.status(), "application/json", Json.bytes(message),
-                    Map.of("x-amzn-ErrorType", error.code()));
+            return answer(
+                    error.status(), "application/json", Json.bytes(message), Map.of("x-amzn-ErrorType", error.code()));
         } catch (RuntimeException fault) {
-            return answer(500, "application/json", fault(fault, "SES SendEmail"),
+            return answer(
+                    500,
+                    "application/json",
+                    fault(fault, "SES SendEmail"),
                     Map.of("x-amzn-ErrorType", "InternalFailure"));
         }
     }

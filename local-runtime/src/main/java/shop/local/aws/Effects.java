@@ -7,14 +7,17 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What the stand-in did for each caller, in words: "PutItem ShipmentsTable orderId=...", "SendEmail -> file.eml".
- * A caller is known by the access key id its requests are signed with; the local runtime gives every function
- * instance its own, and an instance serves one invocation at a time, so the effects of one invocation can be told apart
- * from those of any other. Thread-safe.
+ * What the stand-in did for each caller, in words: "PutItem ShipmentsTable orderId=...", "SendEmail -> file.eml". A
+ * caller is known by the access key id its requests are signed with; the local runtime gives every function instance
+ * its own, and an instance serves one invocation at a time, so the effects of one invocation can be told apart from
+ * those of any other. Thread-safe.
  */
 public final class Effects {
 
-    /** Beyond this many effects not taken, a caller's oldest are dropped: a client outside the runtime never takes its own. */
+    /**
+     * Beyond this many effects not taken, a caller's oldest are dropped: a client outside the runtime never takes its
+     * own.
+     */
     static final int MAX_PER_CALLER = 1000;
 
     private final ThreadLocal<String> caller = new ThreadLocal<>();

@@ -15,8 +15,8 @@ import shop.local.json.Json;
 
 /**
  * EventBridge's {@code PutEvents} (AWS JSON 1.1, {@code X-Amz-Target: AWSEvents.PutEvents}): each entry is checked as
- * EventBridge checks it and either accepted onto the local bus (answered with its {@code EventId}) or answered with
- * its own {@code ErrorCode}; {@code FailedEntryCount} counts the latter. Thread-safe.
+ * EventBridge checks it and either accepted onto the local bus (answered with its {@code EventId}) or answered with its
+ * own {@code ErrorCode}; {@code FailedEntryCount} counts the latter. Thread-safe.
  */
 public final class EventBridgeService implements JsonProtocolService {
 
@@ -47,17 +47,21 @@ public final class EventBridgeService implements JsonProtocolService {
     @Override
     public JsonNode call(String operation, JsonNode request) {
         if (!"PutEvents".equals(operation)) {
-            throw new ServiceError(400, "UnknownOperationException",
+            throw new ServiceError(
+                    400,
+                    "UnknownOperationException",
                     "The local stand-in emulates AWSEvents.PutEvents only, not AWSEvents." + operation);
         }
         JsonNode entries = request.path("Entries");
         if (!entries.isArray() || entries.isEmpty()) {
-            throw ServiceError.validation("1 validation error detected: Value null at 'entries' failed to satisfy constraint: "
-                    + "Member must not be null");
+            throw ServiceError.validation(
+                    "1 validation error detected: Value null at 'entries' failed to satisfy constraint: "
+                            + "Member must not be null");
         }
         if (entries.size() > MAX_ENTRIES) {
-            throw ServiceError.validation("1 validation error detected: Value at 'entries' failed to satisfy constraint: "
-                    + "Member must have length less than or equal to " + MAX_ENTRIES);
+            throw ServiceError.validation(
+                    "1 validation error detected: Value at 'entries' failed to satisfy constraint: "
+                            + "Member must have length less than or equal to " + MAX_ENTRIES);
         }
         int size = 0;
         for (JsonNode entry : entries) {
@@ -87,13 +91,18 @@ public final class EventBridgeService implements JsonProtocolService {
         String detailType = entry.path("DetailType").asText("");
         String detailText = entry.path("Detail").asText("");
         if (source.isBlank()) {
-            return error(result, "InvalidArgument", "Parameter Source is not valid. Reason: Source is a required argument.");
+            return error(
+                    result, "InvalidArgument", "Parameter Source is not valid. Reason: Source is a required argument.");
         }
         if (detailType.isBlank()) {
-            return error(result, "InvalidArgument", "Parameter DetailType is not valid. Reason: DetailType is a required argument.");
+            return error(
+                    result,
+                    "InvalidArgument",
+                    "Parameter DetailType is not valid. Reason: DetailType is a required argument.");
         }
         if (detailText.isBlank()) {
-            return error(result, "InvalidArgument", "Parameter Detail is not valid. Reason: Detail is a required argument.");
+            return error(
+                    result, "InvalidArgument", "Parameter Detail is not valid. Reason: Detail is a required argument.");
         }
         if (source.startsWith("aws.")) {
             return error(result, "NotAuthorizedForSourceException", "Not authorized for the source.");
@@ -127,7 +136,8 @@ public final class EventBridgeService implements JsonProtocolService {
         }
         // The SDK writes timestamps in the JSON protocols as epoch seconds, possibly with a fraction.
         BigDecimal seconds = time.decimalValue();
-        return Instant.ofEpochSecond(seconds.longValue(),
+        return Instant.ofEpochSecond(
+                seconds.longValue(),
                 seconds.remainder(BigDecimal.ONE).movePointRight(9).intValue());
     }
 

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 
 /**
- * One service speaking an AWS JSON protocol (1.0 or 1.1): requests are {@code POST /} with an
- * {@code X-Amz-Target: <prefix>.<Operation>} header and a JSON body.
+ * One service speaking an AWS JSON protocol (1.0 or 1.1): requests are {@code POST /} with an {@code X-Amz-Target:
+ * <prefix>.<Operation>} header and a JSON body.
  */
 public interface JsonProtocolService {
 

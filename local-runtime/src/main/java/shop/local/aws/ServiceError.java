@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import shop.local.json.Json;
 
 /**
- * An error answered as the real service answers it: HTTP status, error code, message and any extra fields the SDK
- * reads (DynamoDB's {@code CancellationReasons}, {@code Item}), so that the client raises its own exception type.
+ * An error answered as the real service answers it: HTTP status, error code, message and any extra fields the SDK reads
+ * (DynamoDB's {@code CancellationReasons}, {@code Item}), so that the client raises its own exception type.
  */
 public final class ServiceError extends RuntimeException {
 

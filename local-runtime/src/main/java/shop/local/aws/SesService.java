@@ -43,7 +43,8 @@ public final class SesService {
         JsonNode content = request.path("Content");
         String messageId = messageIds.get();
         if (content.has("Raw")) {
-            byte[] raw = Base64.getDecoder().decode(content.path("Raw").path("Data").asText(""));
+            byte[] raw =
+                    Base64.getDecoder().decode(content.path("Raw").path("Data").asText(""));
             if (raw.length == 0) {
                 throw badRequest("Raw message data is empty.");
             }
@@ -74,7 +75,9 @@ public final class SesService {
         JsonNode destination = request.path("Destination");
         List<String> to = strings(destination.path("ToAddresses"));
         List<String> cc = strings(destination.path("CcAddresses"));
-        int recipients = to.size() + cc.size() + strings(destination.path("BccAddresses")).size();
+        int recipients = to.size()
+                + cc.size()
+                + strings(destination.path("BccAddresses")).size();
         if (recipients == 0) {
             throw badRequest("Destination must name at least one recipient.");
         }
@@ -86,19 +89,31 @@ public final class SesService {
             throw badRequest("Subject is required for Simple content.");
         }
         JsonNode body = simple.path("Body");
-        Optional<String> text = Optional.ofNullable(body.path("Text").path("Data").textValue());
-        Optional<String> html = Optional.ofNullable(body.path("Html").path("Data").textValue());
+        Optional<String> text =
+                Optional.ofNullable(body.path("Text").path("Data").textValue());
+        Optional<String> html =
+                Optional.ofNullable(body.path("Html").path("Data").textValue());
         if (text.isEmpty() && html.isEmpty()) {
             throw badRequest("Body must have Text, Html or both.");
         }
         String charset = charset(subject, body);
         List<Outbox.Header> headers = new ArrayList<>();
-        simple.path("Headers").forEach(h -> headers.add(new Outbox.Header(h.path("Name").asText(), h.path("Value").asText())));
+        simple.path("Headers")
+                .forEach(h -> headers.add(new Outbox.Header(
+                        h.path("Name").asText(), h.path("Value").asText())));
         if (simple.has("Attachments")) {
             throw badRequest("Attachments are not emulated by the local stand-in.");
         }
-        return new Outbox.Email(from, to, cc, strings(request.path("ReplyToAddresses")), subject.path("Data").asText(),
-                charset, text, html, headers);
+        return new Outbox.Email(
+                from,
+                to,
+                cc,
+                strings(request.path("ReplyToAddresses")),
+                subject.path("Data").asText(),
+                charset,
+                text,
+                html,
+                headers);
     }
 
     /** SES defaults to UTF-8; a charset given on any part applies, as the message has one. */

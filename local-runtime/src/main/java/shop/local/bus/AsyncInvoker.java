@@ -19,9 +19,9 @@ import shop.local.json.Json;
 
 /**
  * Lambda's asynchronous invocation, as EventBridge uses it: each delivery runs on a worker, concurrently with the
- * others; a failed attempt is retried as often as the function's EventInvokeConfig says, after Lambda's waits scaled
- * by {@link RetryDelays}; after the last retry the event goes to the {@link DeadLetterStore}. Every step is recorded
- * in the {@link Ledger}. Thread-safe.
+ * others; a failed attempt is retried as often as the function's EventInvokeConfig says, after Lambda's waits scaled by
+ * {@link RetryDelays}; after the last retry the event goes to the {@link DeadLetterStore}. Every step is recorded in
+ * the {@link Ledger}. Thread-safe.
  */
 public final class AsyncInvoker implements AutoCloseable {
 
@@ -37,14 +37,22 @@ public final class AsyncInvoker implements AutoCloseable {
     private final Journal journal;
 
     /**
-     * @param retries     per function: retries after the first attempt
-     * @param arns        per function: its ARN, for dead-letter records
+     * @param retries per function: retries after the first attempt
+     * @param arns per function: its ARN, for dead-letter records
      * @param concurrency how many deliveries run at once
-     * @param problems    where a fault of the runtime itself is reported
-     * @param journal     where each delivery's progress is recorded, to resume it after a crash
+     * @param problems where a fault of the runtime itself is reported
+     * @param journal where each delivery's progress is recorded, to resume it after a crash
      */
-    public AsyncInvoker(Map<String, LambdaFunction> functions, Map<String, Integer> retries, Map<String, String> arns, RetryDelays delays,
-            Ledger ledger, DeadLetterStore deadLetters, int concurrency, PrintStream problems, Journal journal) {
+    public AsyncInvoker(
+            Map<String, LambdaFunction> functions,
+            Map<String, Integer> retries,
+            Map<String, String> arns,
+            RetryDelays delays,
+            Ledger ledger,
+            DeadLetterStore deadLetters,
+            int concurrency,
+            PrintStream problems,
+            Journal journal) {
         this.journal = journal;
         this.functions = Map.copyOf(functions);
         this.retries = Map.copyOf(retries);
@@ -54,13 +62,14 @@ public final class AsyncInvoker implements AutoCloseable {
         this.deadLetters = deadLetters;
         this.problems = problems;
         AtomicInteger count = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(concurrency, task -> daemon(task, "delivery-" + count.incrementAndGet()));
+        this.workers =
+                Executors.newFixedThreadPool(concurrency, task -> daemon(task, "delivery-" + count.incrementAndGet()));
         this.timer = Executors.newSingleThreadScheduledExecutor(task -> daemon(task, "retry-timer"));
     }
 
     /**
-     * Starts delivering {@code envelope} by {@code rule} to {@code function} with attempt number {@code attempt} (1
-     * for a new event); the ledger must already hold the event.
+     * Starts delivering {@code envelope} by {@code rule} to {@code function} with attempt number {@code attempt} (1 for
+     * a new event); the ledger must already hold the event.
      */
     public void deliver(JsonNode envelope, String rule, String function, int attempt) {
         byte[] payload = Json.bytes(envelope);
@@ -80,11 +89,13 @@ public final class AsyncInvoker implements AutoCloseable {
             } else if (number <= retries.get(function)) {
                 journal.append(BusRecords.failedAttempt(eventId, rule, number));
                 Duration wait = delays.before(number + 1);
-                timer.schedule(() -> workers.execute(() -> attempt(eventId, envelope, payload, rule, function, number + 1)),
-                        wait.toNanos(), TimeUnit.NANOSECONDS);
+                timer.schedule(
+                        () -> workers.execute(() -> attempt(eventId, envelope, payload, rule, function, number + 1)),
+                        wait.toNanos(),
+                        TimeUnit.NANOSECONDS);
             } else {
-                Path file = deadLetters.write(function, arns.get(function), envelope, Optional.of(invocation), number,
-                        "RetriesExhausted");
+                Path file = deadLetters.write(
+                        function, arns.get(function), envelope, Optional.of(invocation), number, "RetriesExhausted");
                 journal.append(BusRecords.deadLettered(eventId, rule, file));
                 ledger.deadLettered(eventId, rule, file);
             }
@@ -115,12 +126,22 @@ public final class AsyncInvoker implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         for (Ledger.PendingDelivery open : ledger.pending()) {
-            Optional<Invocation> last = open.attempts().isEmpty() ? Optional.empty() : Optional.of(open.attempts().get(open.attempts().size() - 1));
-            Path file = deadLetters.write(open.function(), arns.get(open.function()), open.envelope(), last, open.attempts().size(), "RuntimeStopped");
+            Optional<Invocation> last = open.attempts().isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(open.attempts().get(open.attempts().size() - 1));
+            Path file = deadLetters.write(
+                    open.function(),
+                    arns.get(open.function()),
+                    open.envelope(),
+                    last,
+                    open.attempts().size(),
+                    "RuntimeStopped");
             journal.append(BusRecords.deadLettered(open.eventId(), open.rule(), file));
             if (!ledger.deadLettered(open.eventId(), open.rule(), file)) {
-                // It settled while we wrote: the dead letter is a duplicate the consumer's idempotency absorbs on redrive.
-                problems.println("Delivery of " + open.eventId() + " to " + open.function() + " settled during shutdown; extra dead letter kept at " + file);
+                // It settled while we wrote: the dead letter is a duplicate the consumer's idempotency absorbs on
+                // redrive.
+                problems.println("Delivery of " + open.eventId() + " to " + open.function()
+                        + " settled during shutdown; extra dead letter kept at " + file);
             }
         }
     }

@@ -13,9 +13,9 @@ import java.util.Optional;
 import shop.local.json.Json;
 
 /**
- * The bus's records in the journal: an event accepted with the deliveries it owes, and each delivery's progress
- * (a failed attempt, success, dead letter). Reading them back gives the deliveries that had neither succeeded nor
- * been dead-lettered when the runtime stopped, which it resumes: at least once, as EventBridge delivers.
+ * The bus's records in the journal: an event accepted with the deliveries it owes, and each delivery's progress (a
+ * failed attempt, success, dead letter). Reading them back gives the deliveries that had neither succeeded nor been
+ * dead-lettered when the runtime stopped, which it resumes: at least once, as EventBridge delivers.
  */
 public final class BusRecords {
 
@@ -28,11 +28,11 @@ public final class BusRecords {
     public record Owed(String rule, String function, int failedAttempts) {}
 
     /** An accepted event with deliveries still owed. */
-    public record PendingEvent(String id, JsonNode envelope, Instant acceptedAt, Optional<String> redriveOf,
-            List<Owed> owed) {}
+    public record PendingEvent(
+            String id, JsonNode envelope, Instant acceptedAt, Optional<String> redriveOf, List<Owed> owed) {}
 
-    static ObjectNode accepted(String id, JsonNode envelope, Instant at, Optional<String> redriveOf,
-            List<Ledger.Target> targets) {
+    static ObjectNode accepted(
+            String id, JsonNode envelope, Instant at, Optional<String> redriveOf, List<Ledger.Target> targets) {
         ObjectNode record = Json.object().put("type", ACCEPTED).put("id", id).put("acceptedAt", at.toString());
         redriveOf.ifPresent(original -> record.put("redriveOf", original));
         record.set("envelope", envelope);
@@ -54,7 +54,11 @@ public final class BusRecords {
     }
 
     private static ObjectNode delivery(String eventId, String rule, String outcome) {
-        return Json.object().put("type", DELIVERY).put("event", eventId).put("rule", rule).put("outcome", outcome);
+        return Json.object()
+                .put("type", DELIVERY)
+                .put("event", eventId)
+                .put("rule", rule)
+                .put("outcome", outcome);
     }
 
     /** The events of {@code records} (a journal, oldest first) with deliveries neither succeeded nor dead-lettered. */
@@ -83,15 +87,22 @@ public final class BusRecords {
                 String rule = target.path("rule").asText();
                 if (!settled.getOrDefault(id, List.of()).contains(rule)) {
                     int earlier = target.path("failedAttempts").asInt(0);
-                    owed.add(new Owed(rule, target.path("function").asText(),
+                    owed.add(new Owed(
+                            rule,
+                            target.path("function").asText(),
                             earlier + failed.getOrDefault(id, Map.of()).getOrDefault(rule, 0)));
                 }
             }
             if (!owed.isEmpty()) {
                 Optional<String> redriveOf = record.hasNonNull("redriveOf")
-                        ? Optional.of(record.get("redriveOf").asText()) : Optional.empty();
-                pending.add(new PendingEvent(id, record.get("envelope"),
-                        Instant.parse(record.path("acceptedAt").asText()), redriveOf, List.copyOf(owed)));
+                        ? Optional.of(record.get("redriveOf").asText())
+                        : Optional.empty();
+                pending.add(new PendingEvent(
+                        id,
+                        record.get("envelope"),
+                        Instant.parse(record.path("acceptedAt").asText()),
+                        redriveOf,
+                        List.copyOf(owed)));
             }
         });
         return pending;
@@ -101,8 +112,14 @@ public final class BusRecords {
     public static List<JsonNode> compacted(List<PendingEvent> pending) {
         List<JsonNode> records = new ArrayList<>();
         for (PendingEvent event : pending) {
-            ObjectNode record = accepted(event.id(), event.envelope(), event.acceptedAt(), event.redriveOf(),
-                    event.owed().stream().map(owed -> new Ledger.Target(owed.rule(), owed.function())).toList());
+            ObjectNode record = accepted(
+                    event.id(),
+                    event.envelope(),
+                    event.acceptedAt(),
+                    event.redriveOf(),
+                    event.owed().stream()
+                            .map(owed -> new Ledger.Target(owed.rule(), owed.function()))
+                            .toList());
             for (int i = 0; i < event.owed().size(); i++) {
                 ObjectNode target = (ObjectNode) record.path("targets").get(i);
                 target.put("failedAttempts", event.owed().get(i).failedAttempts());

@@ -53,9 +53,15 @@ public final class DeadLetterStore {
     /**
      * Stores {@code event} as dead-lettered by {@code function}.
      *
-     * @param condition Lambda's reason: {@code RetriesExhausted}, or {@code RuntimeStopped} for what a shutdown cut short
+     * @param condition Lambda's reason: {@code RetriesExhausted}, or {@code RuntimeStopped} for what a shutdown cut
+     *     short
      */
-    public synchronized Path write(String function, String functionArn, JsonNode event, Optional<Invocation> last, int attempts,
+    public synchronized Path write(
+            String function,
+            String functionArn,
+            JsonNode event,
+            Optional<Invocation> last,
+            int attempts,
             String condition) {
         ObjectNode record = Json.object();
         record.put("version", "1.0");
@@ -99,14 +105,18 @@ public final class DeadLetterStore {
             return letters;
         }
         try (Stream<Path> functions = Files.list(folder)) {
-            for (Path functionFolder : functions.filter(Files::isDirectory).sorted().toList()) {
+            for (Path functionFolder :
+                    functions.filter(Files::isDirectory).sorted().toList()) {
                 String name = functionFolder.getFileName().toString();
                 if (function.isPresent() && !function.get().equals(name)) {
                     continue;
                 }
                 try (Stream<Path> files = Files.list(functionFolder)) {
-                    for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json") && !f.getFileName().toString().startsWith("."))
-                            .sorted().toList()) {
+                    for (Path file : files.filter(
+                                    f -> f.getFileName().toString().endsWith(".json")
+                                            && !f.getFileName().toString().startsWith("."))
+                            .sorted()
+                            .toList()) {
                         letters.add(new DeadLetter(file, name, Json.parse(Files.readAllBytes(file))));
                     }
                 }

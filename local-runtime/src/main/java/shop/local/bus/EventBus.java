@@ -46,7 +46,8 @@ public final class EventBus implements EventSink {
                 machines.get(subscription.bus()).addRule(subscription.rule(), subscription.patternJson());
             } catch (java.io.IOException e) {
                 // Deployment.of already compiled each pattern on its own; reaching this is a runtime bug.
-                throw new IllegalStateException("event-ruler refused the pattern of " + subscription.rule() + " it accepted before", e);
+                throw new IllegalStateException(
+                        "event-ruler refused the pattern of " + subscription.rule() + " it accepted before", e);
             }
             subscriptions.put(subscription.rule(), subscription);
         }
@@ -54,12 +55,14 @@ public final class EventBus implements EventSink {
 
     @Override
     public Optional<String> bus(String nameOrArn) {
-        String name = nameOrArn.contains(":event-bus/") ? nameOrArn.substring(nameOrArn.lastIndexOf('/') + 1) : nameOrArn;
+        String name =
+                nameOrArn.contains(":event-bus/") ? nameOrArn.substring(nameOrArn.lastIndexOf('/') + 1) : nameOrArn;
         return machines.containsKey(name) ? Optional.of(name) : Optional.empty();
     }
 
     @Override
-    public String put(String bus, String source, String detailType, JsonNode detail, List<String> resources, Instant time) {
+    public String put(
+            String bus, String source, String detailType, JsonNode detail, List<String> resources, Instant time) {
         return publish(bus, source, detailType, detail, resources, time, Optional.empty());
     }
 
@@ -67,26 +70,42 @@ public final class EventBus implements EventSink {
     public String redrive(String bus, JsonNode deadLettered) {
         List<String> resources = new ArrayList<>();
         deadLettered.path("resources").forEach(r -> resources.add(r.asText()));
-        return publish(bus, deadLettered.path("source").asText(), deadLettered.path("detail-type").asText(), deadLettered.path("detail"),
-                resources, clock.instant(), Optional.of(deadLettered.path("id").asText()));
+        return publish(
+                bus,
+                deadLettered.path("source").asText(),
+                deadLettered.path("detail-type").asText(),
+                deadLettered.path("detail"),
+                resources,
+                clock.instant(),
+                Optional.of(deadLettered.path("id").asText()));
     }
 
     /** The rules of {@code bus} that match {@code envelope}, as EventBridge would find them, in template order. */
     public List<Deployment.Subscription> matches(String bus, JsonNode envelope) {
         try {
             List<String> matched = machines.get(bus).rulesForJSONEvent(envelope.toString());
-            return subscriptions.values().stream().filter(s -> matched.contains(s.rule())).toList();
+            return subscriptions.values().stream()
+                    .filter(s -> matched.contains(s.rule()))
+                    .toList();
         } catch (Exception e) {
             throw new IllegalStateException("event-ruler could not read an envelope the bus built itself", e);
         }
     }
 
-    private String publish(String bus, String source, String detailType, JsonNode detail, List<String> resources, Instant time,
+    private String publish(
+            String bus,
+            String source,
+            String detailType,
+            JsonNode detail,
+            List<String> resources,
+            Instant time,
             Optional<String> redriveOf) {
         String id = UUID.randomUUID().toString();
         ObjectNode envelope = envelope(id, source, detailType, detail, resources, time);
         List<Deployment.Subscription> matched = matches(bus, envelope);
-        List<Ledger.Target> targets = matched.stream().map(s -> new Ledger.Target(s.rule(), s.function())).toList();
+        List<Ledger.Target> targets = matched.stream()
+                .map(s -> new Ledger.Target(s.rule(), s.function()))
+                .toList();
         Instant acceptedAt = clock.instant();
         // Accepted means durable: on disk before PutEvents answers, and before any delivery starts.
         journal.write(BusRecords.accepted(id, envelope, acceptedAt, redriveOf, targets));
@@ -98,17 +117,25 @@ public final class EventBus implements EventSink {
     /** Resumes the deliveries a stopped or crashed runtime still owed, each after the attempts it had failed. */
     public void resume(List<BusRecords.PendingEvent> pending) {
         for (BusRecords.PendingEvent event : pending) {
-            ledger.accepted(event.id(), event.envelope(), event.acceptedAt(), event.redriveOf(),
-                    event.owed().stream().map(owed -> new Ledger.Target(owed.rule(), owed.function())).toList());
+            ledger.accepted(
+                    event.id(),
+                    event.envelope(),
+                    event.acceptedAt(),
+                    event.redriveOf(),
+                    event.owed().stream()
+                            .map(owed -> new Ledger.Target(owed.rule(), owed.function()))
+                            .toList());
         }
         for (BusRecords.PendingEvent event : pending) {
-            event.owed().forEach(owed -> invoker.deliver(event.envelope(), owed.rule(), owed.function(),
-                    owed.failedAttempts() + 1));
+            event.owed()
+                    .forEach(owed ->
+                            invoker.deliver(event.envelope(), owed.rule(), owed.function(), owed.failedAttempts() + 1));
         }
     }
 
     /** EventBridge's envelope; its {@code time} has whole seconds, as EventBridge writes it. */
-    private ObjectNode envelope(String id, String source, String detailType, JsonNode detail, List<String> resources, Instant time) {
+    private ObjectNode envelope(
+            String id, String source, String detailType, JsonNode detail, List<String> resources, Instant time) {
         ObjectNode envelope = shop.local.json.Json.object();
         envelope.put("version", "0");
         envelope.put("id", id);

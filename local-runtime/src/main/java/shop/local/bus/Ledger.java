@@ -14,22 +14,34 @@ import java.util.function.Consumer;
 import shop.local.functions.Invocation;
 
 /**
- * The bus's account of every event it accepted: which rules matched, and for each target function every attempt and
- * how the delivery ended. It is what makes "nothing accepted is lost" checkable: see {@link #unaccounted}.
+ * The bus's account of every event it accepted: which rules matched, and for each target function every attempt and how
+ * the delivery ended. It is what makes "nothing accepted is lost" checkable: see {@link #unaccounted}.
  *
  * <p>Thread-safe; listeners are called outside the lock, once per event, when its last delivery settles.
  */
 public final class Ledger {
 
     /** Where a delivery stands. */
-    public enum Outcome { PENDING, SUCCEEDED, DEAD_LETTERED }
+    public enum Outcome {
+        PENDING,
+        SUCCEEDED,
+        DEAD_LETTERED
+    }
 
     /** One delivery of one event to one function, as it stands. */
-    public record Delivery(String function, String rule, Outcome outcome, List<Invocation> attempts, Optional<Path> deadLetter,
+    public record Delivery(
+            String function,
+            String rule,
+            Outcome outcome,
+            List<Invocation> attempts,
+            Optional<Path> deadLetter,
             Optional<String> redrivenAs) {}
 
-    /** One accepted event and its deliveries; {@code redriveOf} names the event it re-sends from the dead-letter store. */
-    public record Event(String id, JsonNode envelope, Instant acceptedAt, Optional<String> redriveOf, List<Delivery> deliveries) {
+    /**
+     * One accepted event and its deliveries; {@code redriveOf} names the event it re-sends from the dead-letter store.
+     */
+    public record Event(
+            String id, JsonNode envelope, Instant acceptedAt, Optional<String> redriveOf, List<Delivery> deliveries) {
 
         public boolean settled() {
             return deliveries.stream().noneMatch(d -> d.outcome() == Outcome.PENDING);
@@ -54,7 +66,8 @@ public final class Ledger {
         Event settledAtOnce;
         synchronized (this) {
             Entry entry = new Entry(id, envelope, at, redriveOf);
-            targets.forEach(target -> entry.deliveries.put(target.rule(), new MutableDelivery(target.function(), target.rule())));
+            targets.forEach(target ->
+                    entry.deliveries.put(target.rule(), new MutableDelivery(target.function(), target.rule())));
             entries.put(id, entry);
             pending += targets.size();
             settledAtOnce = targets.isEmpty() ? entry.snapshot() : null;
@@ -85,7 +98,9 @@ public final class Ledger {
     public synchronized void redriven(String eventId, String newEventId) {
         Entry entry = entries.get(eventId);
         if (entry != null) {
-            entry.deliveries.values().stream().filter(d -> d.outcome == Outcome.DEAD_LETTERED).forEach(d -> d.redrivenAs = newEventId);
+            entry.deliveries.values().stream()
+                    .filter(d -> d.outcome == Outcome.DEAD_LETTERED)
+                    .forEach(d -> d.redrivenAs = newEventId);
         }
     }
 
@@ -114,19 +129,22 @@ public final class Ledger {
     /** Deliveries still pending, for a shutdown that cannot wait longer. */
     public synchronized List<PendingDelivery> pending() {
         List<PendingDelivery> open = new ArrayList<>();
-        entries.values().forEach(entry -> entry.deliveries.values().stream()
-                .filter(d -> d.outcome == Outcome.PENDING)
-                .forEach(d -> open.add(new PendingDelivery(entry.id, entry.envelope, d.rule, d.function, List.copyOf(d.attempts)))));
+        entries.values()
+                .forEach(entry -> entry.deliveries.values().stream()
+                        .filter(d -> d.outcome == Outcome.PENDING)
+                        .forEach(d -> open.add(new PendingDelivery(
+                                entry.id, entry.envelope, d.rule, d.function, List.copyOf(d.attempts)))));
         return open;
     }
 
     /** A delivery that has not settled. */
-    public record PendingDelivery(String eventId, JsonNode envelope, String rule, String function, List<Invocation> attempts) {}
+    public record PendingDelivery(
+            String eventId, JsonNode envelope, String rule, String function, List<Invocation> attempts) {}
 
     /**
-     * The invariant "every accepted event ends processed by every matching consumer or in the dead-letter store":
-     * every delivery that breaks it, described; empty when it holds. A dead letter counts while its file is in
-     * {@code store}, or once redriven, if the redriven event's delivery to the same function is itself accounted for.
+     * The invariant "every accepted event ends processed by every matching consumer or in the dead-letter store": every
+     * delivery that breaks it, described; empty when it holds. A dead letter counts while its file is in {@code store},
+     * or once redriven, if the redriven event's delivery to the same function is itself accounted for.
      */
     public synchronized List<String> unaccounted(DeadLetterStore store) {
         List<String> problems = new ArrayList<>();
@@ -155,12 +173,14 @@ public final class Ledger {
                     return null;
                 }
                 if (delivery.redrivenAs == null) {
-                    return where + ": dead-lettered, but its dead letter " + delivery.deadLetter + " is gone and it was not redriven";
+                    return where + ": dead-lettered, but its dead letter " + delivery.deadLetter
+                            + " is gone and it was not redriven";
                 }
                 Entry redrive = entries.get(delivery.redrivenAs);
                 MutableDelivery again = redrive == null ? null : redrive.deliveries.get(delivery.rule);
                 if (again == null || depth > entries.size()) {
-                    return where + ": redriven as " + delivery.redrivenAs + ", which did not reach " + delivery.function;
+                    return where + ": redriven as " + delivery.redrivenAs + ", which did not reach "
+                            + delivery.function;
                 }
                 return problem(delivery.redrivenAs, again, store, depth + 1);
             }
@@ -221,7 +241,12 @@ public final class Ledger {
         }
 
         Event snapshot() {
-            return new Event(id, envelope, acceptedAt, redriveOf, deliveries.values().stream().map(MutableDelivery::snapshot).toList());
+            return new Event(
+                    id,
+                    envelope,
+                    acceptedAt,
+                    redriveOf,
+                    deliveries.values().stream().map(MutableDelivery::snapshot).toList());
         }
     }
 
@@ -239,7 +264,13 @@ public final class Ledger {
         }
 
         Delivery snapshot() {
-            return new Delivery(function, rule, outcome, List.copyOf(attempts), Optional.ofNullable(deadLetter), Optional.ofNullable(redrivenAs));
+            return new Delivery(
+                    function,
+                    rule,
+                    outcome,
+                    List.copyOf(attempts),
+                    Optional.ofNullable(deadLetter),
+                    Optional.ofNullable(redrivenAs));
         }
     }
 }

@@ -40,7 +40,8 @@ public final class Redrive {
         byEvent.forEach((eventId, letters) -> {
             Optional<String> home = busOf(letters.get(0));
             if (home.isEmpty()) {
-                skipped.add(letters.get(0).file() + ": no rule of " + letters.get(0).function() + " in the template matches it any more");
+                skipped.add(letters.get(0).file() + ": no rule of "
+                        + letters.get(0).function() + " in the template matches it any more");
                 return;
             }
             String newId = bus.redrive(home.get(), letters.get(0).event());
@@ -57,7 +58,8 @@ public final class Redrive {
                 .filter(s -> s.function().equals(letter.function()))
                 .map(Deployment.Subscription::bus)
                 .distinct()
-                .filter(bus -> this.bus.matches(bus, letter.event()).stream().anyMatch(s -> s.function().equals(letter.function())))
+                .filter(bus -> this.bus.matches(bus, letter.event()).stream()
+                        .anyMatch(s -> s.function().equals(letter.function())))
                 .findFirst();
     }
 }

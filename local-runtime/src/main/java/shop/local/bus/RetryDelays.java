@@ -3,8 +3,8 @@ package shop.local.bus;
 import java.time.Duration;
 
 /**
- * Lambda's waits between asynchronous attempts (one minute before the first retry, two before the second), divided
- * by a speed-up so that a local run shows retries in a fraction of a second: by 600 by default, 100 ms and 200 ms.
+ * Lambda's waits between asynchronous attempts (one minute before the first retry, two before the second), divided by a
+ * speed-up so that a local run shows retries in a fraction of a second: by 600 by default, 100 ms and 200 ms.
  */
 public record RetryDelays(int speedUp) {
 

@@ -23,7 +23,9 @@ public final class Intrinsics {
 
     /** @param parameters parameter values given on the command line; checked against the template's declarations */
     public Intrinsics(SamTemplate template, Map<String, String> parameters, String region) {
-        this.resolver = new IntrinsicResolver(template, PseudoParameters.of(STACK_NAME, region, ACCOUNT_ID),
+        this.resolver = new IntrinsicResolver(
+                template,
+                PseudoParameters.of(STACK_NAME, region, ACCOUNT_ID),
                 new ParameterValues(parameters, "give it on the command line as --parameter %s=<value>"),
                 ResourceNames.logicalIds());
     }

@@ -45,7 +45,9 @@ final class AttributeValues {
                 }
                 Set<String> seen = new HashSet<>();
                 for (JsonNode member : content) {
-                    String key = "NS".equals(type) ? number(name, member.asText()).stripTrailingZeros().toPlainString() : member.asText();
+                    String key = "NS".equals(type)
+                            ? number(name, member.asText()).stripTrailingZeros().toPlainString()
+                            : member.asText();
                     if (!seen.add(key)) {
                         throw ServiceError.validation("One or more parameter values were invalid: Input collection "
                                 + "contains duplicates (attribute " + name + ")");
@@ -54,7 +56,7 @@ final class AttributeValues {
             }
             case "M" -> content.properties().forEach(field -> validate(name + "." + field.getKey(), field.getValue()));
             case "L" -> content.forEach(member -> validate(name + "[]", member));
-            default -> { }
+            default -> {}
         }
     }
 
@@ -83,9 +85,13 @@ final class AttributeValues {
         }
         String type = type(a);
         return switch (type) {
-            case "N" -> Optional.of(new BigDecimal(a.get("N").asText()).compareTo(new BigDecimal(b.get("N").asText())));
-            case "S" -> Optional.of(Arrays.compareUnsigned(a.get("S").asText().getBytes(StandardCharsets.UTF_8),
-                    b.get("S").asText().getBytes(StandardCharsets.UTF_8)));
+            case "N" ->
+                Optional.of(new BigDecimal(a.get("N").asText())
+                        .compareTo(new BigDecimal(b.get("N").asText())));
+            case "S" ->
+                Optional.of(Arrays.compareUnsigned(
+                        a.get("S").asText().getBytes(StandardCharsets.UTF_8),
+                        b.get("S").asText().getBytes(StandardCharsets.UTF_8)));
             case "B" -> Optional.of(Arrays.compareUnsigned(bytes(a.get("B")), bytes(b.get("B"))));
             default -> Optional.empty();
         };

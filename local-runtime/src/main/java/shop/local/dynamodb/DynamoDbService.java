@@ -55,19 +55,22 @@ public final class DynamoDbService implements JsonProtocolService, AutoCloseable
     public record TableDefinition(String name, Map<String, String> keyTypes) {}
 
     /**
-     * The tables as the journal's {@code records} leave them, kept in memory; each later write is journaled before
-     * it is answered. A data folder without table records in its journal (from before the journal) is read from the
-     * item files under {@code folder} instead. Either way the item files are rewritten from memory a moment after
-     * each write, for people to read: they are a view, the journal is the record.
+     * The tables as the journal's {@code records} leave them, kept in memory; each later write is journaled before it
+     * is answered. A data folder without table records in its journal (from before the journal) is read from the item
+     * files under {@code folder} instead. Either way the item files are rewritten from memory a moment after each
+     * write, for people to read: they are a view, the journal is the record.
      */
-    public DynamoDbService(Path folder, List<TableDefinition> definitions, Effects effects, Journal journal,
-            List<JsonNode> records) {
+    public DynamoDbService(
+            Path folder, List<TableDefinition> definitions, Effects effects, Journal journal, List<JsonNode> records) {
         this.effects = effects;
         this.journal = journal;
         for (TableDefinition definition : definitions) {
-            tables.put(definition.name(), new Table(definition.name(), definition.keyTypes(), folder.resolve(definition.name())));
+            tables.put(
+                    definition.name(),
+                    new Table(definition.name(), definition.keyTypes(), folder.resolve(definition.name())));
         }
-        boolean journaled = records.stream().anyMatch(record -> RECORD_TYPE.equals(record.path("type").asText()));
+        boolean journaled = records.stream()
+                .anyMatch(record -> RECORD_TYPE.equals(record.path("type").asText()));
         for (Table table : tables.values()) {
             if (!journaled) {
                 table.loadFiles();
@@ -86,8 +89,8 @@ public final class DynamoDbService implements JsonProtocolService, AutoCloseable
             thread.setDaemon(true);
             return thread;
         });
-        files.scheduleWithFixedDelay(this::writeFiles, FILE_DELAY.toMillis(), FILE_DELAY.toMillis(),
-                TimeUnit.MILLISECONDS);
+        files.scheduleWithFixedDelay(
+                this::writeFiles, FILE_DELAY.toMillis(), FILE_DELAY.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Every item as journal records: what a compacted journal starts with. */
@@ -103,7 +106,10 @@ public final class DynamoDbService implements JsonProtocolService, AutoCloseable
                         record.putArray("writes");
                         records.add(record);
                     }
-                    ((ArrayNode) record.get("writes")).addObject().put("table", table.name()).set("put", item);
+                    ((ArrayNode) record.get("writes"))
+                            .addObject()
+                            .put("table", table.name())
+                            .set("put", item);
                 }
             }
         } finally {
@@ -171,7 +177,8 @@ public final class DynamoDbService implements JsonProtocolService, AutoCloseable
     public JsonNode call(String operation, JsonNode request) {
         for (String legacy : List.of("Expected", "AttributeUpdates", "ConditionalOperator", "AttributesToGet")) {
             if (request.has(legacy)) {
-                throw ServiceError.validation("Legacy parameter " + legacy + " is not emulated by the local stand-in; use expressions");
+                throw ServiceError.validation(
+                        "Legacy parameter " + legacy + " is not emulated by the local stand-in; use expressions");
             }
         }
         return switch (operation) {
@@ -180,8 +187,12 @@ public final class DynamoDbService implements JsonProtocolService, AutoCloseable
             case "DeleteItem" -> deleteItem(request);
             case "UpdateItem" -> updateItem(request);
             case "TransactWriteItems" -> transactWriteItems(request);
-            default -> throw new ServiceError(400, "UnknownOperationException", "The local stand-in emulates DynamoDB PutItem, "
-                    + "GetItem, DeleteItem, UpdateItem and TransactWriteItems, not " + operation);
+            default ->
+                throw new ServiceError(
+                        400,
+                        "UnknownOperationException",
+                        "The local stand-in emulates DynamoDB PutItem, "
+                                + "GetItem, DeleteItem, UpdateItem and TransactWriteItems, not " + operation);
         };
     }
 
@@ -266,7 +277,8 @@ public final class DynamoDbService implements JsonProtocolService, AutoCloseable
         UpdateWrite write = update(request);
         String returnValues = request.path("ReturnValues").asText("NONE");
         if (!List.of("NONE", "ALL_OLD", "ALL_NEW", "UPDATED_OLD", "UPDATED_NEW").contains(returnValues)) {
-            throw ServiceError.validation("ReturnValues must be one of NONE, ALL_OLD, ALL_NEW, UPDATED_OLD, UPDATED_NEW");
+            throw ServiceError.validation(
+                    "ReturnValues must be one of NONE, ALL_OLD, ALL_NEW, UPDATED_OLD, UPDATED_NEW");
         }
         long position;
         Optional<ObjectNode> old;
@@ -293,8 +305,9 @@ public final class DynamoDbService implements JsonProtocolService, AutoCloseable
     private JsonNode transactWriteItems(JsonNode request) {
         JsonNode transactItems = request.path("TransactItems");
         if (!transactItems.isArray() || transactItems.isEmpty() || transactItems.size() > MAX_TRANSACTION_ITEMS) {
-            throw ServiceError.validation("1 validation error detected: Value at 'transactItems' failed to satisfy constraint: "
-                    + "Member must have length between 1 and " + MAX_TRANSACTION_ITEMS);
+            throw ServiceError.validation(
+                    "1 validation error detected: Value at 'transactItems' failed to satisfy constraint: "
+                            + "Member must have length between 1 and " + MAX_TRANSACTION_ITEMS);
         }
         List<Write> writes = new ArrayList<>();
         Set<String> touched = new HashSet<>();
@@ -309,7 +322,9 @@ public final class DynamoDbService implements JsonProtocolService, AutoCloseable
                 case "Delete" -> delete(operation);
                 case "Update" -> update(operation);
                 case "ConditionCheck" -> conditionCheck(operation);
-                default -> throw ServiceError.validation("TransactItems can only contain one of Check, Put, Update or Delete, not " + kind);
+                default ->
+                    throw ServiceError.validation(
+                            "TransactItems can only contain one of Check, Put, Update or Delete, not " + kind);
             };
             if (!touched.add(write.table.name() + "/" + write.table.keyOf(write.key))) {
                 throw ServiceError.validation("Transaction request cannot include multiple operations on one item");
@@ -325,7 +340,9 @@ public final class DynamoDbService implements JsonProtocolService, AutoCloseable
                 if (transactionTokens.get(token).equals(fingerprint)) {
                     return Json.object(); // the same transaction again: DynamoDB answers success without writing twice
                 }
-                throw new ServiceError(400, "IdempotentParameterMismatchException",
+                throw new ServiceError(
+                        400,
+                        "IdempotentParameterMismatchException",
                         "The ClientRequestToken was already used for a different transaction");
             }
             ArrayNode reasons = Json.mapper().createArrayNode();
@@ -349,22 +366,29 @@ public final class DynamoDbService implements JsonProtocolService, AutoCloseable
             }
             if (cancelled) {
                 effects.record("TransactWriteItems cancelled " + codes + ": "
-                        + writes.stream().map(write -> write.describe().replaceFirst("^(Put|Update|Delete)Item ", "$1 ")).toList());
+                        + writes.stream()
+                                .map(write -> write.describe().replaceFirst("^(Put|Update|Delete)Item ", "$1 "))
+                                .toList());
                 ObjectNode fields = Json.object();
                 fields.set("CancellationReasons", reasons);
-                throw new ServiceError(400, "TransactionCanceledException",
-                        "Transaction cancelled, please refer cancellation reasons for specific reasons " + codes, fields);
+                throw new ServiceError(
+                        400,
+                        "TransactionCanceledException",
+                        "Transaction cancelled, please refer cancellation reasons for specific reasons " + codes,
+                        fields);
             }
             // Every new item is computed before any is written, so a failing update leaves the transaction unwritten.
             List<Change> changes = new ArrayList<>();
             List<String> described = new ArrayList<>();
             for (Write write : writes) {
                 write.prepare().ifPresent(changes::add);
-                described.add(write instanceof UpdateWrite update ? update.describe(update.updated()) : write.describe());
+                described.add(
+                        write instanceof UpdateWrite update ? update.describe(update.updated()) : write.describe());
             }
             position = commit(changes);
             // Inside a transaction the operations are called Put, Update, Delete and ConditionCheck.
-            described.forEach(effect -> effects.record("TransactWriteItems: " + effect.replaceFirst("^(Put|Update|Delete)Item ", "$1 ")));
+            described.forEach(effect ->
+                    effects.record("TransactWriteItems: " + effect.replaceFirst("^(Put|Update|Delete)Item ", "$1 ")));
             if (!token.isEmpty()) {
                 transactionTokens.put(token, fingerprint);
             }
@@ -437,8 +461,9 @@ public final class DynamoDbService implements JsonProtocolService, AutoCloseable
         if (update != null) {
             for (String attribute : update.attributes()) {
                 if (table.isKeyAttribute(attribute)) {
-                    throw ServiceError.validation("One or more parameter values were invalid: Cannot update attribute "
-                            + attribute + ". This attribute is part of the key; expression: " + updateExpression.asText());
+                    throw ServiceError.validation(
+                            "One or more parameter values were invalid: Cannot update attribute " + attribute
+                                    + ". This attribute is part of the key; expression: " + updateExpression.asText());
                 }
             }
         }
@@ -448,13 +473,15 @@ public final class DynamoDbService implements JsonProtocolService, AutoCloseable
     }
 
     private static boolean failureValues(JsonNode request) {
-        return "ALL_OLD".equals(request.path("ReturnValuesOnConditionCheckFailure").asText());
+        return "ALL_OLD"
+                .equals(request.path("ReturnValuesOnConditionCheckFailure").asText());
     }
 
     private Table table(String name) {
         Table table = tables.get(name);
         if (table == null) {
-            throw new ServiceError(400, "ResourceNotFoundException", "Requested resource not found: Table: " + name + " not found");
+            throw new ServiceError(
+                    400, "ResourceNotFoundException", "Requested resource not found: Table: " + name + " not found");
         }
         return table;
     }
@@ -487,8 +514,8 @@ public final class DynamoDbService implements JsonProtocolService, AutoCloseable
 
     /**
      * Applies {@code changes} in memory and appends them to the journal as one record, so that a transaction is
-     * replayed whole or not at all; called under the write lock, so the journal's order is the order of the writes.
-     * The caller answers once {@link Journal#awaitDurable} returns for the position answered.
+     * replayed whole or not at all; called under the write lock, so the journal's order is the order of the writes. The
+     * caller answers once {@link Journal#awaitDurable} returns for the position answered.
      */
     private long commit(List<Change> changes) {
         if (changes.isEmpty()) {
@@ -520,7 +547,12 @@ public final class DynamoDbService implements JsonProtocolService, AutoCloseable
         final Expressions.Condition condition;
         final boolean returnOldOnFailure;
 
-        Write(String operation, Table table, JsonNode key, Expressions.Condition condition, boolean returnOldOnFailure) {
+        Write(
+                String operation,
+                Table table,
+                JsonNode key,
+                Expressions.Condition condition,
+                boolean returnOldOnFailure) {
             this.operation = operation;
             this.table = table;
             this.key = key;
@@ -536,7 +568,8 @@ public final class DynamoDbService implements JsonProtocolService, AutoCloseable
                 if (returnOldOnFailure) {
                     old.ifPresent(item -> fields.set("Item", item));
                 }
-                throw new ServiceError(400, "ConditionalCheckFailedException", "The conditional request failed", fields);
+                throw new ServiceError(
+                        400, "ConditionalCheckFailedException", "The conditional request failed", fields);
             }
             return old;
         }
@@ -553,7 +586,12 @@ public final class DynamoDbService implements JsonProtocolService, AutoCloseable
     private static final class UpdateWrite extends Write {
         final Expressions.Update update;
 
-        UpdateWrite(Table table, JsonNode key, Expressions.Condition condition, boolean returnOldOnFailure, Expressions.Update update) {
+        UpdateWrite(
+                Table table,
+                JsonNode key,
+                Expressions.Condition condition,
+                boolean returnOldOnFailure,
+                Expressions.Update update) {
             super("UpdateItem", table, key, condition, returnOldOnFailure);
             this.update = update;
         }
@@ -564,7 +602,11 @@ public final class DynamoDbService implements JsonProtocolService, AutoCloseable
                 return describe();
             }
             StringBuilder text = new StringBuilder(describe()).append(" (");
-            update.counters().forEach(counter -> text.append(counter).append('=').append(updated.path(counter).path("N").asText("?")).append(' '));
+            update.counters()
+                    .forEach(counter -> text.append(counter)
+                            .append('=')
+                            .append(updated.path(counter).path("N").asText("?"))
+                            .append(' '));
             return text.toString().stripTrailing() + ")";
         }
 

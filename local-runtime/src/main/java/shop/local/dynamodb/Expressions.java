@@ -50,7 +50,9 @@ final class Expressions {
     private final Set<String> usedValues = new LinkedHashSet<>();
 
     Expressions(JsonNode attributeNames, JsonNode attributeValues) {
-        attributeNames.properties().forEach(field -> names.put(field.getKey(), field.getValue().asText()));
+        attributeNames
+                .properties()
+                .forEach(field -> names.put(field.getKey(), field.getValue().asText()));
         attributeValues.properties().forEach(field -> {
             AttributeValues.validate(field.getKey(), field.getValue());
             values.put(field.getKey(), field.getValue());
@@ -151,7 +153,9 @@ final class Expressions {
                 if (current != null && !"N".equals(AttributeValues.type(current))) {
                     throw ServiceError.validation("An operand in the update expression has an incorrect data type");
                 }
-                BigDecimal start = current == null ? BigDecimal.ZERO : new BigDecimal(current.get("N").asText());
+                BigDecimal start = current == null
+                        ? BigDecimal.ZERO
+                        : new BigDecimal(current.get("N").asText());
                 updated.set(name, AttributeValues.number(start.add(number)));
             });
             removes.forEach(updated::remove);
@@ -160,15 +164,20 @@ final class Expressions {
 
         private void section(String name) {
             if (!sections.add(name)) {
-                throw invalid("UpdateExpression", "The \"" + name + "\" section can only be used once in an update "
-                        + "expression", expression);
+                throw invalid(
+                        "UpdateExpression",
+                        "The \"" + name + "\" section can only be used once in an update " + "expression",
+                        expression);
             }
         }
 
         private void claim(String name) {
             if (attributes().contains(name)) {
-                throw invalid("UpdateExpression", "Two document paths overlap with each other; must remove or rewrite "
-                        + "one of these paths; path one: [" + name + "], path two: [" + name + "]", expression);
+                throw invalid(
+                        "UpdateExpression",
+                        "Two document paths overlap with each other; must remove or rewrite "
+                                + "one of these paths; path one: [" + name + "], path two: [" + name + "]",
+                        expression);
             }
         }
     }
@@ -184,11 +193,20 @@ final class Expressions {
     }
 
     private static ServiceError notEmulated(String kind, String construct, String expression) {
-        return invalid(kind, construct + " is not emulated by the local stand-in (no function uses it; see the "
-                + "DynamoDB fidelity part of docs/reliability.md)", expression);
+        return invalid(
+                kind,
+                construct + " is not emulated by the local stand-in (no function uses it; see the "
+                        + "DynamoDB fidelity part of docs/reliability.md)",
+                expression);
     }
 
-    private enum Kind { NAME, VALUE, WORD, SYMBOL, END }
+    private enum Kind {
+        NAME,
+        VALUE,
+        WORD,
+        SYMBOL,
+        END
+    }
 
     private record Token(Kind kind, String text) {
         boolean is(String word) {
@@ -314,8 +332,11 @@ final class Expressions {
                             throw notEmulated(kind, "ADD of a set (" + type + ")", expression);
                         }
                         if (!"N".equals(type)) {
-                            throw invalid(kind, "Incorrect operand type for operator or function; operator: ADD, "
-                                    + "operand type: " + type, expression);
+                            throw invalid(
+                                    kind,
+                                    "Incorrect operand type for operator or function; operator: ADD, "
+                                            + "operand type: " + type,
+                                    expression);
                         }
                         update.claim(name);
                         update.adds.put(name, new BigDecimal(value.get("N").asText()));
@@ -342,13 +363,18 @@ final class Expressions {
             if (token.kind() == Kind.NAME) {
                 name = names.get(token.text());
                 if (name == null) {
-                    throw invalid(kind, "An expression attribute name used in the document path is not defined; "
-                            + "attribute name: " + token.text(), expression);
+                    throw invalid(
+                            kind,
+                            "An expression attribute name used in the document path is not defined; "
+                                    + "attribute name: " + token.text(),
+                            expression);
                 }
                 usedNames.add(token.text());
             } else if (token.kind() == Kind.WORD) {
                 if (RESERVED_WORDS.contains(token.text().toUpperCase(Locale.ROOT))) {
-                    throw invalid(kind, "Attribute name is a reserved keyword; reserved keyword: " + token.text(),
+                    throw invalid(
+                            kind,
+                            "Attribute name is a reserved keyword; reserved keyword: " + token.text(),
                             expression);
                 }
                 name = token.text();
@@ -357,8 +383,7 @@ final class Expressions {
             }
             next++;
             if (peek().is(".") || peek().is("[")) {
-                throw notEmulated(kind, "a nested document path (" + token.text() + peek().text() + "...)",
-                        expression);
+                throw notEmulated(kind, "a nested document path (" + token.text() + peek().text() + "...)", expression);
             }
             return name;
         }
@@ -370,8 +395,11 @@ final class Expressions {
             }
             JsonNode value = values.get(token.text());
             if (value == null) {
-                throw invalid(kind, "An expression attribute value used in expression is not defined; attribute "
-                        + "value: " + token.text(), expression);
+                throw invalid(
+                        kind,
+                        "An expression attribute value used in expression is not defined; attribute " + "value: "
+                                + token.text(),
+                        expression);
             }
             usedValues.add(token.text());
             next++;
@@ -385,8 +413,10 @@ final class Expressions {
             }
             if ("attribute_exists".equals(function) || "attribute_not_exists".equals(function)) {
                 // DynamoDB: these are conditions, not operands (attribute_exists(a) = :v).
-                return invalid(kind, "The function is not allowed to be used this way in an expression; function: "
-                        + token.text(), expression);
+                return invalid(
+                        kind,
+                        "The function is not allowed to be used this way in an expression; function: " + token.text(),
+                        expression);
             }
             return invalid(kind, "Invalid function name; function: " + token.text(), expression);
         }
@@ -484,7 +514,9 @@ final class Expressions {
                 throw new IllegalStateException("reserved-words.txt is missing next to " + Expressions.class.getName());
             }
             BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            lines.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#"))
+            lines.lines()
+                    .map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
                     .forEach(word -> words.add(word.toUpperCase(Locale.ROOT)));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read DynamoDB's reserved words", e);

@@ -35,9 +35,7 @@ final class Table {
     private final Map<String, ObjectNode> items = new ConcurrentHashMap<>();
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
 
-    /**
-     * @param keyTypes key attribute names, hash first, to their scalar type ({@code S}, {@code N} or {@code B})
-     */
+    /** @param keyTypes key attribute names, hash first, to their scalar type ({@code S}, {@code N} or {@code B}) */
     Table(String name, Map<String, String> keyTypes, Path folder) {
         this.name = name;
         this.keyTypes = new LinkedHashMap<>(keyTypes);
@@ -82,7 +80,10 @@ final class Table {
                 } else {
                     Path partial = folder.resolve("." + file + ".partial");
                     Files.write(partial, Json.prettyBytes(item));
-                    Files.move(partial, folder.resolve(file), StandardCopyOption.ATOMIC_MOVE,
+                    Files.move(
+                            partial,
+                            folder.resolve(file),
+                            StandardCopyOption.ATOMIC_MOVE,
                             StandardCopyOption.REPLACE_EXISTING);
                 }
             }
@@ -121,18 +122,22 @@ final class Table {
         keyTypes.forEach((attribute, type) -> {
             JsonNode value = key.get(attribute);
             if (value == null) {
-                throw ServiceError.validation(exactly ? "The provided key element does not match the schema"
-                        : "One or more parameter values were invalid: Missing the key " + attribute + " in the item");
+                throw ServiceError.validation(
+                        exactly
+                                ? "The provided key element does not match the schema"
+                                : "One or more parameter values were invalid: Missing the key " + attribute
+                                        + " in the item");
             }
             AttributeValues.validate(attribute, value);
             String actual = AttributeValues.type(value);
             if (!type.equals(actual)) {
-                throw ServiceError.validation("One or more parameter values were invalid: Type mismatch for key " + attribute
-                        + " expected: " + type + " actual: " + actual);
+                throw ServiceError.validation("One or more parameter values were invalid: Type mismatch for key "
+                        + attribute + " expected: " + type + " actual: " + actual);
             }
             if (value.get(actual).asText().isEmpty()) {
-                throw ServiceError.validation("One or more parameter values are not valid. The AttributeValue for a key "
-                        + "attribute cannot contain an empty string value. Key: " + attribute);
+                throw ServiceError.validation(
+                        "One or more parameter values are not valid. The AttributeValue for a key "
+                                + "attribute cannot contain an empty string value. Key: " + attribute);
             }
         });
         if (exactly && key.size() != keyTypes.size()) {
@@ -151,7 +156,9 @@ final class Table {
             if (!text.isEmpty()) {
                 text.append(", ");
             }
-            text.append(attribute).append('=').append(keyOrItem.path(attribute).path(type).asText());
+            text.append(attribute)
+                    .append('=')
+                    .append(keyOrItem.path(attribute).path(type).asText());
         });
         return text.toString();
     }
@@ -170,7 +177,9 @@ final class Table {
             if (!name.isEmpty()) {
                 name.append(',');
             }
-            name.append(encode(attribute)).append('=').append(encode(keyOrItem.get(attribute).get(type).asText()));
+            name.append(encode(attribute))
+                    .append('=')
+                    .append(encode(keyOrItem.get(attribute).get(type).asText()));
         });
         String readable = name.toString();
         return readable.length() <= 200 ? readable + ".json" : sha256(readable) + ".json";
@@ -182,15 +191,18 @@ final class Table {
             return;
         }
         try (Stream<Path> files = Files.list(folder)) {
-            files.filter(file -> file.getFileName().toString().endsWith(".json")).forEach(file -> {
-                try {
-                    JsonNode item = Json.parse(Files.readAllBytes(file));
-                    items.put(fileName(item), (ObjectNode) item);
-                } catch (IOException | RuntimeException e) {
-                    throw new IllegalStateException("Table " + name + ": cannot read item file " + file
-                            + " (fix or delete it, or start with --reset): " + e.getMessage(), e);
-                }
-            });
+            files.filter(file -> file.getFileName().toString().endsWith(".json"))
+                    .forEach(file -> {
+                        try {
+                            JsonNode item = Json.parse(Files.readAllBytes(file));
+                            items.put(fileName(item), (ObjectNode) item);
+                        } catch (IOException | RuntimeException e) {
+                            throw new IllegalStateException(
+                                    "Table " + name + ": cannot read item file " + file
+                                            + " (fix or delete it, or start with --reset): " + e.getMessage(),
+                                    e);
+                        }
+                    });
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read table folder " + folder, e);
         }
@@ -202,7 +214,8 @@ final class Table {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every JVM has SHA-256", e);
         }

@@ -17,7 +17,8 @@ public record Failure(String errorType, String errorMessage, List<String> stackT
         List<String> frames = new ArrayList<>();
         Optional<String> own = Optional.empty();
         for (StackTraceElement frame : thrown.getStackTrace()) {
-            String line = frame.getClassName() + "." + frame.getMethodName() + "(" + frame.getFileName() + ":" + frame.getLineNumber() + ")";
+            String line = frame.getClassName() + "." + frame.getMethodName() + "(" + frame.getFileName() + ":"
+                    + frame.getLineNumber() + ")";
             if (frames.size() < MAX_FRAMES) {
                 frames.add(line);
             }

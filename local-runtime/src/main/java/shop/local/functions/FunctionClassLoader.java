@@ -5,9 +5,9 @@ import java.net.URLClassLoader;
 import java.util.Set;
 
 /**
- * A function's own class loader over its build output, as Lambda gives each function: the JDK, the function's
- * classes and jars, and nothing of the runtime except the core types of {@code aws-lambda-java-core}
- * ({@code Context}, {@code RequestHandler}, {@code LambdaLogger}, ...), which both sides must share to talk.
+ * A function's own class loader over its build output, as Lambda gives each function: the JDK, the function's classes
+ * and jars, and nothing of the runtime except the core types of {@code aws-lambda-java-core} ({@code Context},
+ * {@code RequestHandler}, {@code LambdaLogger}, ...), which both sides must share to talk.
  */
 final class FunctionClassLoader extends URLClassLoader {
 
@@ -15,9 +15,8 @@ final class FunctionClassLoader extends URLClassLoader {
         ClassLoader.registerAsParallelCapable();
     }
 
-    private static final Set<String> SHARED_PACKAGES = Set.of(
-            "com.amazonaws.services.lambda.runtime",
-            "com.amazonaws.services.lambda.runtime.logging");
+    private static final Set<String> SHARED_PACKAGES =
+            Set.of("com.amazonaws.services.lambda.runtime", "com.amazonaws.services.lambda.runtime.logging");
 
     private final ClassLoader runtime;
 

@@ -17,8 +17,7 @@ import shop.local.json.Json;
 /**
  * A function's log: what its {@link LambdaLogger} writes, one line per call prefixed with time and request id as
  * Lambda's text format does, appended to {@code <logs>/<Function>.log} and, when asked, echoed to the console; after
- * each invocation a {@code platform.report} line as Lambda writes it.
- * Thread-safe.
+ * each invocation a {@code platform.report} line as Lambda writes it. Thread-safe.
  */
 public final class FunctionLog implements AutoCloseable {
 
@@ -30,8 +29,11 @@ public final class FunctionLog implements AutoCloseable {
     public FunctionLog(Path folder, String function, Optional<PrintStream> echo, Clock clock) {
         try {
             Files.createDirectories(folder);
-            this.file = Files.newBufferedWriter(folder.resolve(function + ".log"), StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            this.file = Files.newBufferedWriter(
+                    folder.resolve(function + ".log"),
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the log of " + function + " in " + folder, e);
         }
@@ -56,8 +58,8 @@ public final class FunctionLog implements AutoCloseable {
     }
 
     /**
-     * Ends an invocation as Lambda's JSON log format does, with a {@code platform.report} record: request id,
-     * duration and status ({@code success}, {@code timeout} or {@code error}). Not echoed to the console.
+     * Ends an invocation as Lambda's JSON log format does, with a {@code platform.report} record: request id, duration
+     * and status ({@code success}, {@code timeout} or {@code error}). Not echoed to the console.
      */
     void report(Invocation invocation) {
         ObjectNode line = Json.object();
@@ -67,8 +69,12 @@ public final class FunctionLog implements AutoCloseable {
         record.put("requestId", invocation.requestId());
         ObjectNode metrics = record.putObject("metrics");
         metrics.put("durationMs", invocation.duration().toNanos() / 1_000_000.0);
-        record.put("status", invocation.failure().map(failure -> "Sandbox.Timedout".equals(failure.errorType())
-                ? "timeout" : "error").orElse("success"));
+        record.put(
+                "status",
+                invocation
+                        .failure()
+                        .map(failure -> "Sandbox.Timedout".equals(failure.errorType()) ? "timeout" : "error")
+                        .orElse("success"));
         append(invocation.requestId(), new String(Json.bytes(line), StandardCharsets.UTF_8));
     }
 

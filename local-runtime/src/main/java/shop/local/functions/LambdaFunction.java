@@ -43,11 +43,11 @@ import shop.template.TemplateException;
  * One function, loaded from its CodeUri's build output as {@code sam build} lays it out ({@code target/classes} and
  * {@code target/dependency/*.jar}) into its own class loader, and invoked as Lambda invokes a Java handler.
  *
- * <p>Like Lambda, an instance serves one invocation at a time: concurrent invocations take an idle instance or start
- * a new one (a cold start). Each instance is built once through the handler's public
- * {@code (Map<String, String> environment)} constructor, given the function's environment; a handler without one gets
- * its no-argument constructor and then reads the runtime process's own environment. An invocation that outlives the
- * function's {@code Timeout} fails as Lambda's would and its instance is discarded. Thread-safe.
+ * <p>Like Lambda, an instance serves one invocation at a time: concurrent invocations take an idle instance or start a
+ * new one (a cold start). Each instance is built once through the handler's public {@code (Map<String, String>
+ * environment)} constructor, given the function's environment; a handler without one gets its no-argument constructor
+ * and then reads the runtime process's own environment. An invocation that outlives the function's {@code Timeout}
+ * fails as Lambda's would and its instance is discarded. Thread-safe.
  */
 public final class LambdaFunction implements AutoCloseable {
 
@@ -74,25 +74,41 @@ public final class LambdaFunction implements AutoCloseable {
     /** What one run produced: the output or what the handler threw, and its effects. */
     private record Outcome(byte[] output, Throwable failure, List<String> effects) {}
 
-    private enum Handling { STREAM, STREAM_WITH_CONTEXT, EVENT, EVENT_WITH_CONTEXT }
+    private enum Handling {
+        STREAM,
+        STREAM_WITH_CONTEXT,
+        EVENT,
+        EVENT_WITH_CONTEXT
+    }
 
-    private LambdaFunction(Deployment.Function function, Map<String, String> environment, FunctionLog log, String arn, Effects effects) {
+    private LambdaFunction(
+            Deployment.Function function,
+            Map<String, String> environment,
+            FunctionLog log,
+            String arn,
+            Effects effects) {
         this.function = function;
         this.effects = effects;
         this.environment = Map.copyOf(environment);
         this.log = log;
         this.arn = arn;
-        this.loader = new FunctionClassLoader(function.name(), classPath(function), LambdaFunction.class.getClassLoader());
+        this.loader =
+                new FunctionClassLoader(function.name(), classPath(function), LambdaFunction.class.getClassLoader());
         Class<?> handler = handlerClass();
         this.method = handlerMethod(handler);
         this.handling = handling(method);
-        this.inputType = handling == Handling.EVENT || handling == Handling.EVENT_WITH_CONTEXT ? inputType(handler, method) : null;
+        this.inputType = handling == Handling.EVENT || handling == Handling.EVENT_WITH_CONTEXT
+                ? inputType(handler, method)
+                : null;
         Constructor<?> withEnvironment = constructor(handler, Map.class);
         this.takesEnvironment = withEnvironment != null;
         this.constructor = takesEnvironment ? withEnvironment : constructor(handler);
         if (constructor == null) {
-            throw new TemplateException(function.name(), "Handler", "names " + handler.getName()
-                    + ", which has neither a public (Map<String, String> environment) constructor nor a public no-argument one");
+            throw new TemplateException(
+                    function.name(),
+                    "Handler",
+                    "names " + handler.getName() + ", which has neither a public (Map<String, String> environment)"
+                            + " constructor nor a public no-argument one");
         }
         this.serialization = new LambdaSerialization(loader);
         this.instances = Executors.newCachedThreadPool(task -> {
@@ -104,13 +120,17 @@ public final class LambdaFunction implements AutoCloseable {
     }
 
     /**
-     * Loads {@code function} and starts one instance, so that a handler that cannot start fails now, not at the
-     * first event.
+     * Loads {@code function} and starts one instance, so that a handler that cannot start fails now, not at the first
+     * event.
      *
      * @param environment everything the function sees: the template's variables plus the AWS ones
-     * @param effects     where the stand-in records what each instance asked of it
+     * @param effects where the stand-in records what each instance asked of it
      */
-    public static LambdaFunction load(Deployment.Function function, Map<String, String> environment, FunctionLog log, String arn,
+    public static LambdaFunction load(
+            Deployment.Function function,
+            Map<String, String> environment,
+            FunctionLog log,
+            String arn,
             Effects effects) {
         LambdaFunction loaded = new LambdaFunction(function, environment, log, arn, effects);
         try {
@@ -118,11 +138,13 @@ public final class LambdaFunction implements AutoCloseable {
         } catch (InvocationTargetException e) {
             loaded.close();
             String hint = e.getCause() instanceof LinkageError
-                    ? " (a class is missing from the build output: is " + function.code().resolve("target/dependency")
-                            + " up to date? ./run-local rebuilds it)"
+                    ? " (a class is missing from the build output: is "
+                            + function.code().resolve("target/dependency") + " up to date? ./run-local rebuilds it)"
                     : "";
-            throw new IllegalStateException(function.name() + " (" + function.resource().handlerClass() + ") failed to start: "
-                    + e.getCause() + hint, e.getCause());
+            throw new IllegalStateException(
+                    function.name() + " (" + function.resource().handlerClass() + ") failed to start: " + e.getCause()
+                            + hint,
+                    e.getCause());
         }
         return loaded;
     }
@@ -133,16 +155,20 @@ public final class LambdaFunction implements AutoCloseable {
 
     /** How the handler is called, for the start-up banner, e.g. {@code CheckoutHandler(InputStream)}. */
     public String describe() {
-        String input = inputType == null ? "InputStream"
-                : inputType instanceof Class<?> plain ? plain.getSimpleName()
-                : inputType instanceof ParameterizedType generic && generic.getRawType() instanceof Class<?> raw ? raw.getSimpleName()
-                : inputType.getTypeName();
-        return function.resource().handler() + "(" + input + ")" + (takesEnvironment ? "" : " [no-arg constructor: process environment]");
+        String input = inputType == null
+                ? "InputStream"
+                : inputType instanceof Class<?> plain
+                        ? plain.getSimpleName()
+                        : inputType instanceof ParameterizedType generic && generic.getRawType() instanceof Class<?> raw
+                                ? raw.getSimpleName()
+                                : inputType.getTypeName();
+        return function.resource().handler() + "(" + input + ")"
+                + (takesEnvironment ? "" : " [no-arg constructor: process environment]");
     }
 
     /**
-     * Makes the next {@code count} invocations fail without running the handler (0 switches it off): a local-only
-     * fault switch, so that retries, dead letters and redrive can be watched; deployed handlers carry none.
+     * Makes the next {@code count} invocations fail without running the handler (0 switches it off): a local-only fault
+     * switch, so that retries, dead letters and redrive can be watched; deployed handlers carry none.
      */
     public void failNext(int count) {
         if (count < 0) {
@@ -167,8 +193,14 @@ public final class LambdaFunction implements AutoCloseable {
         String requestId = UUID.randomUUID().toString();
         long begun = System.nanoTime();
         if (injectedFailures.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
-            return new Invocation(requestId, false, since(begun), Optional.empty(), Optional.of(Failure.of(
-                    "LocalFaultInjected", "Failed on purpose by the local runtime's fault switch")), List.of());
+            return new Invocation(
+                    requestId,
+                    false,
+                    since(begun),
+                    Optional.empty(),
+                    Optional.of(
+                            Failure.of("LocalFaultInjected", "Failed on purpose by the local runtime's fault switch")),
+                    List.of());
         }
         Instance pooled = idle.poll();
         boolean cold = pooled == null;
@@ -178,28 +210,57 @@ public final class LambdaFunction implements AutoCloseable {
         } catch (InvocationTargetException | RuntimeException e) {
             // The handler's constructor failed: Lambda reports the init error as the invocation's.
             Throwable cause = e instanceof InvocationTargetException init ? init.getCause() : e;
-            return new Invocation(requestId, true, since(begun), Optional.empty(), Optional.of(Failure.of(cause, handlerPackage())), List.of());
+            return new Invocation(
+                    requestId,
+                    true,
+                    since(begun),
+                    Optional.empty(),
+                    Optional.of(Failure.of(cause, handlerPackage())),
+                    List.of());
         }
         effects.take(instance.accessKeyId());
         Future<Outcome> running = instances.submit(() -> run(instance, requestId, event));
         try {
             Outcome outcome = running.get(function.resource().timeout(), TimeUnit.SECONDS);
             return outcome.failure() == null
-                    ? new Invocation(requestId, cold, since(begun), Optional.of(outcome.output()), Optional.empty(), outcome.effects())
-                    : new Invocation(requestId, cold, since(begun), Optional.empty(),
-                            Optional.of(Failure.of(outcome.failure(), handlerPackage())), outcome.effects());
+                    ? new Invocation(
+                            requestId,
+                            cold,
+                            since(begun),
+                            Optional.of(outcome.output()),
+                            Optional.empty(),
+                            outcome.effects())
+                    : new Invocation(
+                            requestId,
+                            cold,
+                            since(begun),
+                            Optional.empty(),
+                            Optional.of(Failure.of(outcome.failure(), handlerPackage())),
+                            outcome.effects());
         } catch (ExecutionException e) {
             throw new IllegalStateException("The local runtime failed running " + function.name(), e.getCause());
         } catch (TimeoutException e) {
             running.cancel(true); // the instance is not returned: Lambda stops a timed-out environment
-            String message = String.format("%s Task timed out after %d.00 seconds", requestId, function.resource().timeout());
-            return new Invocation(requestId, cold, since(begun), Optional.empty(), Optional.of(Failure.of("Sandbox.Timedout", message)),
+            String message = String.format(
+                    "%s Task timed out after %d.00 seconds",
+                    requestId, function.resource().timeout());
+            return new Invocation(
+                    requestId,
+                    cold,
+                    since(begun),
+                    Optional.empty(),
+                    Optional.of(Failure.of("Sandbox.Timedout", message)),
                     effects.take(instance.accessKeyId()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running.cancel(true);
-            return new Invocation(requestId, cold, since(begun), Optional.empty(),
-                    Optional.of(Failure.of("Runtime.Interrupted", "The local runtime stopped during the invocation")), List.of());
+            return new Invocation(
+                    requestId,
+                    cold,
+                    since(begun),
+                    Optional.empty(),
+                    Optional.of(Failure.of("Runtime.Interrupted", "The local runtime stopped during the invocation")),
+                    List.of());
         }
     }
 
@@ -215,8 +276,13 @@ public final class LambdaFunction implements AutoCloseable {
     }
 
     private Outcome run(Instance instance, String requestId, byte[] event) {
-        Context context = new LocalContext(requestId, function.name(), arn, function.resource().memorySize(),
-                System.currentTimeMillis() + function.resource().timeout() * 1000L, log.forRequest(requestId));
+        Context context = new LocalContext(
+                requestId,
+                function.name(),
+                arn,
+                function.resource().memorySize(),
+                System.currentTimeMillis() + function.resource().timeout() * 1000L,
+                log.forRequest(requestId));
         Object handler = instance.handler();
         try {
             byte[] output = switch (handling) {
@@ -232,7 +298,9 @@ public final class LambdaFunction implements AutoCloseable {
                 }
                 case EVENT, EVENT_WITH_CONTEXT -> {
                     Object input = serialization.fromJson(inputType, event);
-                    Object result = handling == Handling.EVENT ? method.invoke(handler, input) : method.invoke(handler, input, context);
+                    Object result = handling == Handling.EVENT
+                            ? method.invoke(handler, input)
+                            : method.invoke(handler, input, context);
                     yield serialization.toJson(result);
                 }
             };
@@ -261,9 +329,12 @@ public final class LambdaFunction implements AutoCloseable {
             own.put("AWS_ACCESS_KEY_ID", accessKeyId);
         }
         try {
-            return new Instance(takesEnvironment ? constructor.newInstance(Map.copyOf(own)) : constructor.newInstance(), accessKeyId);
+            return new Instance(
+                    takesEnvironment ? constructor.newInstance(Map.copyOf(own)) : constructor.newInstance(),
+                    accessKeyId);
         } catch (InstantiationException | IllegalAccessException e) {
-            throw new IllegalStateException("Cannot construct " + constructor.getDeclaringClass().getName(), e);
+            throw new IllegalStateException(
+                    "Cannot construct " + constructor.getDeclaringClass().getName(), e);
         } finally {
             thread.setContextClassLoader(previous);
         }
@@ -274,8 +345,12 @@ public final class LambdaFunction implements AutoCloseable {
         try {
             return Class.forName(name, false, loader);
         } catch (ClassNotFoundException | LinkageError e) {
-            throw new TemplateException(function.name(), "Handler", "names class " + name + ", which is not in the build output of CodeUri '"
-                    + function.resource().codeUri() + "' (" + function.code().resolve("target/classes") + " and target/dependency): " + e);
+            throw new TemplateException(
+                    function.name(),
+                    "Handler",
+                    "names class " + name + ", which is not in the build output of CodeUri '"
+                            + function.resource().codeUri() + "' ("
+                            + function.code().resolve("target/classes") + " and target/dependency): " + e);
         }
     }
 
@@ -286,20 +361,27 @@ public final class LambdaFunction implements AutoCloseable {
                 .filter(m -> handling(m) != null)
                 .toList();
         if (candidates.isEmpty()) {
-            throw new TemplateException(function.name(), "Handler", "names " + handler.getName() + "::" + name
-                    + ", but that class has no public method " + name + "(input[, Context]) or (InputStream, OutputStream[, Context])");
+            throw new TemplateException(
+                    function.name(),
+                    "Handler",
+                    "names " + handler.getName() + "::" + name + ", but that class has no public method " + name
+                            + "(input[, Context]) or (InputStream, OutputStream[, Context])");
         }
         // A handler class that overloads the method: Lambda prefers the variant taking a Context, as we do.
-        return candidates.stream().filter(m -> m.getParameterCount() == 2 || m.getParameterCount() == 3)
+        return candidates.stream()
+                .filter(m -> m.getParameterCount() == 2 || m.getParameterCount() == 3)
                 .max((a, b) -> Integer.compare(a.getParameterCount(), b.getParameterCount()))
                 .orElse(candidates.get(0));
     }
 
     private static Handling handling(Method method) {
         Class<?>[] parameters = method.getParameterTypes();
-        boolean stream = parameters.length >= 2 && parameters[0] == InputStream.class && parameters[1] == OutputStream.class;
+        boolean stream =
+                parameters.length >= 2 && parameters[0] == InputStream.class && parameters[1] == OutputStream.class;
         if (stream) {
-            return parameters.length == 2 ? Handling.STREAM : parameters.length == 3 && parameters[2] == Context.class ? Handling.STREAM_WITH_CONTEXT : null;
+            return parameters.length == 2
+                    ? Handling.STREAM
+                    : parameters.length == 3 && parameters[2] == Context.class ? Handling.STREAM_WITH_CONTEXT : null;
         }
         if (parameters.length == 1) {
             return Handling.EVENT;
@@ -312,7 +394,8 @@ public final class LambdaFunction implements AutoCloseable {
         if (RequestHandler.class.isAssignableFrom(handler) && !RequestStreamHandler.class.isAssignableFrom(handler)) {
             for (Class<?> type = handler; type != null; type = type.getSuperclass()) {
                 for (Type implemented : type.getGenericInterfaces()) {
-                    if (implemented instanceof ParameterizedType parameterized && parameterized.getRawType() == RequestHandler.class) {
+                    if (implemented instanceof ParameterizedType parameterized
+                            && parameterized.getRawType() == RequestHandler.class) {
                         Type input = parameterized.getActualTypeArguments()[0];
                         if (input instanceof Class<?> || input instanceof ParameterizedType) {
                             return input;
@@ -343,17 +426,25 @@ public final class LambdaFunction implements AutoCloseable {
         Path jars = function.code().resolve("target/dependency");
         String codeUri = function.resource().codeUri();
         if (!Files.isDirectory(classes)) {
-            throw new TemplateException(function.name(), "CodeUri", "'" + codeUri + "' has no build output at " + classes
-                    + ": run ./run-local (it builds), or ./mvnw install -DskipTests -pl " + codeUri + " -am");
+            throw new TemplateException(
+                    function.name(),
+                    "CodeUri",
+                    "'" + codeUri + "' has no build output at " + classes
+                            + ": run ./run-local (it builds), or ./mvnw install -DskipTests -pl " + codeUri + " -am");
         }
         if (!Files.isDirectory(jars)) {
-            throw new TemplateException(function.name(), "CodeUri", "'" + codeUri + "' has no runtime jars at " + jars
-                    + ": run ./run-local (it builds), or bash local-runtime/package-functions.sh template.yaml");
+            throw new TemplateException(
+                    function.name(),
+                    "CodeUri",
+                    "'" + codeUri + "' has no runtime jars at " + jars + ": run ./run-local (it builds), or bash"
+                            + " local-runtime/package-functions.sh template.yaml");
         }
         List<URL> urls = new ArrayList<>();
         try (Stream<Path> files = Files.list(jars)) {
             urls.add(classes.toUri().toURL());
-            for (Path jar : files.filter(file -> file.getFileName().toString().endsWith(".jar")).sorted().toList()) {
+            for (Path jar : files.filter(file -> file.getFileName().toString().endsWith(".jar"))
+                    .sorted()
+                    .toList()) {
                 urls.add(jar.toUri().toURL());
             }
         } catch (MalformedURLException e) {

@@ -37,11 +37,14 @@ final class LambdaSerialization implements AutoCloseable {
 
     LambdaSerialization(ClassLoader function) {
         this.function = function;
-        this.library = new URLClassLoader("lambda-serialization", new URL[] {libraryJar()}, ClassLoader.getPlatformClassLoader());
+        this.library = new URLClassLoader(
+                "lambda-serialization", new URL[] {libraryJar()}, ClassLoader.getPlatformClassLoader());
         try {
             Class<?> events = library.loadClass(LambdaEventSerializers.class.getName());
-            Class<?> serializer = library.loadClass("com.amazonaws.services.lambda.runtime.serialization.PojoSerializer");
-            Class<?> factory = library.loadClass("com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory");
+            Class<?> serializer =
+                    library.loadClass("com.amazonaws.services.lambda.runtime.serialization.PojoSerializer");
+            Class<?> factory =
+                    library.loadClass("com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory");
             this.isLambdaSupportedEvent = events.getMethod("isLambdaSupportedEvent", String.class);
             this.serializerFor = events.getMethod("serializerFor", Class.class, ClassLoader.class);
             this.jackson = factory.getMethod("getInstance").invoke(null);
@@ -49,7 +52,8 @@ final class LambdaSerialization implements AutoCloseable {
             this.fromJson = serializer.getMethod("fromJson", java.io.InputStream.class);
             this.toJson = serializer.getMethod("toJson", Object.class, java.io.OutputStream.class);
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("aws-lambda-java-serialization is not the version this runtime was built with", e);
+            throw new IllegalStateException(
+                    "aws-lambda-java-serialization is not the version this runtime was built with", e);
         }
     }
 
@@ -79,9 +83,11 @@ final class LambdaSerialization implements AutoCloseable {
      */
     private synchronized Object serializer(Type type) {
         // serializerFor registers modules on the library's global mapper: hence one caller at a time.
-        return serializers.computeIfAbsent(type, t -> t instanceof Class<?> c && (Boolean) call(isLambdaSupportedEvent, null, c.getName())
-                ? call(serializerFor, null, c, function)
-                : call(jacksonSerializer, jackson, t));
+        return serializers.computeIfAbsent(
+                type,
+                t -> t instanceof Class<?> c && (Boolean) call(isLambdaSupportedEvent, null, c.getName())
+                        ? call(serializerFor, null, c, function)
+                        : call(jacksonSerializer, jackson, t));
     }
 
     private static Object call(Method method, Object target, Object... arguments) {
@@ -100,10 +106,15 @@ final class LambdaSerialization implements AutoCloseable {
 
     private static URL libraryJar() {
         try {
-            Path jar = Path.of(LambdaEventSerializers.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path jar = Path.of(LambdaEventSerializers.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             return jar.toUri().toURL();
         } catch (URISyntaxException | IOException e) {
-            throw new UncheckedIOException(new IOException("Cannot locate aws-lambda-java-serialization on the runtime's class path", e));
+            throw new UncheckedIOException(
+                    new IOException("Cannot locate aws-lambda-java-serialization on the runtime's class path", e));
         }
     }
 }

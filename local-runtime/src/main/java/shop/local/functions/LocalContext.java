@@ -15,7 +15,13 @@ final class LocalContext implements Context {
     private final long deadlineMillis;
     private final LambdaLogger logger;
 
-    LocalContext(String requestId, String functionName, String functionArn, int memoryLimitInMb, long deadlineMillis, LambdaLogger logger) {
+    LocalContext(
+            String requestId,
+            String functionName,
+            String functionArn,
+            int memoryLimitInMb,
+            long deadlineMillis,
+            LambdaLogger logger) {
         this.requestId = requestId;
         this.functionName = functionName;
         this.functionArn = functionArn;

@@ -8,11 +8,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One request as received: method, the request target split into raw path and raw query, header fields in the
- * order and spelling sent, and the whole body (de-chunked).
+ * One request as received: method, the request target split into raw path and raw query, header fields in the order and
+ * spelling sent, and the whole body (de-chunked).
  */
-public record HttpRequest(String method, String rawPath, String rawQuery, String protocol,
-        List<Map.Entry<String, String>> headers, byte[] body, InetAddress remote, boolean keepAlive) {
+public record HttpRequest(
+        String method,
+        String rawPath,
+        String rawQuery,
+        String protocol,
+        List<Map.Entry<String, String>> headers,
+        byte[] body,
+        InetAddress remote,
+        boolean keepAlive) {
 
     /** The first value of header {@code name}, whatever its case. */
     public Optional<String> header(String name) {

@@ -10,7 +10,9 @@ public record HttpResponse(int status, List<Map.Entry<String, String>> headers, 
 
     /** A JSON {@code {"message": ...}} answer, as the servers give for what they refuse. */
     public static HttpResponse problem(int status, String message) {
-        return new HttpResponse(status, List.of(Map.entry("Content-Type", "application/json")),
+        return new HttpResponse(
+                status,
+                List.of(Map.entry("Content-Type", "application/json")),
                 Json.bytes(Json.object().put("message", message)));
     }
 

@@ -21,20 +21,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A small HTTP/1.1 server for the local runtime's API and AWS stand-in: one thread per connection (up to a bound),
- * keep-alive, fixed-length and chunked request bodies, and a strict parser. Every malformed request is answered
- * with a 4xx (400, 408, 413 or 431) and the connection is closed; a client that stalls is cut off by read timeouts.
- * At the connection bound, the connection idle longest between requests is closed to make room, so idle clients
- * cannot exhaust it; if none is idle and none frees up within 5 s, the new connection is answered 503. A stalled
- * client therefore holds one connection thread, never a worker another client needs. Thread-safe.
+ * keep-alive, fixed-length and chunked request bodies, and a strict parser. Every malformed request is answered with a
+ * 4xx (400, 408, 413 or 431) and the connection is closed; a client that stalls is cut off by read timeouts. At the
+ * connection bound, the connection idle longest between requests is closed to make room, so idle clients cannot exhaust
+ * it; if none is idle and none frees up within 5 s, the new connection is answered 503. A stalled client therefore
+ * holds one connection thread, never a worker another client needs. Thread-safe.
  */
 public final class HttpServer implements AutoCloseable {
 
@@ -47,21 +47,33 @@ public final class HttpServer implements AutoCloseable {
     /**
      * Bounds on what one client may hold or send.
      *
-     * @param headerTimeout  longest time from a request's first byte to the end of its headers
-     * @param bodyTimeout    longest time to receive a request's body
-     * @param idleTimeout    how long a kept-alive connection may wait for its next request
+     * @param headerTimeout longest time from a request's first byte to the end of its headers
+     * @param bodyTimeout longest time to receive a request's body
+     * @param idleTimeout how long a kept-alive connection may wait for its next request
      * @param maxHeaderBytes request line and headers together, at most
-     * @param maxHeaders     header fields, at most
-     * @param maxBodyBytes   request body, at most
+     * @param maxHeaders header fields, at most
+     * @param maxBodyBytes request body, at most
      * @param maxConnections connections open at once; see the class comment for what happens beyond
      */
-    public record Limits(Duration headerTimeout, Duration bodyTimeout, Duration idleTimeout, int maxHeaderBytes,
-            int maxHeaders, int maxBodyBytes, int maxConnections) {
+    public record Limits(
+            Duration headerTimeout,
+            Duration bodyTimeout,
+            Duration idleTimeout,
+            int maxHeaderBytes,
+            int maxHeaders,
+            int maxBodyBytes,
+            int maxConnections) {
 
         /** Generous for any real client, and small enough that stalled ones let go within seconds. */
         public static Limits defaults() {
-            return new Limits(Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(30), 32 * 1024, 100,
-                    10 * 1024 * 1024, 1024);
+            return new Limits(
+                    Duration.ofSeconds(10),
+                    Duration.ofSeconds(10),
+                    Duration.ofSeconds(30),
+                    32 * 1024,
+                    100,
+                    10 * 1024 * 1024,
+                    1024);
         }
     }
 
@@ -75,6 +87,7 @@ public final class HttpServer implements AutoCloseable {
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     /** Connections waiting for their next request, with when they began to wait. */
     private final Map<Socket, Long> idle = new ConcurrentHashMap<>();
+
     private volatile Handler handler;
     private volatile boolean closed;
 
@@ -241,8 +254,8 @@ public final class HttpServer implements AutoCloseable {
     }
 
     /**
-     * Reads what the client still sends, briefly, before the close: closing with unread bytes makes the kernel send
-     * a reset, which can destroy the 4xx answer before the client reads it.
+     * Reads what the client still sends, briefly, before the close: closing with unread bytes makes the kernel send a
+     * reset, which can destroy the 4xx answer before the client reads it.
      */
     private static void drain(InputStream in, Socket client) {
         try {
@@ -260,7 +273,10 @@ public final class HttpServer implements AutoCloseable {
     private static void write(OutputStream out, HttpResponse response, boolean keepAlive, boolean head)
             throws IOException {
         StringBuilder head0 = new StringBuilder(256);
-        head0.append("HTTP/1.1 ").append(response.status()).append(' ').append(HttpResponse.reason(response.status()))
+        head0.append("HTTP/1.1 ")
+                .append(response.status())
+                .append(' ')
+                .append(HttpResponse.reason(response.status()))
                 .append("\r\n");
         boolean typed = false;
         for (Map.Entry<String, String> header : response.headers()) {
@@ -270,7 +286,9 @@ public final class HttpServer implements AutoCloseable {
         if (!typed && response.body().length > 0) {
             head0.append("Content-Type: application/octet-stream\r\n");
         }
-        head0.append("Date: ").append(DATE.format(ZonedDateTime.now(ZoneOffset.UTC))).append("\r\n");
+        head0.append("Date: ")
+                .append(DATE.format(ZonedDateTime.now(ZoneOffset.UTC)))
+                .append("\r\n");
         head0.append("Content-Length: ").append(response.body().length).append("\r\n");
         if (!keepAlive) {
             head0.append("Connection: close\r\n");

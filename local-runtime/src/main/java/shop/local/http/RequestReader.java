@@ -17,8 +17,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Reads requests off one connection, strictly: CRLF line endings only, a well-formed request line, header fields
- * without folding or space before the colon, bounded counts and sizes, one unambiguous body length, and chunked
- * bodies as RFC 9112 frames them. Whatever breaks a rule is a {@link Malformed} carrying the status to answer.
+ * without folding or space before the colon, bounded counts and sizes, one unambiguous body length, and chunked bodies
+ * as RFC 9112 frames them. Whatever breaks a rule is a {@link Malformed} carrying the status to answer.
  */
 final class RequestReader {
 
@@ -89,7 +89,8 @@ final class RequestReader {
             throw new Malformed(400, "The request target must be a path starting with '/'");
         }
         List<Map.Entry<String, String>> headers = new ArrayList<>();
-        for (String header = line(read(), budget, 431, tooLarge); !header.isEmpty();
+        for (String header = line(read(), budget, 431, tooLarge);
+                !header.isEmpty();
                 header = line(read(), budget, 431, tooLarge)) {
             if (headers.size() == limits.maxHeaders()) {
                 throw new Malformed(431, "More than " + limits.maxHeaders() + " header fields");
@@ -121,7 +122,9 @@ final class RequestReader {
             return new byte[0];
         }
         String length = lengths.get(0).trim();
-        if (lengths.stream().anyMatch(other -> !other.trim().equals(length)) || length.isEmpty() || length.length() > 12
+        if (lengths.stream().anyMatch(other -> !other.trim().equals(length))
+                || length.isEmpty()
+                || length.length() > 12
                 || !length.chars().allMatch(Character::isDigit)) {
             throw new Malformed(400, "Invalid Content-Length");
         }
@@ -184,8 +187,8 @@ final class RequestReader {
             try {
                 n = in.read(bytes, done, size - done);
             } catch (SocketTimeoutException stalled) {
-                throw new Malformed(408, "The body did not arrive in time: " + done + " of " + size
-                        + " bytes received");
+                throw new Malformed(
+                        408, "The body did not arrive in time: " + done + " of " + size + " bytes received");
             }
             if (n < 0) {
                 throw new Malformed(400, "The connection ended after " + done + " of " + size + " body bytes");
@@ -255,7 +258,9 @@ final class RequestReader {
     }
 
     private static boolean keepAlive(String version, List<Map.Entry<String, String>> headers) {
-        List<String> connection = values(headers, "connection").stream().map(v -> v.toLowerCase(Locale.ROOT)).toList();
+        List<String> connection = values(headers, "connection").stream()
+                .map(v -> v.toLowerCase(Locale.ROOT))
+                .toList();
         if (version.equals("HTTP/1.0")) {
             return connection.stream().anyMatch(v -> v.contains("keep-alive"));
         }
@@ -263,7 +268,10 @@ final class RequestReader {
     }
 
     private static List<String> values(List<Map.Entry<String, String>> headers, String name) {
-        return headers.stream().filter(h -> h.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue).toList();
+        return headers.stream()
+                .filter(h -> h.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue)
+                .toList();
     }
 
     /** RFC 9110 tchar. */

@@ -52,8 +52,8 @@ public final class Journal implements AutoCloseable {
     public static Opened open(Path file) {
         try {
             Files.createDirectories(file.getParent());
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
+            FileChannel channel = FileChannel.open(
+                    file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             List<JsonNode> records = new ArrayList<>();
             long end = read(channel, records);
             if (end < channel.size()) {
@@ -80,8 +80,8 @@ public final class Journal implements AutoCloseable {
         lock.lock();
         try {
             if (buffer.remaining() < payload.length + HEADER_BYTES) {
-                ByteBuffer larger = ByteBuffer.allocate(Math.max(buffer.capacity() * 2,
-                        buffer.position() + payload.length + HEADER_BYTES));
+                ByteBuffer larger = ByteBuffer.allocate(
+                        Math.max(buffer.capacity() * 2, buffer.position() + payload.length + HEADER_BYTES));
                 buffer.flip();
                 larger.put(buffer);
                 buffer = larger;
@@ -156,14 +156,17 @@ public final class Journal implements AutoCloseable {
                 throw new IllegalStateException("The journal is rewritten only before anything is appended");
             }
             Path next = file.resolveSibling(file.getFileName() + ".next");
-            try (FileChannel out = FileChannel.open(next, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (FileChannel out = FileChannel.open(
+                    next, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 for (JsonNode record : records) {
                     byte[] payload = Json.bytes(record);
                     CRC32C crc = new CRC32C();
                     crc.update(payload);
                     ByteBuffer one = ByteBuffer.allocate(payload.length + HEADER_BYTES);
-                    one.putInt(payload.length).putInt((int) crc.getValue()).put(payload).flip();
+                    one.putInt(payload.length)
+                            .putInt((int) crc.getValue())
+                            .put(payload)
+                            .flip();
                     while (one.hasRemaining()) {
                         out.write(one);
                     }

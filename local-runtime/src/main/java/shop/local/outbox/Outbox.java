@@ -45,7 +45,8 @@ public final class Outbox {
         }
     }
 
-    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter FILE_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
 
     private final Path folder;
     private final Clock clock;
@@ -117,7 +118,9 @@ public final class Outbox {
             return List.of();
         }
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(file -> file.getFileName().toString().endsWith(".eml")).sorted().toList();
+            return files.filter(file -> file.getFileName().toString().endsWith(".eml"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list the outbox " + folder, e);
         }
@@ -128,7 +131,10 @@ public final class Outbox {
             Files.createDirectories(folder);
             Path target = folder.resolve(FILE_TIME.format(clock.instant()) + "-" + messageId + ".eml");
             Path partial = folder.resolve("." + target.getFileName() + ".partial");
-            try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+            try (FileChannel channel = FileChannel.open(
+                    partial,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 16 * 1024);
                 body.writeTo(out);

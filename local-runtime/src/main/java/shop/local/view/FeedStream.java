@@ -16,9 +16,9 @@ import java.util.concurrent.CountDownLatch;
 import shop.local.json.Json;
 
 /**
- * The Server-Sent Events stream of the page: a new page first gets every order the ledger holds and the counters,
- * then each order whose state changed and the counters when they changed. Thread-safe: ticks and new pages are
- * serialised, so a page sees every change once, after its replay.
+ * The Server-Sent Events stream of the page: a new page first gets every order the ledger holds and the counters, then
+ * each order whose state changed and the counters when they changed. Thread-safe: ticks and new pages are serialised,
+ * so a page sees every change once, after its replay.
  */
 final class FeedStream implements AutoCloseable {
 

@@ -63,7 +63,8 @@ public final class LiveView implements AutoCloseable {
     private LiveView(LocalRuntime runtime, HttpServer server) {
         this.runtime = runtime;
         this.server = server;
-        this.map = SvgMap.render(ChoreographyMap.from(SamTemplate.load(runtime.deployment().templateFile())),
+        this.map = SvgMap.render(
+                ChoreographyMap.from(SamTemplate.load(runtime.deployment().templateFile())),
                 "Generated from " + runtime.deployment().templateFile().getFileName() + " with live counters");
         this.stream = new FeedStream(new OrderFeed(runtime));
         this.handlers = Executors.newCachedThreadPool(task -> daemon(task, "live-view"));
@@ -80,8 +81,8 @@ public final class LiveView implements AutoCloseable {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot serve the live view on port " + port
-                    + "; give another with --view-port", e);
+            throw new UncheckedIOException(
+                    "Cannot serve the live view on port " + port + "; give another with --view-port", e);
         }
         LiveView view = new LiveView(runtime, server);
         server.setExecutor(view.handlers);
@@ -109,7 +110,8 @@ public final class LiveView implements AutoCloseable {
                 stream.serve(exchange);
             } else if (method.equals("GET") && name.equals("samples")) {
                 json(exchange, 200, samples());
-            } else if (method.equals("POST") && List.of("orders", "redrive", "faults").contains(name)) {
+            } else if (method.equals("POST")
+                    && List.of("orders", "redrive", "faults").contains(name)) {
                 post(exchange, name);
             } else {
                 json(exchange, 404, problem("No " + method + " " + PATH + name + " in the live view"));
@@ -126,7 +128,8 @@ public final class LiveView implements AutoCloseable {
 
     private void post(HttpExchange exchange, String name) throws IOException, InterruptedException {
         // Only a page's script sends JSON: a form another site posts to localhost cannot, and gets 415.
-        String type = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Content-Type")).orElse("");
+        String type = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Content-Type"))
+                .orElse("");
         if (!type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
             json(exchange, 415, problem("Send application/json, not '" + type + "'"));
             return;
@@ -157,18 +160,24 @@ public final class LiveView implements AutoCloseable {
                 }
                 LambdaFunction loaded = runtime.functions().get(function);
                 loaded.failNext(count.asInt());
-                json(exchange, 200, Json.object().put("function", function)
-                        .put("faultsArmed", loaded.injectedFailuresLeft()));
+                json(
+                        exchange,
+                        200,
+                        Json.object().put("function", function).put("faultsArmed", loaded.injectedFailuresLeft()));
             }
         }
     }
 
     /** A function some rule targets; the page acts on subscribers only. */
     private String subscriber(String name) {
-        boolean known = runtime.deployment().subscriptions().stream().anyMatch(s -> s.function().equals(name));
+        boolean known = runtime.deployment().subscriptions().stream()
+                .anyMatch(s -> s.function().equals(name));
         if (!known) {
             throw new BadRequest("No subscriber named '" + name + "'; subscribers are "
-                    + runtime.deployment().subscriptions().stream().map(s -> s.function()).distinct().toList());
+                    + runtime.deployment().subscriptions().stream()
+                            .map(s -> s.function())
+                            .distinct()
+                            .toList());
         }
         return name;
     }
@@ -191,14 +200,17 @@ public final class LiveView implements AutoCloseable {
     /** The API Gateway samples beside the template, by file name, to place from the page. */
     private ArrayNode samples() throws IOException {
         ArrayNode list = Json.mapper().createArrayNode();
-        Path folder = runtime.deployment().templateFile().toAbsolutePath().getParent().resolve("events/api-gateway");
+        Path folder =
+                runtime.deployment().templateFile().toAbsolutePath().getParent().resolve("events/api-gateway");
         if (!Files.isDirectory(folder)) {
             return list;
         }
         try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
                 try {
-                    list.addObject().put("name", file.getFileName().toString())
+                    list.addObject()
+                            .put("name", file.getFileName().toString())
                             .set("request", Json.parse(Files.readAllBytes(file)));
                 } catch (JsonProcessingException e) {
                     // A sample that is not JSON is not offered; the samples' own tests say why.

@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import shop.local.LocalRuntime;
 import shop.local.api.ApiCall;
 import shop.local.bus.DeadLetterStore;
@@ -32,6 +32,7 @@ final class OrderFeed {
 
     /** The checkout's effect naming the event it put on the bus: "PutEvents OrderCreated on OrdersBus -> event ID". */
     private static final Pattern PUT_EVENT = Pattern.compile("^PutEvents .* -> event (\\S+)$");
+
     private static final String SENT_EMAIL = "SendEmail -> ";
 
     private final LocalRuntime runtime;
@@ -86,11 +87,14 @@ final class OrderFeed {
     }
 
     private String fingerprint(List<Ledger.Event> events) {
-        StringBuilder print = new StringBuilder(answersByEvent.containsKey(events.get(0).id()) ? "a" : "-");
+        StringBuilder print =
+                new StringBuilder(answersByEvent.containsKey(events.get(0).id()) ? "a" : "-");
         for (Ledger.Event event : events) {
             print.append('|').append(event.id());
             for (Ledger.Delivery delivery : event.deliveries()) {
-                print.append(',').append(delivery.outcome().ordinal()).append(delivery.attempts().size())
+                print.append(',')
+                        .append(delivery.outcome().ordinal())
+                        .append(delivery.attempts().size())
                         .append(delivery.redrivenAs().isPresent() ? 'r' : '-');
             }
         }
@@ -103,7 +107,8 @@ final class OrderFeed {
     }
 
     private ObjectNode order(String orderId, List<Ledger.Event> events) {
-        ObjectNode order = Json.object().put("orderId", orderId)
+        ObjectNode order = Json.object()
+                .put("orderId", orderId)
                 .put("acceptedAt", events.get(0).acceptedAt().toString());
         Optional.ofNullable(answersByEvent.get(events.get(0).id())).ifPresent(answer -> order.set("answer", answer));
         ArrayNode list = order.putArray("events");
@@ -134,7 +139,8 @@ final class OrderFeed {
                 .put("rule", delivery.rule())
                 .put("outcome", word(delivery.outcome()))
                 .put("retries", Math.max(0, delivery.attempts().size() - 1));
-        delivery.deadLetter().ifPresent(file -> node.put("deadLetter", file.getFileName().toString()));
+        delivery.deadLetter()
+                .ifPresent(file -> node.put("deadLetter", file.getFileName().toString()));
         delivery.redrivenAs().ifPresent(id -> node.put("redrivenAs", id));
         ArrayNode attempts = node.putArray("attempts");
         List<Invocation> all = delivery.attempts();
@@ -170,8 +176,8 @@ final class OrderFeed {
     }
 
     /**
-     * Dead letters waiting per function, read from the store at most once a second: the store is files (and holds
-     * those of earlier runs too), too many to read at every tick of a load run.
+     * Dead letters waiting per function, read from the store at most once a second: the store is files (and holds those
+     * of earlier runs too), too many to read at every tick of a load run.
      */
     private synchronized Map<String, Long> deadLettersWaiting() {
         long now = System.nanoTime();
@@ -207,13 +213,18 @@ final class OrderFeed {
                     case DEAD_LETTERED -> counts[2]++;
                     case PENDING -> counts[3]++;
                 }
-                counts[1] += (int) delivery.attempts().stream().filter(a -> !a.succeeded()).count();
+                counts[1] += (int)
+                        delivery.attempts().stream().filter(a -> !a.succeeded()).count();
             }
         }
         ObjectNode status = Json.object();
         ArrayNode ruleList = status.putArray("rules");
-        deployment.subscriptions().forEach(s -> ruleList.addObject().put("rule", s.rule()).put("function", s.function())
-                .put("matched", rules.get(s.rule())[0]));
+        deployment
+                .subscriptions()
+                .forEach(s -> ruleList.addObject()
+                        .put("rule", s.rule())
+                        .put("function", s.function())
+                        .put("matched", rules.get(s.rule())[0]));
         ArrayNode functionList = status.putArray("functions");
         Map<String, Long> waiting = deadLettersWaiting();
         synchronized (this) {
@@ -224,7 +235,8 @@ final class OrderFeed {
             boolean subscriber = deployment.subscriptions().stream()
                     .anyMatch(s -> s.function().equals(function.name()));
             LambdaFunction loaded = runtime.functions().get(function.name());
-            functionList.addObject()
+            functionList
+                    .addObject()
                     .put("name", function.name())
                     .put("subscriber", subscriber)
                     .put("retries", function.retries())

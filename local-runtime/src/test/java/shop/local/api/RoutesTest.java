@@ -34,7 +34,9 @@ class RoutesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("requests")
     void mostSpecificRouteWins(String name, String method, String path, String routeKey) {
-        assertThat(ROUTES.match(method, path)).map(match -> match.route().routeKey()).contains(routeKey);
+        assertThat(ROUTES.match(method, path))
+                .map(match -> match.route().routeKey())
+                .contains(routeKey);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -42,7 +44,8 @@ class RoutesTest {
     void withoutDefaultRouteAnUnmatchedRequestHasNoRoute(String name, String method, String path, String routeKey) {
         Routes withoutDefault = new Routes(List.of(route("POST", "/orders")));
 
-        assertThat(withoutDefault.match(method, path).isPresent()).isEqualTo(method.equals("POST") && path.equals("/orders"));
+        assertThat(withoutDefault.match(method, path).isPresent())
+                .isEqualTo(method.equals("POST") && path.equals("/orders"));
     }
 
     private static Deployment.Route route(String method, String path) {

@@ -53,9 +53,12 @@ class DynamoDbStandInIT {
 
     @Test
     void putItemThenGetItemAnswersTheItem() {
-        dynamo.putItem(b -> b.tableName("Orders").item(Map.of("orderId", s("ord-1"), "total", n("4250"), "tags", ss("gift", "eu"))));
+        dynamo.putItem(b -> b.tableName("Orders")
+                .item(Map.of("orderId", s("ord-1"), "total", n("4250"), "tags", ss("gift", "eu"))));
 
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName("Orders").key(Map.of("orderId", s("ord-1")))).item();
+        Map<String, AttributeValue> item = dynamo.getItem(
+                        b -> b.tableName("Orders").key(Map.of("orderId", s("ord-1"))))
+                .item();
 
         assertThat(item).containsEntry("total", n("4250")).containsKey("tags");
         assertThat(item.get("tags").ss()).containsExactlyInAnyOrder("gift", "eu");
@@ -64,19 +67,24 @@ class DynamoDbStandInIT {
     @Test
     void writesAreRecordedForTheCallerKnownByItsAccessKeyWithTheNewValueOfCounters() {
         dynamo.putItem(b -> b.tableName("Orders").item(Map.of("orderId", s("ord-1"))));
-        dynamo.updateItem(b -> b.tableName("Ledger").key(Map.of("customerId", s("cust-1"), "entry", s("BALANCE")))
-                .updateExpression("ADD points :p").expressionAttributeValues(Map.of(":p", n("120"))));
+        dynamo.updateItem(b -> b.tableName("Ledger")
+                .key(Map.of("customerId", s("cust-1"), "entry", s("BALANCE")))
+                .updateExpression("ADD points :p")
+                .expressionAttributeValues(Map.of(":p", n("120"))));
         try {
-            dynamo.putItem(b -> b.tableName("Orders").item(Map.of("orderId", s("ord-1"))).conditionExpression("attribute_not_exists(orderId)"));
+            dynamo.putItem(b -> b.tableName("Orders")
+                    .item(Map.of("orderId", s("ord-1")))
+                    .conditionExpression("attribute_not_exists(orderId)"));
         } catch (ConditionalCheckFailedException expected) {
             // recorded too, below
         }
         dynamo.getItem(b -> b.tableName("Orders").key(Map.of("orderId", s("ord-1"))));
 
-        assertThat(aws.effects.take("local")).containsExactly(
-                "PutItem Orders orderId=ord-1",
-                "UpdateItem Ledger customerId=cust-1, entry=BALANCE (points=120)",
-                "PutItem Orders orderId=ord-1: condition failed");
+        assertThat(aws.effects.take("local"))
+                .containsExactly(
+                        "PutItem Orders orderId=ord-1",
+                        "UpdateItem Ledger customerId=cust-1, entry=BALANCE (points=120)",
+                        "PutItem Orders orderId=ord-1: condition failed");
         assertThat(aws.effects.take("local")).isEmpty();
     }
 
@@ -99,30 +107,79 @@ class DynamoDbStandInIT {
                     assertThat(failed.statusCode()).isEqualTo(400);
                     assertThat(failed.item()).containsEntry("status", s("SENT"));
                 });
-        assertThat(aws.dynamo.item("Orders", key("ord-1")).orElseThrow().get("status").get("S").asText()).isEqualTo("SENT");
+        assertThat(aws.dynamo
+                        .item("Orders", key("ord-1"))
+                        .orElseThrow()
+                        .get("status")
+                        .get("S")
+                        .asText())
+                .isEqualTo("SENT");
     }
 
     static Stream<Arguments> conditions() {
         Map<String, AttributeValue> sending = Map.of("orderId", s("ord-1"), "status", s("SENDING"), "lease", n("100"));
         return Stream.of(
-                arguments("attribute_not_exists on a new item holds", Map.of(), "attribute_not_exists(orderId)", Map.of(), true),
-                arguments("attribute_not_exists on an existing item fails", sending, "attribute_not_exists(orderId)", Map.of(), false),
-                arguments("attribute_exists on an existing item holds", sending, "attribute_exists(lease)", Map.of(), true),
-                arguments("equality with a named placeholder holds", sending, "#s = :s", Map.of(":s", s("SENDING")), true),
-                arguments("equality of a number holds numerically", sending, "lease = :l", Map.of(":l", n("100.0")), true),
+                arguments(
+                        "attribute_not_exists on a new item holds",
+                        Map.of(),
+                        "attribute_not_exists(orderId)",
+                        Map.of(),
+                        true),
+                arguments(
+                        "attribute_not_exists on an existing item fails",
+                        sending,
+                        "attribute_not_exists(orderId)",
+                        Map.of(),
+                        false),
+                arguments(
+                        "attribute_exists on an existing item holds",
+                        sending,
+                        "attribute_exists(lease)",
+                        Map.of(),
+                        true),
+                arguments(
+                        "equality with a named placeholder holds",
+                        sending,
+                        "#s = :s",
+                        Map.of(":s", s("SENDING")),
+                        true),
+                arguments(
+                        "equality of a number holds numerically",
+                        sending,
+                        "lease = :l",
+                        Map.of(":l", n("100.0")),
+                        true),
                 arguments("a string never equals a number", sending, "lease = :l", Map.of(":l", s("100")), false),
                 arguments("less-than compares numbers", sending, "lease < :now", Map.of(":now", n("101")), true),
-                arguments("less-than on an absent attribute fails", Map.of(), "lease < :now", Map.of(":now", n("101")), false),
-                arguments("not-equal on an absent attribute holds", Map.of(), "lease <> :now", Map.of(":now", n("101")), true),
-                arguments("OR with a parenthesised AND, as the email claim writes it", sending,
-                        "attribute_not_exists(orderId) OR (#s = :s AND lease < :now)", Map.of(":s", s("SENDING"), ":now", n("101")), true),
+                arguments(
+                        "less-than on an absent attribute fails",
+                        Map.of(),
+                        "lease < :now",
+                        Map.of(":now", n("101")),
+                        false),
+                arguments(
+                        "not-equal on an absent attribute holds",
+                        Map.of(),
+                        "lease <> :now",
+                        Map.of(":now", n("101")),
+                        true),
+                arguments(
+                        "OR with a parenthesised AND, as the email claim writes it",
+                        sending,
+                        "attribute_not_exists(orderId) OR (#s = :s AND lease < :now)",
+                        Map.of(":s", s("SENDING"), ":now", n("101")),
+                        true),
                 arguments("greater-or-equal at the bound holds", sending, "lease >= :l", Map.of(":l", n("100")), true));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("conditions")
-    void conditionExpressionsHoldAsInDynamoDb(String name, Map<String, AttributeValue> existing, String condition,
-            Map<String, AttributeValue> values, boolean holds) {
+    void conditionExpressionsHoldAsInDynamoDb(
+            String name,
+            Map<String, AttributeValue> existing,
+            String condition,
+            Map<String, AttributeValue> values,
+            boolean holds) {
         if (!existing.isEmpty()) {
             dynamo.putItem(b -> b.tableName("Orders").item(existing));
         }
@@ -136,7 +193,8 @@ class DynamoDbStandInIT {
 
         if (holds) {
             write.run();
-            assertThat(aws.dynamo.item("Orders", key("ord-1")).orElseThrow().has("written")).isTrue();
+            assertThat(aws.dynamo.item("Orders", key("ord-1")).orElseThrow().has("written"))
+                    .isTrue();
         } else {
             assertThatThrownBy(write::run).isInstanceOf(ConditionalCheckFailedException.class);
         }
@@ -146,13 +204,15 @@ class DynamoDbStandInIT {
     void updateItemCreatesThenAddsAndAnswersTheNewItem() {
         Map<String, AttributeValue> balanceKey = Map.of("customerId", s("cust-1"), "entry", s("BALANCE"));
         for (String points : new String[] {"120", "30"}) {
-            dynamo.updateItem(b -> b.tableName("Ledger").key(balanceKey)
+            dynamo.updateItem(b -> b.tableName("Ledger")
+                    .key(balanceKey)
                     .updateExpression("ADD #points :points SET #updatedAt = :now")
                     .expressionAttributeNames(Map.of("#points", "points", "#updatedAt", "updatedAt"))
                     .expressionAttributeValues(Map.of(":points", n(points), ":now", s("2025-03-14T09:26:53Z"))));
         }
 
-        var response = dynamo.updateItem(b -> b.tableName("Ledger").key(balanceKey)
+        var response = dynamo.updateItem(b -> b.tableName("Ledger")
+                .key(balanceKey)
                 .updateExpression("SET visits = :one REMOVE updatedAt")
                 .expressionAttributeValues(Map.of(":one", n("1")))
                 .returnValues(ReturnValue.ALL_NEW));
@@ -167,10 +227,12 @@ class DynamoDbStandInIT {
     void cancelledTransactionListsReasonsInOrderAndWritesNothing() {
         dynamo.putItem(b -> b.tableName("Ledger").item(Map.of("customerId", s("cust-1"), "entry", s("ORDER#ord-1"))));
 
-        assertThatThrownBy(() -> dynamo.transactWriteItems(b -> b.transactItems(
-                        ledgerEntry("ord-1"), balanceAdd("120"))))
-                .isInstanceOfSatisfying(TransactionCanceledException.class, cancelled ->
-                        assertThat(cancelled.cancellationReasons()).extracting(CancellationReason::code)
+        assertThatThrownBy(
+                        () -> dynamo.transactWriteItems(b -> b.transactItems(ledgerEntry("ord-1"), balanceAdd("120"))))
+                .isInstanceOfSatisfying(
+                        TransactionCanceledException.class,
+                        cancelled -> assertThat(cancelled.cancellationReasons())
+                                .extracting(CancellationReason::code)
                                 .containsExactly("ConditionalCheckFailed", "None"));
         assertThat(aws.dynamo.items("Ledger")).hasSize(1);
     }
@@ -180,8 +242,9 @@ class DynamoDbStandInIT {
         dynamo.transactWriteItems(b -> b.transactItems(ledgerEntry("ord-1"), balanceAdd("120")));
         dynamo.transactWriteItems(b -> b.transactItems(ledgerEntry("ord-2"), balanceAdd("30")));
 
-        var balance = dynamo.getItem(b -> b.tableName("Ledger")
-                .key(Map.of("customerId", s("cust-1"), "entry", s("BALANCE")))).item();
+        var balance = dynamo.getItem(
+                        b -> b.tableName("Ledger").key(Map.of("customerId", s("cust-1"), "entry", s("BALANCE"))))
+                .item();
 
         assertThat(balance).containsEntry("points", n("150"));
         assertThat(aws.dynamo.items("Ledger")).hasSize(3);
@@ -189,12 +252,27 @@ class DynamoDbStandInIT {
 
     static Stream<Arguments> refusedRequests() {
         return Stream.of(
-                arguments("a nested document path", "SET address.city = :v", Map.of(":v", s("Porto")), "nested document path"),
+                arguments(
+                        "a nested document path",
+                        "SET address.city = :v",
+                        Map.of(":v", s("Porto")),
+                        "nested document path"),
                 arguments("DELETE from a set", "DELETE tags :v", Map.of(":v", ss("gift")), "DELETE"),
-                arguments("a function the functions do not use", "SET visits = if_not_exists(visits, :v)", Map.of(":v", n("1")),
+                arguments(
+                        "a function the functions do not use",
+                        "SET visits = if_not_exists(visits, :v)",
+                        Map.of(":v", n("1")),
                         "if_not_exists is not emulated"),
-                arguments("an unknown function", "SET amount = plus(amount, :v)", Map.of(":v", n("1")), "Invalid function name"),
-                arguments("a reserved word as a bare name", "SET total = :v", Map.of(":v", n("1")), "reserved keyword: total"),
+                arguments(
+                        "an unknown function",
+                        "SET amount = plus(amount, :v)",
+                        Map.of(":v", n("1")),
+                        "Invalid function name"),
+                arguments(
+                        "a reserved word as a bare name",
+                        "SET total = :v",
+                        Map.of(":v", n("1")),
+                        "reserved keyword: total"),
                 arguments("an undefined placeholder", "SET amount = :absent", Map.of(":v", n("1")), "not defined"),
                 arguments("a key attribute", "SET orderId = :v", Map.of(":v", s("other")), "part of the key"),
                 arguments("a syntax error", "SET amount = = :v", Map.of(":v", n("1")), "Syntax error"));
@@ -202,32 +280,41 @@ class DynamoDbStandInIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("refusedRequests")
-    void whatIsNotEmulatedIsRefusedNamingTheExpression(String name, String expression, Map<String, AttributeValue> values,
-            String problem) {
-        assertThatThrownBy(() -> dynamo.updateItem(b -> b.tableName("Orders").key(Map.of("orderId", s("ord-1")))
+    void whatIsNotEmulatedIsRefusedNamingTheExpression(
+            String name, String expression, Map<String, AttributeValue> values, String problem) {
+        assertThatThrownBy(() -> dynamo.updateItem(b -> b.tableName("Orders")
+                        .key(Map.of("orderId", s("ord-1")))
                         .updateExpression(expression)
                         .expressionAttributeValues(values)))
                 .isInstanceOfSatisfying(DynamoDbException.class, refused -> {
                     assertThat(refused.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
-                    assertThat(refused.awsErrorDetails().errorMessage()).contains(problem).contains(expression);
+                    assertThat(refused.awsErrorDetails().errorMessage())
+                            .contains(problem)
+                            .contains(expression);
                 });
         assertThat(aws.dynamo.items("Orders")).isEmpty();
     }
 
     @Test
     void placeholderNoExpressionUsesIsRefusedAsDynamoDbRefusesIt() {
-        assertThatThrownBy(() -> dynamo.updateItem(b -> b.tableName("Orders").key(Map.of("orderId", s("ord-1")))
+        assertThatThrownBy(() -> dynamo.updateItem(b -> b.tableName("Orders")
+                        .key(Map.of("orderId", s("ord-1")))
                         .updateExpression("SET amount = :v")
                         .expressionAttributeValues(Map.of(":v", n("1"), ":unused", n("2")))))
-                .isInstanceOfSatisfying(DynamoDbException.class, refused -> assertThat(refused.awsErrorDetails().errorMessage())
-                        .isEqualTo("Value provided in ExpressionAttributeValues unused in expressions: keys: {:unused}"));
+                .isInstanceOfSatisfying(
+                        DynamoDbException.class,
+                        refused -> assertThat(refused.awsErrorDetails().errorMessage())
+                                .isEqualTo("Value provided in ExpressionAttributeValues unused in"
+                                        + " expressions: keys: {:unused}"));
     }
 
     @Test
     void keyOfTheWrongShapeIsRefused() {
         assertThatThrownBy(() -> dynamo.getItem(b -> b.tableName("Ledger").key(Map.of("customerId", s("cust-1")))))
-                .isInstanceOfSatisfying(DynamoDbException.class, refused ->
-                        assertThat(refused.awsErrorDetails().errorMessage()).contains("does not match the schema"));
+                .isInstanceOfSatisfying(
+                        DynamoDbException.class,
+                        refused -> assertThat(refused.awsErrorDetails().errorMessage())
+                                .contains("does not match the schema"));
     }
 
     @Test
@@ -254,24 +341,36 @@ class DynamoDbStandInIT {
         Path file = folder.resolve("dynamodb/Orders/orderId=ord%2F1+%C3%BC.json");
         Journal.Opened journaled = Journal.open(folder.resolve("journal/journal.log"));
         try (Journal journal = journaled.journal();
-                DynamoDbService reopened = new DynamoDbService(folder.resolve("dynamodb"), StandInFixture.TABLES,
-                        new Effects(), journal, journaled.records())) {
+                DynamoDbService reopened = new DynamoDbService(
+                        folder.resolve("dynamodb"),
+                        StandInFixture.TABLES,
+                        new Effects(),
+                        journal,
+                        journaled.records())) {
             assertThat(Files.readString(file)).contains("\"N\" : \"4250\"");
             assertThat(reopened.item("Orders", key("ord/1 ü"))).isPresent();
         }
     }
 
     private static TransactWriteItem ledgerEntry(String orderId) {
-        return TransactWriteItem.builder().put(Put.builder().tableName("Ledger")
-                .item(Map.of("customerId", s("cust-1"), "entry", s("ORDER#" + orderId)))
-                .conditionExpression("attribute_not_exists(customerId)").build()).build();
+        return TransactWriteItem.builder()
+                .put(Put.builder()
+                        .tableName("Ledger")
+                        .item(Map.of("customerId", s("cust-1"), "entry", s("ORDER#" + orderId)))
+                        .conditionExpression("attribute_not_exists(customerId)")
+                        .build())
+                .build();
     }
 
     private static TransactWriteItem balanceAdd(String points) {
-        return TransactWriteItem.builder().update(Update.builder().tableName("Ledger")
-                .key(Map.of("customerId", s("cust-1"), "entry", s("BALANCE")))
-                .updateExpression("ADD points :p")
-                .expressionAttributeValues(Map.of(":p", n(points))).build()).build();
+        return TransactWriteItem.builder()
+                .update(Update.builder()
+                        .tableName("Ledger")
+                        .key(Map.of("customerId", s("cust-1"), "entry", s("BALANCE")))
+                        .updateExpression("ADD points :p")
+                        .expressionAttributeValues(Map.of(":p", n(points)))
+                        .build())
+                .build();
     }
 
     private static com.fasterxml.jackson.databind.node.ObjectNode key(String orderId) {

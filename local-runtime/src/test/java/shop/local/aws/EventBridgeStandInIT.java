@@ -43,7 +43,9 @@ class EventBridgeStandInIT {
         Instant time = Instant.parse("2025-03-14T09:26:53.250Z");
 
         PutEventsResponse response = events.putEvents(b -> b.entries(entry("{\"orderId\":\"ord-1\"}").toBuilder()
-                .time(time).resources("arn:aws:events:eu-west-1:123456789012:rule/x").build()));
+                .time(time)
+                .resources("arn:aws:events:eu-west-1:123456789012:rule/x")
+                .build()));
 
         assertThat(response.failedEntryCount()).isZero();
         assertThat(response.entries()).extracting(PutEventsResultEntry::eventId).containsExactly("event-1");
@@ -62,11 +64,14 @@ class EventBridgeStandInIT {
         PutEventsResponse response = events.putEvents(b -> b.entries(
                 entry("{\"orderId\":\"ord-1\"}"),
                 entry("not json"),
-                entry("{\"orderId\":\"ord-2\"}").toBuilder().eventBusName("NoSuchBus").build(),
+                entry("{\"orderId\":\"ord-2\"}").toBuilder()
+                        .eventBusName("NoSuchBus")
+                        .build(),
                 entry("{}").toBuilder().detailType(null).build()));
 
         assertThat(response.failedEntryCount()).isEqualTo(3);
-        assertThat(response.entries()).extracting(PutEventsResultEntry::errorCode)
+        assertThat(response.entries())
+                .extracting(PutEventsResultEntry::errorCode)
                 .containsExactly(null, "MalformedDetail", "ResourceNotFoundException", "InvalidArgument");
         assertThat(aws.bus.puts).hasSize(1);
     }
@@ -74,28 +79,35 @@ class EventBridgeStandInIT {
     @Test
     void busMayBeNamedByArn() {
         PutEventsResponse response = events.putEvents(b -> b.entries(entry("{}").toBuilder()
-                .eventBusName("arn:aws:events:eu-west-1:123456789012:event-bus/OrdersBus").build()));
+                .eventBusName("arn:aws:events:eu-west-1:123456789012:event-bus/OrdersBus")
+                .build()));
 
         assertThat(response.failedEntryCount()).isZero();
     }
 
     @Test
     void moreThanTenEntriesAreRefusedWhole() {
-        PutEventsRequestEntry[] entries = IntStream.range(0, 11).mapToObj(i -> entry("{}")).toArray(PutEventsRequestEntry[]::new);
+        PutEventsRequestEntry[] entries =
+                IntStream.range(0, 11).mapToObj(i -> entry("{}")).toArray(PutEventsRequestEntry[]::new);
 
         assertThatThrownBy(() -> events.putEvents(b -> b.entries(entries)))
-                .isInstanceOfSatisfying(EventBridgeException.class, refused ->
-                        assertThat(refused.awsErrorDetails().errorCode()).isEqualTo("ValidationException"));
+                .isInstanceOfSatisfying(
+                        EventBridgeException.class,
+                        refused -> assertThat(refused.awsErrorDetails().errorCode())
+                                .isEqualTo("ValidationException"));
         assertThat(aws.bus.puts).isEmpty();
     }
 
     @Test
     void requestOverTheSizeLimitIsRefusedWhole() {
-        String big = "{\"padding\":\"" + String.join("", Collections.nCopies(EventBridgeService.MAX_REQUEST_BYTES, "x")) + "\"}";
+        String big = "{\"padding\":\"" + String.join("", Collections.nCopies(EventBridgeService.MAX_REQUEST_BYTES, "x"))
+                + "\"}";
 
         assertThatThrownBy(() -> events.putEvents(b -> b.entries(entry(big))))
-                .isInstanceOfSatisfying(EventBridgeException.class, refused ->
-                        assertThat(refused.awsErrorDetails().errorMessage()).contains("over the limit"));
+                .isInstanceOfSatisfying(
+                        EventBridgeException.class,
+                        refused -> assertThat(refused.awsErrorDetails().errorMessage())
+                                .contains("over the limit"));
     }
 
     private static PutEventsRequestEntry entry(String detail) {

@@ -25,7 +25,9 @@ import software.amazon.awssdk.services.sesv2.model.Content;
 import software.amazon.awssdk.services.sesv2.model.EmailContent;
 import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
 
-/** The SES v2 stand-in, driven by the real SDK v2 client: what is sent lands in the outbox as a mail client reads it. */
+/**
+ * The SES v2 stand-in, driven by the real SDK v2 client: what is sent lands in the outbox as a mail client reads it.
+ */
 class SesStandInIT {
 
     @TempDir
@@ -48,20 +50,27 @@ class SesStandInIT {
 
     @Test
     void simpleContentBecomesAMultipartAlternativeEmlWithProperHeaders() throws Exception {
-        String messageId = ses.sendEmail(simple("Ihre Bestellung für Mira Kovač", "Danke, Mira.", "<p>Danke, Mira.</p>")).messageId();
+        String messageId = ses.sendEmail(
+                        simple("Ihre Bestellung für Mira Kovač", "Danke, Mira.", "<p>Danke, Mira.</p>"))
+                .messageId();
 
         MimeMessage eml = read(aws.outbox.messages().get(0));
 
-        assertThat(aws.outbox.messages()).singleElement().satisfies(file -> assertThat(file.toString()).endsWith(messageId + ".eml"));
+        assertThat(aws.outbox.messages())
+                .singleElement()
+                .satisfies(file -> assertThat(file.toString()).endsWith(messageId + ".eml"));
         assertThat(eml.getFrom()).containsExactly(new InternetAddress("orders@shop.example"));
-        assertThat(eml.getRecipients(Message.RecipientType.TO)).containsExactly(new InternetAddress("mira.kovac@example.com"));
+        assertThat(eml.getRecipients(Message.RecipientType.TO))
+                .containsExactly(new InternetAddress("mira.kovac@example.com"));
         assertThat(eml.getSubject()).isEqualTo("Ihre Bestellung für Mira Kovač");
         assertThat(eml.getSentDate()).isEqualTo(java.util.Date.from(StandInFixture.NOW));
         assertThat(eml.getMessageID()).isEqualTo("<" + messageId + "@email.amazonses.com>");
         assertThat(eml.getContentType()).startsWith("multipart/alternative");
         MimeMultipart parts = (MimeMultipart) eml.getContent();
         assertThat(parts.getCount()).isEqualTo(2);
-        assertThat(parts.getBodyPart(0).getContentType()).startsWith("text/plain").containsIgnoringCase("utf-8");
+        assertThat(parts.getBodyPart(0).getContentType())
+                .startsWith("text/plain")
+                .containsIgnoringCase("utf-8");
         assertThat(parts.getBodyPart(0).getContent()).isEqualTo("Danke, Mira.");
         assertThat(parts.getBodyPart(1).getContentType()).startsWith("text/html");
         assertThat(parts.getBodyPart(1).getContent()).isEqualTo("<p>Danke, Mira.</p>");
@@ -75,12 +84,16 @@ class SesStandInIT {
         String headers = raw.substring(0, raw.indexOf("\r\n\r\n"));
 
         assertThat(headers.chars()).allMatch(c -> c < 128);
-        assertThat(headers).contains("Subject: =?UTF-8?").contains("MIME-Version: 1.0").contains("Date: ");
+        assertThat(headers)
+                .contains("Subject: =?UTF-8?")
+                .contains("MIME-Version: 1.0")
+                .contains("Date: ");
     }
 
     @Test
     void rawContentIsWrittenAsSent() throws Exception {
-        byte[] raw = "From: orders@shop.example\r\nTo: ana@example.com\r\nSubject: Raw\r\n\r\nHello\r\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] raw = "From: orders@shop.example\r\nTo: ana@example.com\r\nSubject: Raw\r\n\r\nHello\r\n"
+                .getBytes(StandardCharsets.US_ASCII);
 
         ses.sendEmail(b -> b.content(c -> c.raw(r -> r.data(SdkBytes.fromByteArray(raw)))));
 
@@ -91,7 +104,8 @@ class SesStandInIT {
     void templateContentIsRefusedAsNotEmulated() {
         assertThatThrownBy(() -> ses.sendEmail(b -> b.fromEmailAddress("orders@shop.example")
                         .destination(d -> d.toAddresses("ana@example.com"))
-                        .content(c -> c.template(t -> t.templateName("Confirmation").templateData("{}")))))
+                        .content(c ->
+                                c.template(t -> t.templateName("Confirmation").templateData("{}")))))
                 .isInstanceOf(BadRequestException.class)
                 .hasMessageContaining("Template content is not emulated");
         assertThat(aws.outbox.messages()).isEmpty();
@@ -100,7 +114,8 @@ class SesStandInIT {
     @Test
     void messageWithoutRecipientsIsRefused() {
         assertThatThrownBy(() -> ses.sendEmail(simple("Subject", "Text", "<p>Html</p>").toBuilder()
-                        .destination(d -> d.toAddresses(java.util.List.of())).build()))
+                        .destination(d -> d.toAddresses(java.util.List.of()))
+                        .build()))
                 .isInstanceOf(BadRequestException.class)
                 .hasMessageContaining("at least one recipient");
     }
@@ -108,7 +123,8 @@ class SesStandInIT {
     @Test
     void malformedAddressIsRefused() {
         assertThatThrownBy(() -> ses.sendEmail(simple("Subject", "Text", "<p>Html</p>").toBuilder()
-                        .destination(d -> d.toAddresses("not an address")).build()))
+                        .destination(d -> d.toAddresses("not an address"))
+                        .build()))
                 .isInstanceOf(BadRequestException.class);
         assertThat(aws.outbox.messages()).isEmpty();
     }
@@ -117,9 +133,13 @@ class SesStandInIT {
         return SendEmailRequest.builder()
                 .fromEmailAddress("orders@shop.example")
                 .destination(d -> d.toAddresses("mira.kovac@example.com"))
-                .content(EmailContent.builder().simple(m -> m
-                        .subject(utf8(subject))
-                        .body(Body.builder().text(utf8(text)).html(utf8(html)).build())).build())
+                .content(EmailContent.builder()
+                        .simple(m -> m.subject(utf8(subject))
+                                .body(Body.builder()
+                                        .text(utf8(text))
+                                        .html(utf8(html))
+                                        .build()))
+                        .build())
                 .build();
     }
 

@@ -49,13 +49,23 @@ final class StandInFixture implements AutoCloseable {
         this.journal = journaled.journal();
         this.dynamo = new DynamoDbService(folder.resolve("dynamodb"), TABLES, effects, journal, journaled.records());
         this.outbox = new Outbox(folder.resolve("outbox"), clock);
-        this.standIn = AwsStandIn.start(AwsStandIn.bind(), List.of(dynamo, new EventBridgeService(bus, clock, effects)), new SesService(outbox, effects),
-                new PrintStream(System.err, true), effects);
-        this.environment = new Environment("StandInTest", Map.of(
-                "AWS_REGION", "eu-west-1",
-                "AWS_ACCESS_KEY_ID", "local",
-                "AWS_SECRET_ACCESS_KEY", "local",
-                AwsClients.ENDPOINT_VARIABLE, standIn.endpoint().toString()));
+        this.standIn = AwsStandIn.start(
+                AwsStandIn.bind(),
+                List.of(dynamo, new EventBridgeService(bus, clock, effects)),
+                new SesService(outbox, effects),
+                new PrintStream(System.err, true),
+                effects);
+        this.environment = new Environment(
+                "StandInTest",
+                Map.of(
+                        "AWS_REGION",
+                        "eu-west-1",
+                        "AWS_ACCESS_KEY_ID",
+                        "local",
+                        "AWS_SECRET_ACCESS_KEY",
+                        "local",
+                        AwsClients.ENDPOINT_VARIABLE,
+                        standIn.endpoint().toString()));
     }
 
     DynamoDbClient dynamoClient() {
@@ -90,17 +100,21 @@ final class StandInFixture implements AutoCloseable {
 
     /** A bus named {@code OrdersBus} that remembers what it accepted. */
     static final class RecordingSink implements EventSink {
-        record Put(String bus, String source, String detailType, JsonNode detail, List<String> resources, Instant time) {}
+        record Put(
+                String bus, String source, String detailType, JsonNode detail, List<String> resources, Instant time) {}
 
         final List<Put> puts = new CopyOnWriteArrayList<>();
 
         @Override
         public Optional<String> bus(String nameOrArn) {
-            return nameOrArn.equals("OrdersBus") || nameOrArn.endsWith(":event-bus/OrdersBus") ? Optional.of("OrdersBus") : Optional.empty();
+            return nameOrArn.equals("OrdersBus") || nameOrArn.endsWith(":event-bus/OrdersBus")
+                    ? Optional.of("OrdersBus")
+                    : Optional.empty();
         }
 
         @Override
-        public String put(String bus, String source, String detailType, JsonNode detail, List<String> resources, Instant time) {
+        public String put(
+                String bus, String source, String detailType, JsonNode detail, List<String> resources, Instant time) {
             puts.add(new Put(bus, source, detailType, detail, resources, time));
             return "event-" + puts.size();
         }

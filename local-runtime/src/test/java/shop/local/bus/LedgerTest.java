@@ -16,7 +16,9 @@ import shop.local.functions.Failure;
 import shop.local.functions.Invocation;
 import shop.local.json.Json;
 
-/** The ledger's invariant: every accepted event ends processed by every matched consumer or in the dead-letter store. */
+/**
+ * The ledger's invariant: every accepted event ends processed by every matched consumer or in the dead-letter store.
+ */
 class LedgerTest {
 
     @TempDir
@@ -41,7 +43,8 @@ class LedgerTest {
         store = new DeadLetterStore(folder, Clock.systemUTC());
         accept("e-1", "EmailRule");
 
-        assertThat(ledger.unaccounted(store)).containsExactly("event e-1 -> EmailRuleFunction (rule EmailRule): still pending");
+        assertThat(ledger.unaccounted(store))
+                .containsExactly("event e-1 -> EmailRuleFunction (rule EmailRule): still pending");
     }
 
     @Test
@@ -70,7 +73,9 @@ class LedgerTest {
         ledger.succeeded("e-2", "RewardsRule");
 
         // Both the redriven event and the original that now depends on it.
-        assertThat(whilePending).hasSize(2).allSatisfy(problem -> assertThat(problem).contains("e-2").contains("still pending"));
+        assertThat(whilePending)
+                .hasSize(2)
+                .allSatisfy(problem -> assertThat(problem).contains("e-2").contains("still pending"));
         assertThat(ledger.unaccounted(store)).isEmpty();
     }
 
@@ -85,7 +90,9 @@ class LedgerTest {
         ledger.succeeded("e-1", "WarehouseRule");
         ledger.succeeded("e-1", "WarehouseRule");
 
-        assertThat(reported).singleElement().satisfies(event -> assertThat(event.deliveries()).hasSize(2));
+        assertThat(reported)
+                .singleElement()
+                .satisfies(event -> assertThat(event.deliveries()).hasSize(2));
         assertThat(ledger.awaitSettled(Duration.ZERO)).isTrue();
     }
 
@@ -98,9 +105,19 @@ class LedgerTest {
     }
 
     private Path deadLetter(String function, String eventId) {
-        Invocation failed = new Invocation("req-1", false, Duration.ofMillis(3), Optional.empty(),
-                Optional.of(Failure.of("java.lang.IllegalStateException", "boom")), List.of());
-        return store.write(function, "arn:aws:lambda:eu-west-1:123456789012:function:" + function, Json.object().put("id", eventId),
-                Optional.of(failed), 3, "RetriesExhausted");
+        Invocation failed = new Invocation(
+                "req-1",
+                false,
+                Duration.ofMillis(3),
+                Optional.empty(),
+                Optional.of(Failure.of("java.lang.IllegalStateException", "boom")),
+                List.of());
+        return store.write(
+                function,
+                "arn:aws:lambda:eu-west-1:123456789012:function:" + function,
+                Json.object().put("id", eventId),
+                Optional.of(failed),
+                3,
+                "RetriesExhausted");
     }
 }

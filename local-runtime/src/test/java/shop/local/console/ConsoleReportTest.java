@@ -17,25 +17,45 @@ import shop.local.functions.Failure;
 import shop.local.functions.Invocation;
 import shop.local.json.Json;
 
-/** One readable block per event: order id, rules, each function's outcome, retries and dead letters, and no personal data. */
+/**
+ * One readable block per event: order id, rules, each function's outcome, retries and dead letters, and no personal
+ * data.
+ */
 class ConsoleReportTest {
 
     private static final Path HERE = Path.of("").toAbsolutePath();
 
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    private final ConsoleReport console = new ConsoleReport(new PrintStream(printed, true, StandardCharsets.UTF_8), HERE);
+    private final ConsoleReport console =
+            new ConsoleReport(new PrintStream(printed, true, StandardCharsets.UTF_8), HERE);
 
     @Test
     void blockShowsOutcomesEffectsRetriesAndTheDeadLetterButNoDetail() {
-        Failure fault = new Failure("java.lang.IllegalStateException", "table missing",
+        Failure fault = new Failure(
+                "java.lang.IllegalStateException",
+                "table missing",
                 List.of("software.amazon.Sdk.call(Sdk.java:1)", "shop.rewards.Ledger.credit(Ledger.java:44)"),
                 Optional.of("shop.rewards.Ledger.credit(Ledger.java:44)"));
-        Ledger.Event event = new Ledger.Event("e-1", envelope(), Instant.now(), Optional.empty(), List.of(
-                new Ledger.Delivery("EmailFunction", "EmailFunctionOrderCreated", Ledger.Outcome.SUCCEEDED,
-                        List.of(ok(List.of("SendEmail -> " + HERE.resolve(".local/outbox/m.eml")))), Optional.empty(), Optional.empty()),
-                new Ledger.Delivery("RewardsFunction", "RewardsFunctionOrderCreated", Ledger.Outcome.DEAD_LETTERED,
-                        List.of(failed(fault), failed(fault), failed(fault)), Optional.of(HERE.resolve(".local/dead-letters/RewardsFunction/e-1.json")),
-                        Optional.empty())));
+        Ledger.Event event = new Ledger.Event(
+                "e-1",
+                envelope(),
+                Instant.now(),
+                Optional.empty(),
+                List.of(
+                        new Ledger.Delivery(
+                                "EmailFunction",
+                                "EmailFunctionOrderCreated",
+                                Ledger.Outcome.SUCCEEDED,
+                                List.of(ok(List.of("SendEmail -> " + HERE.resolve(".local/outbox/m.eml")))),
+                                Optional.empty(),
+                                Optional.empty()),
+                        new Ledger.Delivery(
+                                "RewardsFunction",
+                                "RewardsFunctionOrderCreated",
+                                Ledger.Outcome.DEAD_LETTERED,
+                                List.of(failed(fault), failed(fault), failed(fault)),
+                                Optional.of(HERE.resolve(".local/dead-letters/RewardsFunction/e-1.json")),
+                                Optional.empty())));
 
         console.settled(event);
 
@@ -53,7 +73,8 @@ class ConsoleReportTest {
     }
 
     private static ObjectNode envelope() {
-        ObjectNode envelope = Json.object().put("id", "e-1").put("source", "shop.checkout").put("detail-type", "OrderCreated");
+        ObjectNode envelope =
+                Json.object().put("id", "e-1").put("source", "shop.checkout").put("detail-type", "OrderCreated");
         ObjectNode detail = envelope.putObject("detail").put("orderId", "ord-1");
         detail.putObject("customer").put("email", "mira.kovac@example.com").put("name", "Mira Kovač");
         detail.putObject("shippingAddress").put("line1", "Hauptstrasse 1");

@@ -63,7 +63,9 @@ class LambdaFunctionTest {
         Failure failure = invocation.failure().orElseThrow();
         assertThat(failure.errorType()).isEqualTo("java.lang.IllegalStateException");
         assertThat(failure.errorMessage()).isEqualTo("failing as configured for o-1");
-        assertThat(failure.topFrame()).hasValueSatisfying(top -> assertThat(top).startsWith("shop.local.fixture.FailingHandler.handleRequest("));
+        assertThat(failure.topFrame())
+                .hasValueSatisfying(
+                        top -> assertThat(top).startsWith("shop.local.fixture.FailingHandler.handleRequest("));
         assertThat(failure.ownFrame()).isEqualTo(failure.topFrame());
     }
 
@@ -84,8 +86,9 @@ class LambdaFunctionTest {
 
         assertThatThrownBy(() -> LambdaFunction.load(missing, Map.of(), log(), "arn", new Effects()))
                 .isInstanceOf(TemplateException.class)
-                .hasMessageStartingWith("template.yaml: AuditFunction.Handler names class shop.audit.AuditHandler, which is not in "
-                        + "the build output of CodeUri 'audit-function'");
+                .hasMessageStartingWith(
+                        "template.yaml: AuditFunction.Handler names class shop.audit.AuditHandler, which is not in "
+                                + "the build output of CodeUri 'audit-function'");
     }
 
     @Test
@@ -100,13 +103,27 @@ class LambdaFunctionTest {
 
     private LambdaFunction load(String name, Class<?> handler, int timeout, Map<String, String> environment) {
         BuildOutput.layOut(folder.resolve("audit-function"), handler);
-        return LambdaFunction.load(function(name, handler.getName() + "::handleRequest", timeout, environment), environment, log(),
-                "arn:aws:lambda:eu-west-1:123456789012:function:" + name, new Effects());
+        return LambdaFunction.load(
+                function(name, handler.getName() + "::handleRequest", timeout, environment),
+                environment,
+                log(),
+                "arn:aws:lambda:eu-west-1:123456789012:function:" + name,
+                new Effects());
     }
 
     private Deployment.Function function(String name, String handler, int timeout, Map<String, String> environment) {
-        FunctionResource resource = new FunctionResource(name, "audit-function", handler, "java21", 512, timeout, Map.of(), List.of(),
-                List.of(), Optional.empty(), List.of());
+        FunctionResource resource = new FunctionResource(
+                name,
+                "audit-function",
+                handler,
+                "java21",
+                512,
+                timeout,
+                Map.of(),
+                List.of(),
+                List.of(),
+                Optional.empty(),
+                List.of());
         return new Deployment.Function(resource, folder.resolve("audit-function"), environment, 2);
     }
 

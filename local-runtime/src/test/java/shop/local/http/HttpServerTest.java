@@ -29,16 +29,18 @@ import org.junit.jupiter.params.provider.MethodSource;
 class HttpServerTest {
 
     /** Short timeouts, so a stalled client is answered within the test; a small connection bound. */
-    private static final HttpServer.Limits LIMITS = new HttpServer.Limits(Duration.ofMillis(500),
-            Duration.ofMillis(500), Duration.ofSeconds(5), 8 * 1024, 100, 1024 * 1024, 24);
+    private static final HttpServer.Limits LIMITS = new HttpServer.Limits(
+            Duration.ofMillis(500), Duration.ofMillis(500), Duration.ofSeconds(5), 8 * 1024, 100, 1024 * 1024, 24);
 
     private HttpServer server;
 
     @BeforeEach
     void start() throws IOException {
         server = HttpServer.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), LIMITS, "test-http");
-        server.start(request -> new HttpResponse(200, List.of(Map.entry("Content-Type", "text/plain"),
-                Map.entry("X-Method", request.method())), request.body()));
+        server.start(request -> new HttpResponse(
+                200,
+                List.of(Map.entry("Content-Type", "text/plain"), Map.entry("X-Method", request.method())),
+                request.body()));
     }
 
     @AfterEach
@@ -61,21 +63,29 @@ class HttpServerTest {
                 Arguments.of("Content-Length longer than the body", post + "Content-Length: 100\r\n\r\nonly this", 408),
                 Arguments.of("bare LF line endings", "GET / HTTP/1.1\nHost: local\n\n", 400),
                 Arguments.of("hundreds of headers", manyHeaders.toString(), 431),
-                Arguments.of("one header larger than the head limit", "GET / HTTP/1.1\r\nX-Big: " + "a".repeat(10_000)
-                        + "\r\n\r\n", 431),
-                Arguments.of("TLS client hello on the plain port",
-                        "\u0016\u0003\u0001\u0002\u0000\u0001\u0000\u00fc\u0003\u0003", 400),
+                Arguments.of(
+                        "one header larger than the head limit",
+                        "GET / HTTP/1.1\r\nX-Big: " + "a".repeat(10_000) + "\r\n\r\n",
+                        431),
+                Arguments.of(
+                        "TLS client hello on the plain port",
+                        "\u0016\u0003\u0001\u0002\u0000\u0001\u0000\u00fc\u0003\u0003",
+                        400),
                 Arguments.of("headers that never end", "GET / HTTP/1.1\r\nHost: local\r\n", 408),
                 Arguments.of("malformed request line", "HELLO\r\n\r\n", 400),
                 Arguments.of("absolute URL as target", "GET http://elsewhere/ HTTP/1.1\r\nHost: local\r\n\r\n", 400),
                 Arguments.of("unknown protocol version", "GET / HTTP/2.0\r\nHost: local\r\n\r\n", 400),
                 Arguments.of("folded header line", "GET / HTTP/1.1\r\nHost: local\r\n  folded\r\n\r\n", 400),
                 Arguments.of("space before the colon", "GET / HTTP/1.1\r\nHost : local\r\n\r\n", 400),
-                Arguments.of("Content-Length and Transfer-Encoding", post + "Content-Length: 5\r\n"
-                        + "Transfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n", 400),
+                Arguments.of(
+                        "Content-Length and Transfer-Encoding",
+                        post + "Content-Length: 5\r\n" + "Transfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n",
+                        400),
                 Arguments.of("Content-Length not a number", post + "Content-Length: 5x\r\n\r\nhello", 400),
-                Arguments.of("conflicting Content-Lengths", post + "Content-Length: 5\r\nContent-Length: 6\r\n\r\n"
-                        + "hello!", 400),
+                Arguments.of(
+                        "conflicting Content-Lengths",
+                        post + "Content-Length: 5\r\nContent-Length: 6\r\n\r\n" + "hello!",
+                        400),
                 Arguments.of("body over the limit", post + "Content-Length: 99999999\r\n\r\n", 413));
     }
 
@@ -89,7 +99,9 @@ class HttpServerTest {
 
             String answer = readUntilClosed(socket);
 
-            assertThat(answer).startsWith("HTTP/1.1 " + status + " ").contains("Connection: close\r\n")
+            assertThat(answer)
+                    .startsWith("HTTP/1.1 " + status + " ")
+                    .contains("Connection: close\r\n")
                     .contains("\"message\"");
         }
     }
@@ -106,16 +118,23 @@ class HttpServerTest {
             String answers = readUntilClosed(socket);
 
             assertThat(answers.split("HTTP/1\\.1 200 OK", -1)).hasSize(4);
-            assertThat(answers).contains("Content-Length: 5\r\n", "\r\n\r\nhello", "Content-Length: 6\r\n", "abcdef",
-                    "X-Method: GET");
+            assertThat(answers)
+                    .contains(
+                            "Content-Length: 5\r\n",
+                            "\r\n\r\nhello",
+                            "Content-Length: 6\r\n",
+                            "abcdef",
+                            "X-Method: GET");
         }
     }
 
     @Test
     void expectContinueIsAnsweredBeforeTheBodyIsSent() throws IOException {
         try (Socket socket = connect()) {
-            socket.getOutputStream().write(("POST / HTTP/1.1\r\nHost: local\r\nExpect: 100-continue\r\n"
-                    + "Content-Length: 2\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream()
+                    .write(("POST / HTTP/1.1\r\nHost: local\r\nExpect: 100-continue\r\n"
+                                    + "Content-Length: 2\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.ISO_8859_1));
             byte[] interim = new byte[25];
             int read = socket.getInputStream().readNBytes(interim, 0, interim.length);
             socket.getOutputStream().write("ok".getBytes(StandardCharsets.ISO_8859_1));
@@ -132,20 +151,28 @@ class HttpServerTest {
         try {
             for (int i = 0; i < 16; i++) {
                 Socket socket = connect();
-                socket.getOutputStream().write("POST / HTTP/1.1\r\nHost: local\r\nContent-Length: 10\r\n\r\n"
-                        .getBytes(StandardCharsets.ISO_8859_1));
+                socket.getOutputStream()
+                        .write("POST / HTTP/1.1\r\nHost: local\r\nContent-Length: 10\r\n\r\n"
+                                .getBytes(StandardCharsets.ISO_8859_1));
                 stalled.add(socket);
             }
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpClient client =
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
             URI uri = URI.create("http://localhost:" + server.address().getPort() + "/");
-            var response = client.send(java.net.http.HttpRequest.newBuilder(uri)
-                    .POST(BodyPublishers.ofString("flowing")).timeout(Duration.ofSeconds(30)).build(), BodyHandlers.ofString());
+            var response = client.send(
+                    java.net.http.HttpRequest.newBuilder(uri)
+                            .POST(BodyPublishers.ofString("flowing"))
+                            .timeout(Duration.ofSeconds(30))
+                            .build(),
+                    BodyHandlers.ofString());
 
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).isEqualTo("flowing");
             for (Socket socket : stalled) {
-                assertThat(readUntilClosed(socket)).as("the stalled client is cut off").startsWith("HTTP/1.1 408 ");
+                assertThat(readUntilClosed(socket))
+                        .as("the stalled client is cut off")
+                        .startsWith("HTTP/1.1 408 ");
             }
         } finally {
             for (Socket socket : stalled) {
@@ -166,12 +193,15 @@ class HttpServerTest {
                 held.add(socket);
             }
             try (Socket extra = connect()) {
-                extra.getOutputStream().write("GET / HTTP/1.1\r\nHost: local\r\nConnection: close\r\n\r\n"
-                        .getBytes(StandardCharsets.ISO_8859_1));
+                extra.getOutputStream()
+                        .write("GET / HTTP/1.1\r\nHost: local\r\nConnection: close\r\n\r\n"
+                                .getBytes(StandardCharsets.ISO_8859_1));
 
                 assertThat(readUntilClosed(extra)).startsWith("HTTP/1.1 200 OK");
             }
-            assertThat(readUntilClosed(held.get(0))).as("the longest idle connection was closed to make room").isEmpty();
+            assertThat(readUntilClosed(held.get(0)))
+                    .as("the longest idle connection was closed to make room")
+                    .isEmpty();
         } finally {
             for (Socket socket : held) {
                 socket.close();
@@ -193,7 +223,8 @@ class HttpServerTest {
     }
 
     private Socket connect() throws IOException {
-        Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.address().getPort());
+        Socket socket =
+                new Socket(InetAddress.getLoopbackAddress(), server.address().getPort());
         socket.setSoTimeout(10_000); // a test bound: the server answers well within it or the read fails the test
         return socket;
     }

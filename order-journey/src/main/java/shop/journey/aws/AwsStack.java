@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import shop.journey.DeadLetter;
+import shop.journey.LogEntry;
+import shop.journey.Sources;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilteredLogEvent;
@@ -20,9 +23,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
-import shop.journey.DeadLetter;
-import shop.journey.LogEntry;
-import shop.journey.Sources;
 
 /**
  * A deployed stack: each function's log group {@code /aws/lambda/<name>} through {@code FilterLogEvents}, its tables
@@ -45,9 +45,13 @@ public final class AwsStack implements Sources.Logs, Sources.Tables, Sources.Dea
 
     /**
      * @param physicalIds logical id to physical id: function name, table name, queue URL
-     * @param since       log lines older than this are not searched
+     * @param since log lines older than this are not searched
      */
-    public AwsStack(Map<String, String> physicalIds, CloudWatchLogsClient logs, DynamoDbClient dynamo, SqsClient sqs,
+    public AwsStack(
+            Map<String, String> physicalIds,
+            CloudWatchLogsClient logs,
+            DynamoDbClient dynamo,
+            SqsClient sqs,
             Instant since) {
         this.physicalIds = Map.copyOf(physicalIds);
         this.logs = logs;
@@ -59,7 +63,9 @@ public final class AwsStack implements Sources.Logs, Sources.Tables, Sources.Dea
     /** The physical ids of a stack's resources, by logical id. */
     public static Map<String, String> physicalIds(CloudFormationClient cloudFormation, String stack) {
         Map<String, String> ids = new LinkedHashMap<>();
-        cloudFormation.listStackResourcesPaginator(request -> request.stackName(stack)).stackResourceSummaries()
+        cloudFormation
+                .listStackResourcesPaginator(request -> request.stackName(stack))
+                .stackResourceSummaries()
                 .forEach(resource -> ids.put(resource.logicalResourceId(), resource.physicalResourceId()));
         return ids;
     }
@@ -71,10 +77,12 @@ public final class AwsStack implements Sources.Logs, Sources.Tables, Sources.Dea
         try {
             // A quoted term matches the exact text anywhere in the line, hyphens included.
             for (FilteredLogEvent event : logs.filterLogEventsPaginator(request -> request.logGroupName(group)
-                    .filterPattern("\"" + text + "\"").startTime(since.toEpochMilli())).events()) {
+                            .filterPattern("\"" + text + "\"")
+                            .startTime(since.toEpochMilli()))
+                    .events()) {
                 if (event.message().contains(text)) {
-                    entries.add(LogEntry.parse(function, Instant.ofEpochMilli(event.timestamp()), Optional.empty(),
-                            event.message()));
+                    entries.add(LogEntry.parse(
+                            function, Instant.ofEpochMilli(event.timestamp()), Optional.empty(), event.message()));
                 }
             }
         } catch (ResourceNotFoundException noLogGroupYet) {
@@ -99,8 +107,10 @@ public final class AwsStack implements Sources.Logs, Sources.Tables, Sources.Dea
         List<JsonNode> items = new ArrayList<>();
         dynamo.queryPaginator(request -> request.tableName(physical(table))
                         .keyConditionExpression(String.join(" AND ", conditions))
-                        .expressionAttributeNames(names).expressionAttributeValues(values))
-                .items().forEach(item -> items.add(dynamoJson(item)));
+                        .expressionAttributeNames(names)
+                        .expressionAttributeValues(values))
+                .items()
+                .forEach(item -> items.add(dynamoJson(item)));
         return items;
     }
 
@@ -110,9 +120,15 @@ public final class AwsStack implements Sources.Logs, Sources.Tables, Sources.Dea
         Set<String> seen = new LinkedHashSet<>();
         List<DeadLetter> letters = new ArrayList<>();
         while (seen.size() < MOST_MESSAGES) {
-            List<Message> batch = sqs.receiveMessage(request -> request.queueUrl(url).maxNumberOfMessages(10)
-                    .visibilityTimeout(PEEK_SECONDS).waitTimeSeconds(0).messageAttributeNames("All")).messages();
-            List<Message> fresh = batch.stream().filter(message -> seen.add(message.messageId())).toList();
+            List<Message> batch = sqs.receiveMessage(request -> request.queueUrl(url)
+                            .maxNumberOfMessages(10)
+                            .visibilityTimeout(PEEK_SECONDS)
+                            .waitTimeSeconds(0)
+                            .messageAttributeNames("All"))
+                    .messages();
+            List<Message> fresh = batch.stream()
+                    .filter(message -> seen.add(message.messageId()))
+                    .toList();
             if (fresh.isEmpty()) {
                 break;
             }
@@ -128,8 +144,8 @@ public final class AwsStack implements Sources.Logs, Sources.Tables, Sources.Dea
     private String physical(String logicalId) {
         String id = physicalIds.get(logicalId);
         if (id == null) {
-            throw new IllegalStateException("The stack has no resource " + logicalId
-                    + " (is it the stack of this template?)");
+            throw new IllegalStateException(
+                    "The stack has no resource " + logicalId + " (is it the stack of this template?)");
         }
         return id;
     }

@@ -48,8 +48,8 @@ public final class LocalData implements Sources.Logs, Sources.Tables, Sources.De
             lines.filter(line -> line.contains(text)).forEach(line -> {
                 String[] columns = line.split("\t", 3);
                 if (columns.length == 3) {
-                    entries.add(LogEntry.parse(function, instant(columns[0], log), Optional.of(columns[1]),
-                            columns[2]));
+                    entries.add(
+                            LogEntry.parse(function, instant(columns[0], log), Optional.of(columns[1]), columns[2]));
                 }
             });
         } catch (IOException e) {
@@ -66,7 +66,9 @@ public final class LocalData implements Sources.Logs, Sources.Tables, Sources.De
         }
         List<JsonNode> items = new ArrayList<>();
         try (Stream<Path> files = Files.list(tableFolder)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json"))
+                    .sorted()
+                    .toList()) {
                 JsonNode item = JSON.readTree(file.toFile());
                 boolean matches = key.entrySet().stream().allMatch(part -> {
                     JsonNode value = item.path(part.getKey());
@@ -91,7 +93,9 @@ public final class LocalData implements Sources.Logs, Sources.Tables, Sources.De
         try (Stream<Path> files = Files.list(letters)) {
             List<DeadLetter> found = new ArrayList<>();
             for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json")
-                    && !f.getFileName().toString().startsWith(".")).sorted().toList()) {
+                            && !f.getFileName().toString().startsWith("."))
+                    .sorted()
+                    .toList()) {
                 found.add(DeadLetter.parse(function, Files.readString(file), Map.of()));
             }
             return found;

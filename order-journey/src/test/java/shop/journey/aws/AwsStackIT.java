@@ -46,6 +46,7 @@ class AwsStackIT {
     private static final SamTemplate TEMPLATE = SamTemplate.load(SamTemplate.locate(Path.of("")));
     /** The order of events/sqs/lambda-on-failure-record.json: the email function failed it three times. */
     private static final String ORDER = "85141e04-3a68-4de4-8737-67876611a13c";
+
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
 
     private static CloudWatchLogsClient logs;
@@ -69,15 +70,19 @@ class AwsStackIT {
                 keys.add(key(range, KeyType.RANGE));
                 attributes.add(attribute(range));
             });
-            dynamo.createTable(request -> request.tableName(name).keySchema(keys).attributeDefinitions(attributes)
+            dynamo.createTable(request -> request.tableName(name)
+                    .keySchema(keys)
+                    .attributeDefinitions(attributes)
                     .billingMode(BillingMode.PAY_PER_REQUEST));
         }
         for (String queue : TEMPLATE.resourcesOfType("AWS::SQS::Queue")) {
-            PHYSICAL.put(queue, sqs.createQueue(request -> request.queueName("journey-" + RUN + "-" + queue))
-                    .queueUrl());
+            PHYSICAL.put(
+                    queue,
+                    sqs.createQueue(request -> request.queueName("journey-" + RUN + "-" + queue))
+                            .queueUrl());
         }
-        TEMPLATE.functions().forEach(function ->
-                PHYSICAL.put(function.logicalId(), "journey-" + RUN + "-" + function.logicalId()));
+        TEMPLATE.functions()
+                .forEach(function -> PHYSICAL.put(function.logicalId(), "journey-" + RUN + "-" + function.logicalId()));
 
         String group = "/aws/lambda/" + PHYSICAL.get("EmailFunction");
         logs.createLogGroup(request -> request.logGroupName(group));
@@ -86,26 +91,59 @@ class AwsStackIT {
         List<InputLogEvent> events = new ArrayList<>();
         for (int attempt = 0; attempt < 3; attempt++) {
             Instant at = start.plusSeconds(attempt * 30L);
-            events.add(event(at, JSON.createObjectNode().put("level", "ERROR").put("function", "EmailFunction")
-                    .put("event", "confirmation.failed").put("orderId", ORDER).put("requestId", "req-1")
-                    .put("outcome", "FAILED").toString()));
-            events.add(event(at.plusMillis(400), JSON.createObjectNode().put("time", at.plusMillis(400).toString())
-                    .put("type", "platform.report").set("record", JSON.createObjectNode().put("requestId", "req-1")
-                            .put("status", "error").set("metrics", JSON.createObjectNode().put("durationMs", 400.0)))
-                    .toString()));
+            events.add(event(
+                    at,
+                    JSON.createObjectNode()
+                            .put("level", "ERROR")
+                            .put("function", "EmailFunction")
+                            .put("event", "confirmation.failed")
+                            .put("orderId", ORDER)
+                            .put("requestId", "req-1")
+                            .put("outcome", "FAILED")
+                            .toString()));
+            events.add(event(
+                    at.plusMillis(400),
+                    JSON.createObjectNode()
+                            .put("time", at.plusMillis(400).toString())
+                            .put("type", "platform.report")
+                            .set(
+                                    "record",
+                                    JSON.createObjectNode()
+                                            .put("requestId", "req-1")
+                                            .put("status", "error")
+                                            .set(
+                                                    "metrics",
+                                                    JSON.createObjectNode().put("durationMs", 400.0)))
+                            .toString()));
         }
-        events.add(event(start.plusSeconds(100), JSON.createObjectNode().put("level", "INFO")
-                .put("event", "confirmation.handled").put("orderId", "9bad17fb-a2b1-4e22-8eed-5d50cba3539f")
-                .put("requestId", "req-2").toString()));
-        logs.putLogEvents(request -> request.logGroupName(group).logStreamName("2026/11/30/[live]abc")
+        events.add(event(
+                start.plusSeconds(100),
+                JSON.createObjectNode()
+                        .put("level", "INFO")
+                        .put("event", "confirmation.handled")
+                        .put("orderId", "9bad17fb-a2b1-4e22-8eed-5d50cba3539f")
+                        .put("requestId", "req-2")
+                        .toString()));
+        logs.putLogEvents(request -> request.logGroupName(group)
+                .logStreamName("2026/11/30/[live]abc")
                 .logEvents(events));
 
-        dynamo.putItem(request -> request.tableName(PHYSICAL.get("RewardsTable")).item(Map.of(
-                "customerId", AttributeValue.fromS("cust-1001"), "entry", AttributeValue.fromS("ORDER#" + ORDER),
-                "points", AttributeValue.fromN("42"))));
-        dynamo.putItem(request -> request.tableName(PHYSICAL.get("SalesTable")).item(Map.of(
-                "pk", AttributeValue.fromS("ORDER#" + ORDER), "sk", AttributeValue.fromS("PART#1"),
-                "skus", AttributeValue.fromN("2"))));
+        dynamo.putItem(request -> request.tableName(PHYSICAL.get("RewardsTable"))
+                .item(Map.of(
+                        "customerId",
+                        AttributeValue.fromS("cust-1001"),
+                        "entry",
+                        AttributeValue.fromS("ORDER#" + ORDER),
+                        "points",
+                        AttributeValue.fromN("42"))));
+        dynamo.putItem(request -> request.tableName(PHYSICAL.get("SalesTable"))
+                .item(Map.of(
+                        "pk",
+                        AttributeValue.fromS("ORDER#" + ORDER),
+                        "sk",
+                        AttributeValue.fromS("PART#1"),
+                        "skus",
+                        AttributeValue.fromN("2"))));
 
         // The story reads the email queue; the peek test reads the warehouse queue, as a peek hides what it read.
         park("EmailDeadLetterQueue", "lambda-on-failure-record.json");
@@ -115,15 +153,22 @@ class AwsStackIT {
     }
 
     private static void park(String queue, String sample) throws java.io.IOException {
-        var record = JSON.readTree(Files.readString(templateFolder().resolve("events/sqs").resolve(sample)))
-                .path("Records").path(0);
+        var record = JSON.readTree(
+                        Files.readString(templateFolder().resolve("events/sqs").resolve(sample)))
+                .path("Records")
+                .path(0);
         Map<String, MessageAttributeValue> attributes = new LinkedHashMap<>();
-        record.path("messageAttributes").fields().forEachRemaining(a -> attributes.put(a.getKey(),
-                MessageAttributeValue.builder().dataType("String")
-                        .stringValue(a.getValue().path("stringValue").asText())
-                        .build()));
+        record.path("messageAttributes")
+                .fields()
+                .forEachRemaining(a -> attributes.put(
+                        a.getKey(),
+                        MessageAttributeValue.builder()
+                                .dataType("String")
+                                .stringValue(a.getValue().path("stringValue").asText())
+                                .build()));
         sqs.sendMessage(request -> request.queueUrl(PHYSICAL.get(queue))
-                .messageBody(record.path("body").asText()).messageAttributes(attributes));
+                .messageBody(record.path("body").asText())
+                .messageAttributes(attributes));
     }
 
     @AfterAll
@@ -144,18 +189,25 @@ class AwsStackIT {
             assertThat(attempt.status()).isEqualTo("error");
             assertThat(attempt.durationMs()).contains(400.0);
         });
-        assertThat(email.lines()).hasSize(3).allSatisfy(line -> assertThat(line.text("orderId")).isEqualTo(ORDER));
+        assertThat(email.lines())
+                .hasSize(3)
+                .allSatisfy(line -> assertThat(line.text("orderId")).isEqualTo(ORDER));
         assertThat(email.deadLetters()).singleElement().satisfies(letter -> {
             assertThat(letter.attempts()).isEqualTo(3);
             assertThat(letter.writer()).isEqualTo("Lambda");
         });
         // The parked event names the customer, which opens the rewards table.
-        assertThat(function(story, "RewardsFunction").written()).singleElement()
-                .satisfies(written -> assertThat(written.items()).singleElement()
+        assertThat(function(story, "RewardsFunction").written())
+                .singleElement()
+                .satisfies(written -> assertThat(written.items())
+                        .singleElement()
                         .satisfies(item -> assertThat(item).containsEntry("points", "42")));
-        assertThat(function(story, "AnalyticsFunction").written().get(0).items()).singleElement()
+        assertThat(function(story, "AnalyticsFunction").written().get(0).items())
+                .singleElement()
                 .satisfies(item -> assertThat(item).containsEntry("sk", "PART#1"));
-        assertThat(function(story, "CheckoutFunction").reached()).as("no log group, no dead-letter queue").isFalse();
+        assertThat(function(story, "CheckoutFunction").reached())
+                .as("no log group, no dead-letter queue")
+                .isFalse();
     }
 
     @Test
@@ -164,15 +216,20 @@ class AwsStackIT {
 
         assertThat(stack.in("WarehouseDeadLetterQueue", "WarehouseFunction")).hasSize(2);
 
-        Map<QueueAttributeName, String> counts = sqs.getQueueAttributes(request -> request
-                .queueUrl(PHYSICAL.get("WarehouseDeadLetterQueue")).attributeNames(
-                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+        Map<QueueAttributeName, String> counts = sqs.getQueueAttributes(
+                        request -> request.queueUrl(PHYSICAL.get("WarehouseDeadLetterQueue"))
+                                .attributeNames(
+                                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                .attributes();
         assertThat(counts.values().stream().mapToInt(Integer::parseInt).sum()).isEqualTo(2);
     }
 
     private static OrderStory.FunctionStory function(OrderStory story, String name) {
-        return story.functions().stream().filter(f -> f.function().equals(name)).findFirst().orElseThrow();
+        return story.functions().stream()
+                .filter(f -> f.function().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static Path templateFolder() {
@@ -180,18 +237,24 @@ class AwsStackIT {
     }
 
     private static InputLogEvent event(Instant at, String message) {
-        return InputLogEvent.builder().timestamp(at.toEpochMilli()).message(message).build();
+        return InputLogEvent.builder()
+                .timestamp(at.toEpochMilli())
+                .message(message)
+                .build();
     }
 
     private static software.amazon.awssdk.services.dynamodb.model.KeySchemaElement key(String name, KeyType type) {
-        return software.amazon.awssdk.services.dynamodb.model.KeySchemaElement.builder().attributeName(name)
+        return software.amazon.awssdk.services.dynamodb.model.KeySchemaElement.builder()
+                .attributeName(name)
                 .keyType(type)
                 .build();
     }
 
     private static software.amazon.awssdk.services.dynamodb.model.AttributeDefinition attribute(String name) {
-        return software.amazon.awssdk.services.dynamodb.model.AttributeDefinition.builder().attributeName(name)
-                .attributeType(ScalarAttributeType.S).build();
+        return software.amazon.awssdk.services.dynamodb.model.AttributeDefinition.builder()
+                .attributeName(name)
+                .attributeType(ScalarAttributeType.S)
+                .build();
     }
 
     private static <C, B extends AwsClientBuilder<B, C>> C client(B builder) {
@@ -199,9 +262,10 @@ class AwsStackIT {
         if (endpoint == null || endpoint.isBlank()) {
             throw new IllegalStateException("AWS_ENDPOINT_URL is not set: run under bash .ci/with-moto");
         }
-        builder.endpointOverride(URI.create(endpoint)).region(Region.EU_WEST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create("testing", "testing")));
+        builder.endpointOverride(URI.create(endpoint))
+                .region(Region.EU_WEST_1)
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")));
         if (builder instanceof software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<?, ?> sync) {
             sync.httpClientBuilder(UrlConnectionHttpClient.builder());
         }

@@ -29,10 +29,14 @@ class LocalDataTest {
 
         assertThat(story.functions()).allSatisfy(function -> {
             assertThat(function.reached()).as(function.function()).isTrue();
-            assertThat(function.attempts()).as(function.function()).singleElement().satisfies(attempt -> {
-                assertThat(attempt.status()).isEqualTo("success");
-                assertThat(attempt.durationMs()).hasValueSatisfying(ms -> assertThat(ms).isPositive());
-            });
+            assertThat(function.attempts())
+                    .as(function.function())
+                    .singleElement()
+                    .satisfies(attempt -> {
+                        assertThat(attempt.status()).isEqualTo("success");
+                        assertThat(attempt.durationMs())
+                                .hasValueSatisfying(ms -> assertThat(ms).isPositive());
+                    });
             assertThat(function.deadLetters()).isEmpty();
         });
     }
@@ -43,26 +47,34 @@ class LocalDataTest {
 
         String text = StoryText.of(story, "local data");
 
-        assertThat(text).contains("EmailFunctionOrderCreated     -> EmailFunction      delivered",
-                "wrote ConfirmationsTable orderId=" + ORDER + " status=SENT",
-                "wrote ShipmentsTable orderId=" + ORDER + " status=PENDING",
-                "wrote RewardsTable customerId=cust-4711 entry=ORDER#" + ORDER + " points=43",
-                "wrote SalesTable pk=ORDER#" + ORDER + " sk=PART#1", "INFO points.credited");
+        assertThat(text)
+                .contains(
+                        "EmailFunctionOrderCreated     -> EmailFunction      delivered",
+                        "wrote ConfirmationsTable orderId=" + ORDER + " status=SENT",
+                        "wrote ShipmentsTable orderId=" + ORDER + " status=PENDING",
+                        "wrote RewardsTable customerId=cust-4711 entry=ORDER#" + ORDER + " points=43",
+                        "wrote SalesTable pk=ORDER#" + ORDER + " sk=PART#1",
+                        "INFO points.credited");
         // The shipment item holds the recipient's name and address; journey never prints them.
-        assertThat(Files.exists(FOLDER.resolve("dynamodb/ShipmentsTable/orderId=" + ORDER + ".json"))).isTrue();
+        assertThat(Files.exists(FOLDER.resolve("dynamodb/ShipmentsTable/orderId=" + ORDER + ".json")))
+                .isTrue();
         assertThat(text).doesNotContain("Marlowe", "Lindenhof", "recipientName", "shippingAddress");
     }
 
     @Test
     void itemsMatchOnEveryKeyPartGiven() {
-        assertThat(data.items("RewardsTable", Map.of("customerId", "cust-4711"))).hasSize(2);
-        assertThat(data.items("RewardsTable", Map.of("customerId", "cust-4711", "entry", "BALANCE"))).hasSize(1);
-        assertThat(data.items("RewardsTable", Map.of("customerId", "cust-0000"))).isEmpty();
+        assertThat(data.items("RewardsTable", Map.of("customerId", "cust-4711")))
+                .hasSize(2);
+        assertThat(data.items("RewardsTable", Map.of("customerId", "cust-4711", "entry", "BALANCE")))
+                .hasSize(1);
+        assertThat(data.items("RewardsTable", Map.of("customerId", "cust-0000")))
+                .isEmpty();
     }
 
     @Test
     void aFolderTheRuntimeNeverWroteIsNamedWithTheWayOut(@TempDir Path empty) {
         assertThatThrownBy(() -> new LocalData(empty.resolve("missing")))
-                .hasMessageContaining("missing").hasMessageContaining("run ./run-local first");
+                .hasMessageContaining("missing")
+                .hasMessageContaining("run ./run-local first");
     }
 }

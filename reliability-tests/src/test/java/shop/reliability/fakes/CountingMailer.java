@@ -20,7 +20,9 @@ public final class CountingMailer implements Mailer {
 
     /** How many confirmations mention {@code orderId} in their subject. */
     public synchronized int sentFor(String orderId) {
-        return (int) sent.stream().filter(confirmation -> confirmation.subject().contains(orderId)).count();
+        return (int) sent.stream()
+                .filter(confirmation -> confirmation.subject().contains(orderId))
+                .count();
     }
 
     /** Every confirmation sent, in order. */

@@ -7,8 +7,8 @@ import shop.email.ConfirmationClaim;
 import shop.email.ConfirmationLedger;
 
 /**
- * ConfirmationsTable in memory with the DynamoDB ledger's conditions, each call atomic as a conditional write is:
- * claim only a new order or one whose lease ended (in whole seconds, as stored), release only your own claim.
+ * ConfirmationsTable in memory with the DynamoDB ledger's conditions, each call atomic as a conditional write is: claim
+ * only a new order or one whose lease ended (in whole seconds, as stored), release only your own claim.
  */
 public final class InMemoryConfirmations implements ConfirmationLedger {
 
@@ -19,7 +19,8 @@ public final class InMemoryConfirmations implements ConfirmationLedger {
     @Override
     public synchronized Claim claim(ConfirmationClaim claim) {
         Row current = rows.get(claim.orderId());
-        boolean leaseEnded = current != null && !current.sent()
+        boolean leaseEnded = current != null
+                && !current.sent()
                 && current.leaseExpiresAt().getEpochSecond() < claim.claimedAt().getEpochSecond();
         if (current == null || leaseEnded) {
             rows.put(claim.orderId(), new Row(false, claim.claimId(), claim.leaseExpiresAt()));

@@ -23,7 +23,9 @@ public final class InMemoryRewards implements RewardsLedger {
 
     /** How many credits {@code orderId} earned. */
     public synchronized int creditedFor(String orderId) {
-        return (int) entries.values().stream().filter(credit -> credit.orderId().equals(orderId)).count();
+        return (int) entries.values().stream()
+                .filter(credit -> credit.orderId().equals(orderId))
+                .count();
     }
 
     /** The customer's balance. */

@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Test-only Lambda handler: wraps a real consumer and fails a random share of its invocations, half before the
- * consumer runs (nothing done) and half after it finished (done, yet reported failed, as when a function times out
- * after its last write). Declared only by the load run's fixture template, in place of the consumer's own handler;
- * production handlers carry no fault injection.
+ * Test-only Lambda handler: wraps a real consumer and fails a random share of its invocations, half before the consumer
+ * runs (nothing done) and half after it finished (done, yet reported failed, as when a function times out after its
+ * last write). Declared only by the load run's fixture template, in place of the consumer's own handler; production
+ * handlers carry no fault injection.
  */
 public final class FaultyConsumer implements RequestStreamHandler {
 
@@ -52,12 +52,13 @@ public final class FaultyConsumer implements RequestStreamHandler {
     @SuppressWarnings("unchecked")
     private static RequestStreamHandler wrapped(String className, Map<String, String> environment) {
         try {
-            return (RequestStreamHandler) Class.forName(className).getConstructor(Map.class)
-                    .newInstance(environment);
+            return (RequestStreamHandler)
+                    Class.forName(className).getConstructor(Map.class).newInstance(environment);
         } catch (InvocationTargetException e) {
             throw new IllegalStateException("The wrapped handler " + className + " failed to start", e.getCause());
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(WRAPS + " names no handler with an environment constructor: " + className, e);
+            throw new IllegalStateException(
+                    WRAPS + " names no handler with an environment constructor: " + className, e);
         }
     }
 }

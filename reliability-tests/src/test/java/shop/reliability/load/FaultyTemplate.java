@@ -29,7 +29,7 @@ final class FaultyTemplate {
     /**
      * Writes the fixture template into {@code folder} and answers its path.
      *
-     * @param consumers   logical ids of the functions to wrap
+     * @param consumers logical ids of the functions to wrap
      * @param failureRate share of invocations each wrapped consumer fails
      */
     static Path write(Path repositoryTemplate, Path folder, List<String> consumers, double failureRate) {
@@ -37,18 +37,23 @@ final class FaultyTemplate {
         Path repository = repositoryTemplate.toAbsolutePath().getParent();
         Map<String, Object> resources = map(document.get("Resources"));
         // The fixture lives elsewhere: every CodeUri must name the repository's build output.
-        resources.values().stream().map(FaultyTemplate::map)
+        resources.values().stream()
+                .map(FaultyTemplate::map)
                 .filter(resource -> "AWS::Serverless::Function".equals(resource.get("Type")))
                 .map(resource -> map(resource.get("Properties")))
-                .forEach(properties -> properties.put("CodeUri",
-                        repository.resolve(String.valueOf(properties.get("CodeUri"))).toString()));
+                .forEach(properties -> properties.put(
+                        "CodeUri",
+                        repository
+                                .resolve(String.valueOf(properties.get("CodeUri")))
+                                .toString()));
         for (String consumer : consumers) {
             Map<String, Object> properties = map(map(resources.get(consumer)).get("Properties"));
             String handler = String.valueOf(properties.get("Handler"));
             Path code = layOut(Path.of(String.valueOf(properties.get("CodeUri"))), folder.resolve(consumer));
             properties.put("CodeUri", code.toString());
             properties.put("Handler", FaultyConsumer.class.getName() + "::handleRequest");
-            Map<String, Object> variables = map(map(properties.get("Environment")).get("Variables"));
+            Map<String, Object> variables =
+                    map(map(properties.get("Environment")).get("Variables"));
             variables.put(FaultyConsumer.WRAPS, handler.substring(0, handler.indexOf("::")));
             variables.put(FaultyConsumer.FAILURE_RATE, Double.toString(failureRate));
         }
@@ -63,14 +68,21 @@ final class FaultyTemplate {
         return template;
     }
 
-    /** The consumer's classes and the wrapper in {@code code/target/classes}; its jars linked as {@code target/dependency}. */
+    /**
+     * The consumer's classes and the wrapper in {@code code/target/classes}; its jars linked as
+     * {@code target/dependency}.
+     */
     private static Path layOut(Path module, Path code) {
         try {
             Path classes = code.resolve("target/classes");
             copyTree(module.resolve("target/classes"), classes);
             for (Class<?> wrapper : List.of(FaultyConsumer.class, FaultyConsumer.InjectedFault.class)) {
                 String file = wrapper.getName().replace('.', '/') + ".class";
-                Path compiled = Path.of(wrapper.getProtectionDomain().getCodeSource().getLocation().toURI()).resolve(file);
+                Path compiled = Path.of(wrapper.getProtectionDomain()
+                                .getCodeSource()
+                                .getLocation()
+                                .toURI())
+                        .resolve(file);
                 Files.createDirectories(classes.resolve(file).getParent());
                 Files.copy(compiled, classes.resolve(file));
             }

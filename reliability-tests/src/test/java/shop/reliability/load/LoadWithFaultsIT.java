@@ -56,12 +56,14 @@ class LoadWithFaultsIT {
     private static final int CONCURRENCY = Integer.getInteger("load.concurrency", 64);
     private static final double FAILURE_RATE = Double.parseDouble(System.getProperty("load.failureRate", "0.05"));
     private static final Duration BOUND = Duration.ofMinutes(Integer.getInteger("load.minutes", 20));
-    private static final List<String> CONSUMERS = List.of("EmailFunction", "WarehouseFunction", "RewardsFunction",
-            "AnalyticsFunction");
+    private static final List<String> CONSUMERS =
+            List.of("EmailFunction", "WarehouseFunction", "RewardsFunction", "AnalyticsFunction");
     /** Points one order of the rewards-signup sample earns: EUR 43.99, one point per whole euro. */
     private static final long POINTS_PER_SIGNUP_ORDER = 43;
+
     private static final int CUSTOMERS = 250;
-    private static final Pattern SUBJECT = Pattern.compile("^Subject: Your order ([0-9a-f-]{36}) is confirmed", Pattern.MULTILINE);
+    private static final Pattern SUBJECT =
+            Pattern.compile("^Subject: Your order ([0-9a-f-]{36}) is confirmed", Pattern.MULTILINE);
 
     @TempDir
     Path scratch;
@@ -83,49 +85,78 @@ class LoadWithFaultsIT {
         try (LocalRuntime runtime = LocalRuntime.start(LocalRuntime.Settings.of(template)
                 .port(0)
                 .data(scratch.resolve("data"), true)
-                .parameters(Map.of("SenderAddress", "orders@shop.example",
-                        "JwtIssuer", "https://id.shop.example/", "JwtAudience", "checkout-web"))
+                .parameters(Map.of(
+                        "SenderAddress",
+                        "orders@shop.example",
+                        "JwtIssuer",
+                        "https://id.shop.example/",
+                        "JwtAudience",
+                        "checkout-web"))
                 .concurrency(CONCURRENCY)
-                .console(new PrintStream(console, true, StandardCharsets.UTF_8), false).build())) {
+                .console(new PrintStream(console, true, StandardCharsets.UTF_8), false)
+                .build())) {
             Map<Order, String> orderIds = post(runtime.apiUri(), requests, bodies);
             long posted = System.nanoTime();
-            assertThat(runtime.awaitSettled(BOUND)).as("every delivery settles within %s", BOUND).isTrue();
+            assertThat(runtime.awaitSettled(BOUND))
+                    .as("every delivery settles within %s", BOUND)
+                    .isTrue();
             long settled = System.nanoTime();
             int deadLettered = runtime.deadLetters().list(Optional.empty()).size();
             Redrive.Result redrive = runtime.redrive(Optional.empty());
-            assertThat(runtime.awaitSettled(BOUND)).as("the redrive settles within %s", BOUND).isTrue();
+            assertThat(runtime.awaitSettled(BOUND))
+                    .as("the redrive settles within %s", BOUND)
+                    .isTrue();
             long finished = System.nanoTime();
 
             Map<String, Order> distinct = new HashMap<>();
             orderIds.forEach((order, orderId) -> distinct.put(orderId, order));
             Map<String, Integer> emails = emailsPerOrder(runtime);
-            Map<String, Long> shipments = countBy(runtime.tables().items("ShipmentsTable"), item -> text(item, "orderId"));
+            Map<String, Long> shipments =
+                    countBy(runtime.tables().items("ShipmentsTable"), item -> text(item, "orderId"));
             List<ObjectNode> rewards = runtime.tables().items("RewardsTable");
-            Map<String, Long> credits = countBy(rewards.stream().filter(item -> text(item, "entry").startsWith("ORDER#"))
-                    .toList(), item -> text(item, "orderId"));
-            Map<String, Long> balances = rewards.stream().filter(item -> text(item, "entry").equals("BALANCE"))
+            Map<String, Long> credits = countBy(
+                    rewards.stream()
+                            .filter(item -> text(item, "entry").startsWith("ORDER#"))
+                            .toList(),
+                    item -> text(item, "orderId"));
+            Map<String, Long> balances = rewards.stream()
+                    .filter(item -> text(item, "entry").equals("BALANCE"))
                     .collect(Collectors.toMap(item -> text(item, "customerId"), item -> number(item, "points")));
-            Map<String, Long> expectedBalances = distinct.values().stream().filter(Order::signup)
-                    .collect(Collectors.groupingBy(Order::customerId, TreeMap::new,
-                            Collectors.summingLong(order -> POINTS_PER_SIGNUP_ORDER)));
+            Map<String, Long> expectedBalances = distinct.values().stream()
+                    .filter(Order::signup)
+                    .collect(Collectors.groupingBy(
+                            Order::customerId, TreeMap::new, Collectors.summingLong(order -> POINTS_PER_SIGNUP_ORDER)));
             List<Ledger.Event> events = runtime.ledger().events();
-            long attempts = events.stream().flatMap(event -> event.deliveries().stream())
-                    .mapToLong(delivery -> delivery.attempts().size()).sum();
-            long injected = events.stream().flatMap(event -> event.deliveries().stream())
+            long attempts = events.stream()
+                    .flatMap(event -> event.deliveries().stream())
+                    .mapToLong(delivery -> delivery.attempts().size())
+                    .sum();
+            long injected = events.stream()
+                    .flatMap(event -> event.deliveries().stream())
                     .flatMap(delivery -> delivery.attempts().stream())
-                    .filter(attempt -> attempt.failure().map(f -> f.errorType().endsWith("InjectedFault")).orElse(false))
+                    .filter(attempt -> attempt.failure()
+                            .map(f -> f.errorType().endsWith("InjectedFault"))
+                            .orElse(false))
                     .count();
-            Map<String, Long> otherFailures = events.stream().flatMap(event -> event.deliveries().stream())
+            Map<String, Long> otherFailures = events.stream()
+                    .flatMap(event -> event.deliveries().stream())
                     .flatMap(delivery -> delivery.attempts().stream())
                     .flatMap(attempt -> attempt.failure().stream())
                     .filter(failure -> !failure.errorType().endsWith("InjectedFault"))
-                    .collect(Collectors.groupingBy(failure -> failure.errorType()
-                            .substring(failure.errorType().lastIndexOf('.') + 1), TreeMap::new, Collectors.counting()));
+                    .collect(Collectors.groupingBy(
+                            failure -> failure.errorType()
+                                    .substring(failure.errorType().lastIndexOf('.') + 1),
+                            TreeMap::new,
+                            Collectors.counting()));
             long published = events.size() - redrive.eventIds().size();
-            long ordersOnBus = events.stream().map(event -> event.envelope().path("detail").path("orderId").asText())
-                    .distinct().count();
+            long ordersOnBus = events.stream()
+                    .map(event ->
+                            event.envelope().path("detail").path("orderId").asText())
+                    .distinct()
+                    .count();
 
-            System.out.printf("""
+            System.out.printf(
+                    """
                     Load with faults (local runtime, %d client threads, consumers failing %.1f%% of invocations):
                       requests posted            %d (%d distinct orders, %d resent with the same Idempotency-Key)
                       events accepted by the bus %d for %d orders (each resend publishes again; so does an SDK retry
@@ -134,28 +165,55 @@ class LoadWithFaultsIT {
                       dead letters               %d after retries; %d redriven, %d left after the redrive
                       emails                     %d for %d orders (max %d per order)
                       shipment requests          %d for %d orders (max %d per order)
-                      rewards entries            %d for %d member orders; %d balances, all equal to the sum of their orders
+                      rewards entries            %d for %d member orders; %d balances, \
+                    all equal to the sum of their orders
                       time                       %d s posting, %d s until settled, %d s with the redrive
                     """,
-                    CONCURRENCY, FAILURE_RATE * 100, requests.size(), distinct.size(), requests.size() - ORDERS,
-                    published, ordersOnBus, attempts, injected, otherFailures.isEmpty() ? "none" : otherFailures,
-                    deadLettered, redrive.eventIds().size(), runtime.deadLetters().list(Optional.empty()).size(),
-                    emails.values().stream().mapToInt(Integer::intValue).sum(), emails.size(),
+                    CONCURRENCY,
+                    FAILURE_RATE * 100,
+                    requests.size(),
+                    distinct.size(),
+                    requests.size() - ORDERS,
+                    published,
+                    ordersOnBus,
+                    attempts,
+                    injected,
+                    otherFailures.isEmpty() ? "none" : otherFailures,
+                    deadLettered,
+                    redrive.eventIds().size(),
+                    runtime.deadLetters().list(Optional.empty()).size(),
+                    emails.values().stream().mapToInt(Integer::intValue).sum(),
+                    emails.size(),
                     emails.values().stream().mapToInt(Integer::intValue).max().orElse(0),
-                    shipments.values().stream().mapToLong(Long::longValue).sum(), shipments.size(),
+                    shipments.values().stream().mapToLong(Long::longValue).sum(),
+                    shipments.size(),
                     shipments.values().stream().mapToLong(Long::longValue).max().orElse(0),
-                    credits.values().stream().mapToLong(Long::longValue).sum(), credits.size(), balances.size(),
-                    seconds(started, posted), seconds(started, settled), seconds(started, finished));
+                    credits.values().stream().mapToLong(Long::longValue).sum(),
+                    credits.size(),
+                    balances.size(),
+                    seconds(started, posted),
+                    seconds(started, settled),
+                    seconds(started, finished));
 
             assertThat(distinct).hasSize(ORDERS);
             assertThat(injected).as("faults were injected").isPositive();
-            assertThat(runtime.deadLetters().list(Optional.empty())).as("dead letters after one redrive").isEmpty();
-            assertThat(runtime.unaccounted()).as("accepted events neither processed nor dead-lettered").isEmpty();
-            assertThat(emails).as("emails per order").hasSize(ORDERS).allSatisfy((orderId, count) -> assertThat(count).isOne());
-            assertThat(emails.keySet()).isEqualTo(distinct.keySet());
-            assertThat(shipments).as("shipments per order").hasSize(ORDERS)
+            assertThat(runtime.deadLetters().list(Optional.empty()))
+                    .as("dead letters after one redrive")
+                    .isEmpty();
+            assertThat(runtime.unaccounted())
+                    .as("accepted events neither processed nor dead-lettered")
+                    .isEmpty();
+            assertThat(emails)
+                    .as("emails per order")
+                    .hasSize(ORDERS)
                     .allSatisfy((orderId, count) -> assertThat(count).isOne());
-            Map<String, Long> expectedCredits = distinct.entrySet().stream().filter(entry -> entry.getValue().signup())
+            assertThat(emails.keySet()).isEqualTo(distinct.keySet());
+            assertThat(shipments)
+                    .as("shipments per order")
+                    .hasSize(ORDERS)
+                    .allSatisfy((orderId, count) -> assertThat(count).isOne());
+            Map<String, Long> expectedCredits = distinct.entrySet().stream()
+                    .filter(entry -> entry.getValue().signup())
                     .collect(Collectors.toMap(Map.Entry::getKey, entry -> 1L));
             assertThat(credits).as("rewards entries per member order").isEqualTo(expectedCredits);
             assertThat(new TreeMap<>(balances)).as("balances").isEqualTo(expectedBalances);
@@ -167,7 +225,8 @@ class LoadWithFaultsIT {
     private static List<Order> requests(Random random) {
         List<Order> orders = new ArrayList<>();
         for (int i = 0; i < ORDERS; i++) {
-            orders.add(new Order("cust-load-" + random.nextInt(CUSTOMERS), UUID.randomUUID().toString(), i % 2 == 0));
+            orders.add(new Order(
+                    "cust-load-" + random.nextInt(CUSTOMERS), UUID.randomUUID().toString(), i % 2 == 0));
         }
         List<Order> requests = new ArrayList<>(orders);
         for (int i = 0; i < ORDERS / 10; i++) {
@@ -180,8 +239,10 @@ class LoadWithFaultsIT {
     /** Posts every request from {@code CONCURRENCY} threads; a 503 is retried with the same key, as the answer says. */
     private static Map<Order, String> post(URI api, List<Order> requests, Map<String, ObjectNode> bodies)
             throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
         Map<Order, String> orderIds = new ConcurrentHashMap<>();
         ExecutorService clients = Executors.newFixedThreadPool(CONCURRENCY);
         try {
@@ -190,7 +251,9 @@ class LoadWithFaultsIT {
                 sent.add(clients.submit(() -> {
                     String orderId = place(http, api, order, bodies.get(order.signup() ? "signup" : "no-signup"));
                     String earlier = orderIds.putIfAbsent(order, orderId);
-                    assertThat(earlier == null || earlier.equals(orderId)).as("same key, same order id").isTrue();
+                    assertThat(earlier == null || earlier.equals(orderId))
+                            .as("same key, same order id")
+                            .isTrue();
                     return null;
                 }));
             }
@@ -204,8 +267,11 @@ class LoadWithFaultsIT {
     }
 
     private static String place(HttpClient http, URI api, Order order, ObjectNode body) throws Exception {
-        ObjectNode claims = EventJson.mapper().createObjectNode().put("sub", order.customerId())
-                .put("iss", "https://id.shop.example/").put("aud", "checkout-web");
+        ObjectNode claims = EventJson.mapper()
+                .createObjectNode()
+                .put("sub", order.customerId())
+                .put("iss", "https://id.shop.example/")
+                .put("aud", "checkout-web");
         HttpRequest request = HttpRequest.newBuilder(api.resolve("/orders"))
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", order.idempotencyKey())
@@ -216,17 +282,27 @@ class LoadWithFaultsIT {
         for (int attempt = 1; ; attempt++) {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 503 || attempt == 5) {
-                assertThat(response.statusCode()).as("answer to %s: %s", order, response.body()).isEqualTo(202);
-                return EventJson.mapper().readTree(response.body()).path("orderId").asText();
+                assertThat(response.statusCode())
+                        .as("answer to %s: %s", order, response.body())
+                        .isEqualTo(202);
+                return EventJson.mapper()
+                        .readTree(response.body())
+                        .path("orderId")
+                        .asText();
             }
         }
     }
 
     /** A sample request's body without a customer id: the token names the customer. */
     private static ObjectNode body(Path repositoryTemplate, String sample) throws IOException {
-        JsonNode event = EventJson.mapper().readTree(repositoryTemplate.getParent().resolve("events/api-gateway")
-                .resolve(sample).toFile());
-        ObjectNode body = (ObjectNode) EventJson.mapper().readTree(event.path("body").asText());
+        JsonNode event = EventJson.mapper()
+                .readTree(repositoryTemplate
+                        .getParent()
+                        .resolve("events/api-gateway")
+                        .resolve(sample)
+                        .toFile());
+        ObjectNode body =
+                (ObjectNode) EventJson.mapper().readTree(event.path("body").asText());
         ((ObjectNode) body.get("customer")).remove("customerId");
         return body;
     }
@@ -237,7 +313,9 @@ class LoadWithFaultsIT {
         for (Path message : runtime.outbox().messages()) {
             try {
                 Matcher subject = SUBJECT.matcher(Files.readString(message, StandardCharsets.ISO_8859_1));
-                assertThat(subject.find()).as("a confirmation subject in %s", message).isTrue();
+                assertThat(subject.find())
+                        .as("a confirmation subject in %s", message)
+                        .isTrue();
                 emails.merge(subject.group(1), 1, Integer::sum);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read " + message, e);

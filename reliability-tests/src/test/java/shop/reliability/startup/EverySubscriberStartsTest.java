@@ -20,21 +20,23 @@ import shop.wiring.priming.CannedHttpClient;
 
 /**
  * Every subscriber of the bus, found in template.yaml (a function with an EventBridge rule), starts the way Lambda
- * starts it: from the environment the template declares, without calling AWS; fails at start naming any variable
- * that is missing; and primes for SnapStart through a canned client only. A new subscriber is covered by its
- * template entry alone.
+ * starts it: from the environment the template declares, without calling AWS; fails at start naming any variable that
+ * is missing; and primes for SnapStart through a canned client only. A new subscriber is covered by its template entry
+ * alone.
  */
 class EverySubscriberStartsTest {
 
     private static final SamTemplate TEMPLATE = SamTemplate.load(SamTemplate.locate(Path.of("")));
 
     static Stream<FunctionResource> subscribers() {
-        return TEMPLATE.functions().stream().filter(function -> !function.rules().isEmpty());
+        return TEMPLATE.functions().stream()
+                .filter(function -> !function.rules().isEmpty());
     }
 
     @Test
     void theTemplateHasSubscribers() {
-        assertThat(subscribers()).extracting(FunctionResource::logicalId)
+        assertThat(subscribers())
+                .extracting(FunctionResource::logicalId)
                 .contains("EmailFunction", "WarehouseFunction", "RewardsFunction");
     }
 
@@ -48,8 +50,9 @@ class EverySubscriberStartsTest {
     }
 
     static Stream<Arguments> declaredVariables() {
-        return subscribers().flatMap(function -> Stream.concat(Stream.of("AWS_REGION"),
-                function.environment().keySet().stream()).map(variable -> Arguments.of(function, variable)));
+        return subscribers()
+                .flatMap(function -> Stream.concat(Stream.of("AWS_REGION"), function.environment().keySet().stream())
+                        .map(variable -> Arguments.of(function, variable)));
     }
 
     @ParameterizedTest(name = "{0} without {1}")
@@ -73,13 +76,22 @@ class EverySubscriberStartsTest {
         subscriberOf(function).prime(environment(function), aws);
 
         assertThat(aws.requests()).isNotEmpty();
-        assertThat(aws.requests().size() % Subscriber.PRIMING_ROUNDS).as("the same calls in every round").isZero();
+        assertThat(aws.requests().size() % Subscriber.PRIMING_ROUNDS)
+                .as("the same calls in every round")
+                .isZero();
     }
 
     /** The template's variables with placeholder values, and what Lambda adds; the endpoint is a closed port. */
     private static Map<String, String> environment(FunctionResource function) {
-        Map<String, String> environment = new HashMap<>(Map.of("AWS_REGION", "eu-west-1",
-                "AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test", "AWS_ENDPOINT_URL", "http://127.0.0.1:9"));
+        Map<String, String> environment = new HashMap<>(Map.of(
+                "AWS_REGION",
+                "eu-west-1",
+                "AWS_ACCESS_KEY_ID",
+                "test",
+                "AWS_SECRET_ACCESS_KEY",
+                "test",
+                "AWS_ENDPOINT_URL",
+                "http://127.0.0.1:9"));
         function.environment().keySet().forEach(variable -> environment.put(variable, "test-" + variable));
         return environment;
     }
