@@ -121,8 +121,7 @@ public final class FakeDynamoDb implements DynamoDbClient {
 
     @Override
     public synchronized PutItemResponse putItem(PutItemRequest request) {
-        requests.add(request);
-        failIfScripted();
+        record(request);
         if (putAnswer != null) {
             return putAnswer.apply(request);
         }
@@ -140,29 +139,25 @@ public final class FakeDynamoDb implements DynamoDbClient {
 
     @Override
     public synchronized GetItemResponse getItem(GetItemRequest request) {
-        requests.add(request);
-        failIfScripted();
+        record(request);
         return getAnswer.apply(request);
     }
 
     @Override
     public synchronized UpdateItemResponse updateItem(UpdateItemRequest request) {
-        requests.add(request);
-        failIfScripted();
+        record(request);
         return UpdateItemResponse.builder().build();
     }
 
     @Override
     public synchronized DeleteItemResponse deleteItem(DeleteItemRequest request) {
-        requests.add(request);
-        failIfScripted();
+        record(request);
         return deleteAnswer.apply(request);
     }
 
     @Override
     public synchronized TransactWriteItemsResponse transactWriteItems(TransactWriteItemsRequest request) {
-        requests.add(request);
-        failIfScripted();
+        record(request);
         List<String> newKeys = new ArrayList<>();
         List<CancellationReason> reasons = new ArrayList<>();
         boolean cancelled = false;
@@ -186,6 +181,12 @@ public final class FakeDynamoDb implements DynamoDbClient {
         }
         stored.addAll(newKeys);
         return TransactWriteItemsResponse.builder().build();
+    }
+
+    /** Keeps {@code request}, then answers it as scripted: a set failure throws, as the service would. */
+    private void record(Object request) {
+        requests.add(request);
+        failIfScripted();
     }
 
     private void failIfScripted() {
