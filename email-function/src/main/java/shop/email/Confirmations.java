@@ -16,7 +16,7 @@ import shop.subscriber.Effect;
  * {@link ConfirmationInProgressException} so Lambda retries it later. A claim whose holder died is taken over once its
  * lease runs out. The one gap left is a holder that sent but died before marking: the email then goes twice.
  */
-public final class Confirmations {
+public record Confirmations(ConfirmationLedger ledger, Mailer mailer, Clock clock) {
 
     /**
      * How long a claim keeps others off. Longer than the function's 20 s timeout, so a live sender is never overtaken;
@@ -44,16 +44,7 @@ public final class Confirmations {
         }
     }
 
-    private final ConfirmationWriter writer = new ConfirmationWriter();
-    private final ConfirmationLedger ledger;
-    private final Mailer mailer;
-    private final Clock clock;
-
-    public Confirmations(ConfirmationLedger ledger, Mailer mailer, Clock clock) {
-        this.ledger = ledger;
-        this.mailer = mailer;
-        this.clock = clock;
-    }
+    private static final ConfirmationWriter WRITER = new ConfirmationWriter();
 
     /**
      * Sends the confirmation of {@code order} unless it was sent before.
@@ -62,7 +53,7 @@ public final class Confirmations {
      */
     public Outcome confirm(OrderCreated order) {
         // Written first: an order that cannot be written (unknown currency) must fail before it holds a claim.
-        Confirmation confirmation = writer.write(order);
+        Confirmation confirmation = WRITER.write(order);
         Instant now = clock.instant();
         ConfirmationClaim claim = new ConfirmationClaim(
                 order.orderId(), UUID.randomUUID().toString(), now, now.plus(LEASE), now.plus(RETENTION));

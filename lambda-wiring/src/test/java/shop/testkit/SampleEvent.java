@@ -104,8 +104,16 @@ public final class SampleEvent {
 
     /** The personal data the sample carries: the customer's email and name and every part of the address. */
     public List<String> personalData() {
-        JsonNode customer = detail().path("customer");
-        JsonNode address = detail().path("shippingAddress");
+        return personalDataOf(detail());
+    }
+
+    /**
+     * The personal data of an order, as an event's detail or a checkout request's body holds it: the customer's email
+     * and name and every part of the address, text that must never reach a log.
+     */
+    public static List<String> personalDataOf(JsonNode order) {
+        JsonNode customer = order.path("customer");
+        JsonNode address = order.path("shippingAddress");
         List<String> values = new ArrayList<>();
         for (JsonNode value : List.of(
                 customer.path("email"),

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -40,18 +41,13 @@ public record DeadLetter(
 
     /** Who wrote a dead letter, as printed in the redrive's output. */
     public enum Kind {
-        EVENTBRIDGE_RULE("eventbridge-rule"),
-        LAMBDA_ON_FAILURE("lambda-on-failure"),
-        UNRECOGNISED("unrecognised");
+        EVENTBRIDGE_RULE,
+        LAMBDA_ON_FAILURE,
+        UNRECOGNISED;
 
-        private final String label;
-
-        Kind(String label) {
-            this.label = label;
-        }
-
+        /** The kind as printed, e.g. {@code lambda-on-failure}. */
         public String label() {
-            return label;
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 

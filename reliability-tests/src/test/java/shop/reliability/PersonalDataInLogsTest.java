@@ -7,7 +7,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,7 +19,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -66,7 +64,7 @@ class PersonalDataInLogsTest {
     @MethodSource("requestsAndBusAnswers")
     void checkoutLogsOrderIdsAndNoPersonalData(String sample, Bus bus) {
         APIGatewayV2HTTPEvent request = SampleEvents.request(sample);
-        List<String> personalData = SampleEvents.personalData(body(request));
+        List<String> personalData = SampleEvent.personalDataOf(json(request.getBody()));
         CheckoutHandler handler = new CheckoutHandler(new Checkout(order -> bus.answer, CLOCK));
         CapturingContext context = new CapturingContext("CheckoutFunction");
 
@@ -173,14 +171,6 @@ class PersonalDataInLogsTest {
                     .toList();
             return new Captured(lines, orderId);
         }
-    }
-
-    private static Map<String, Object> body(APIGatewayV2HTTPEvent request) {
-        ObjectNode body = (ObjectNode) json(request.getBody());
-        return EventJson.mapper()
-                .convertValue(
-                        body,
-                        EventJson.mapper().getTypeFactory().constructMapType(Map.class, String.class, Object.class));
     }
 
     private static JsonNode json(String text) {

@@ -6,9 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -36,30 +34,6 @@ final class SampleEvents {
 
     static APIGatewayV2HTTPEvent request(String sample) {
         return EventLoader.loadApiGatewayHttpEvent(API_GATEWAY.resolve(sample).toString());
-    }
-
-    /** The customer's email and name and every address field of an order detail: text that must never be logged. */
-    @SuppressWarnings("unchecked")
-    static List<String> personalData(Map<String, Object> order) {
-        List<String> values = new ArrayList<>();
-        Object customer = order.get("customer");
-        if (customer instanceof Map<?, ?> map) {
-            addText(values, ((Map<String, Object>) map).get("email"));
-            addText(values, ((Map<String, Object>) map).get("name"));
-        }
-        Object address = order.get("shippingAddress");
-        if (address instanceof Map<?, ?> map) {
-            for (String field : List.of("line1", "line2", "city", "region", "postalCode")) {
-                addText(values, ((Map<String, Object>) map).get(field));
-            }
-        }
-        return values;
-    }
-
-    private static void addText(List<String> values, Object value) {
-        if (value instanceof String text && !text.isBlank()) {
-            values.add(text);
-        }
     }
 
     private static List<String> jsonFiles(Path folder) {

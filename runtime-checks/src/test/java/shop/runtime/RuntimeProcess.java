@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -16,19 +17,9 @@ import java.util.stream.Stream;
  * ({@code target/classes}, {@code target/dependency/*.jar}), and only the environment given (nothing inherited). Its
  * stdout and stderr go to files, read once it ended.
  */
-final class RuntimeProcess implements AutoCloseable {
+record RuntimeProcess(Process process, Path stdoutFile, Path stderrFile) implements AutoCloseable {
 
     private static final String MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
-
-    private final Process process;
-    private final Path stdout;
-    private final Path stderr;
-
-    private RuntimeProcess(Process process, Path stdout, Path stderr) {
-        this.process = process;
-        this.stdout = stdout;
-        this.stderr = stderr;
-    }
 
     /**
      * Starts the runtime for {@code handler} from the build output under {@code code}, with the runtime's jars from
@@ -67,24 +58,20 @@ final class RuntimeProcess implements AutoCloseable {
         }
     }
 
-    Process process() {
-        return process;
-    }
-
     /** Ends the runtime (it polls for invocations forever) and answers what it wrote to stdout, line by line. */
     List<String> stopAndReadStdout() {
         close();
         try {
-            return Files.readAllLines(stdout);
+            return Files.readAllLines(stdoutFile);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + stdout, e);
+            throw new UncheckedIOException("Cannot read " + stdoutFile, e);
         }
     }
 
     /** What the runtime wrote to stderr, for failure messages. */
     String stderr() {
         try {
-            return Files.readString(stderr);
+            return Files.readString(stderrFile);
         } catch (IOException e) {
             return "(stderr unreadable: " + e + ")";
         }
@@ -94,7 +81,7 @@ final class RuntimeProcess implements AutoCloseable {
     public void close() {
         process.destroy();
         try {
-            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
             }
         } catch (InterruptedException e) {

@@ -10,8 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import shop.events.EventJson;
+import shop.testkit.SampleEvent;
 
 /**
  * The sample API Gateway events in {@code events/api-gateway/}, loaded with aws-lambda-java-tests, and variations of
@@ -108,19 +108,6 @@ public final class SampleRequests {
 
     /** Customer email, name and every address line of a sample: strings that must never reach a log. */
     public static List<String> personalData(String path) {
-        ObjectNode body = body(path);
-        JsonNode customer = body.path("customer");
-        JsonNode address = body.path("shippingAddress");
-        return Stream.of(
-                        customer.path("email"),
-                        customer.path("name"),
-                        address.path("line1"),
-                        address.path("line2"),
-                        address.path("city"),
-                        address.path("region"),
-                        address.path("postalCode"))
-                .filter(JsonNode::isTextual)
-                .map(JsonNode::asText)
-                .toList();
+        return SampleEvent.personalDataOf(body(path));
     }
 }

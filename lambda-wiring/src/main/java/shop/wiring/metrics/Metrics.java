@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import shop.wiring.JsonLine;
 import shop.wiring.TraceHeader;
@@ -39,20 +40,14 @@ public final class Metrics {
     /** The dimension every metric carries: the template's logical id of the function. */
     public static final String FUNCTION_DIMENSION = "Function";
 
-    /** EMF units used here, spelled as CloudWatch spells them. */
+    /** EMF units used here; CloudWatch spells each as its constant's name in title case. */
     public enum Unit {
-        COUNT("Count"),
-        MILLISECONDS("Milliseconds");
+        COUNT,
+        MILLISECONDS;
 
-        private final String cloudWatchName;
-
-        Unit(String cloudWatchName) {
-            this.cloudWatchName = cloudWatchName;
-        }
-
-        /** The unit as CloudWatch names it. */
+        /** The unit as CloudWatch names it, e.g. {@code Milliseconds}. */
         public String cloudWatchName() {
-            return cloudWatchName;
+            return name().charAt(0) + name().substring(1).toLowerCase(Locale.ROOT);
         }
     }
 

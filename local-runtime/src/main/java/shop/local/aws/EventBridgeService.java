@@ -18,21 +18,10 @@ import shop.local.json.Json;
  * EventBridge checks it and either accepted onto the local bus (answered with its {@code EventId}) or answered with its
  * own {@code ErrorCode}; {@code FailedEntryCount} counts the latter. Thread-safe.
  */
-public final class EventBridgeService implements JsonProtocolService {
+public record EventBridgeService(EventSink sink, Clock clock, Effects effects) implements JsonProtocolService {
 
     static final int MAX_ENTRIES = 10;
     static final int MAX_REQUEST_BYTES = 256 * 1024;
-
-    private final EventSink sink;
-    private final Clock clock;
-    private final Effects effects;
-
-    /** Accepts onto {@code sink}, recording every accepted event in {@code effects}. */
-    public EventBridgeService(EventSink sink, Clock clock, Effects effects) {
-        this.sink = sink;
-        this.clock = clock;
-        this.effects = effects;
-    }
 
     @Override
     public String targetPrefix() {

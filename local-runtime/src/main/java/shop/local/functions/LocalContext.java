@@ -5,30 +5,18 @@ import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 
-/** The {@link Context} of one local invocation, with the values Lambda would give it. */
-final class LocalContext implements Context {
-
-    private final String requestId;
-    private final String functionName;
-    private final String functionArn;
-    private final int memoryLimitInMb;
-    private final long deadlineMillis;
-    private final LambdaLogger logger;
-
-    LocalContext(
-            String requestId,
-            String functionName,
-            String functionArn,
-            int memoryLimitInMb,
-            long deadlineMillis,
-            LambdaLogger logger) {
-        this.requestId = requestId;
-        this.functionName = functionName;
-        this.functionArn = functionArn;
-        this.memoryLimitInMb = memoryLimitInMb;
-        this.deadlineMillis = deadlineMillis;
-        this.logger = logger;
-    }
+/**
+ * The {@link Context} of one local invocation, with the values Lambda would give it. Not lambda-wiring's
+ * {@code InvocationContext}, whose values are fixed: here the memory, ARN and deadline come from the template.
+ */
+record LocalContext(
+        String requestId,
+        String functionName,
+        String functionArn,
+        int memoryLimitInMb,
+        long deadlineMillis,
+        LambdaLogger logger)
+        implements Context {
 
     @Override
     public String getAwsRequestId() {
