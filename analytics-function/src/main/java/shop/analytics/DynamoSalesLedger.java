@@ -4,13 +4,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import shop.subscriber.once.GuardedTransaction;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
@@ -44,8 +42,6 @@ public record DynamoSalesLedger(DynamoDbClient dynamo, String table) implements 
     static final String SKU_PREFIX = "SKU#";
     static final String CURRENCY_PREFIX = "CURRENCY#";
 
-    private static final String CONDITIONAL_CHECK_FAILED = "ConditionalCheckFailed";
-
     @Override
     public boolean recordOnce(OrderSales sales, Instant now) {
         List<List<OrderSales.SkuSale>> parts = parts(sales.skus());
@@ -56,16 +52,7 @@ public record DynamoSalesLedger(DynamoDbClient dynamo, String table) implements 
             for (OrderSales.SkuSale sale : parts.get(part - 1)) {
                 actions.add(counters(sales.currency(), sale, now));
             }
-            try {
-                dynamo.transactWriteItems(TransactWriteItemsRequest.builder()
-                        .transactItems(actions)
-                        .build());
-                added = true;
-            } catch (TransactionCanceledException cancelled) {
-                if (!markerAlreadyExists(cancelled)) {
-                    throw cancelled;
-                }
-            }
+            added |= new GuardedTransaction(dynamo).writeOnce(actions);
         }
         return added;
     }
@@ -126,15 +113,6 @@ public record DynamoSalesLedger(DynamoDbClient dynamo, String table) implements 
                                 ":now", AttributeValue.fromS(now.toString())))
                         .build())
                 .build();
-    }
-
-    // Reasons come in the order of the transaction's actions: the first is the marker put. Any other cancellation
-    // (a conflicting transaction on a hot SKU, throttling) is not a duplicate and is retried by Lambda.
-    private static boolean markerAlreadyExists(TransactionCanceledException cancelled) {
-        List<CancellationReason> reasons =
-                cancelled.hasCancellationReasons() ? cancelled.cancellationReasons() : List.of();
-        return !reasons.isEmpty()
-                && CONDITIONAL_CHECK_FAILED.equals(reasons.get(0).code());
     }
 
     private static AttributeValue number(long value) {

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -55,6 +56,20 @@ public final class FakeDynamoDb implements DynamoDbClient {
     private Function<DeleteItemRequest, DeleteItemResponse> deleteAnswer =
             request -> DeleteItemResponse.builder().build();
     private RuntimeException always;
+
+    /**
+     * A cancelled transaction as DynamoDB reports it, with one reason code per action ({@code None},
+     * {@code ConditionalCheckFailed}, {@code TransactionConflict} ...); none given, a cancellation without reasons.
+     */
+    public static TransactionCanceledException cancelled(String... reasons) {
+        return TransactionCanceledException.builder()
+                .message("Transaction cancelled, please refer cancellation reasons for specific reasons "
+                        + List.of(reasons))
+                .cancellationReasons(Stream.of(reasons)
+                        .map(code -> CancellationReason.builder().code(code).build())
+                        .toList())
+                .build();
+    }
 
     /** Declares the key attributes of {@code table}, for conditional puts on a table with a sort key. */
     public synchronized FakeDynamoDb withKey(String table, String... attributes) {

@@ -3,13 +3,11 @@ package shop.rewards;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import shop.subscriber.once.GuardedTransaction;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
@@ -30,21 +28,9 @@ public record DynamoRewardsLedger(DynamoDbClient dynamo, String table) implement
     /** Sort key prefix of one order's ledger entry. */
     public static final String ORDER_PREFIX = "ORDER#";
 
-    private static final String CONDITIONAL_CHECK_FAILED = "ConditionalCheckFailed";
-
     @Override
     public boolean creditOnce(OrderCredit credit, Instant now) {
-        try {
-            dynamo.transactWriteItems(TransactWriteItemsRequest.builder()
-                    .transactItems(entryPut(credit), balanceUpdate(credit, now))
-                    .build());
-            return true;
-        } catch (TransactionCanceledException cancelled) {
-            if (entryAlreadyExists(cancelled)) {
-                return false;
-            }
-            throw cancelled;
-        }
+        return new GuardedTransaction(dynamo).writeOnce(List.of(entryPut(credit), balanceUpdate(credit, now)));
     }
 
     private TransactWriteItem entryPut(OrderCredit credit) {
@@ -78,14 +64,5 @@ public record DynamoRewardsLedger(DynamoDbClient dynamo, String table) implement
                                 ":now", AttributeValue.fromS(now.toString())))
                         .build())
                 .build();
-    }
-
-    // Reasons come in the order of the transaction's items: the first is the entry put. Any other cancellation
-    // (a conflicting transaction, throttling, a failure on the balance) is not a duplicate and is retried by Lambda.
-    private static boolean entryAlreadyExists(TransactionCanceledException cancelled) {
-        List<CancellationReason> reasons =
-                cancelled.hasCancellationReasons() ? cancelled.cancellationReasons() : List.of();
-        return !reasons.isEmpty()
-                && CONDITIONAL_CHECK_FAILED.equals(reasons.get(0).code());
     }
 }

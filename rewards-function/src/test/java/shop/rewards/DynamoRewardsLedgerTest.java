@@ -1,22 +1,14 @@
 package shop.rewards;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.time.Instant;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 import shop.testkit.FakeDynamoDb;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 class DynamoRewardsLedgerTest {
@@ -25,7 +17,7 @@ class DynamoRewardsLedgerTest {
     private static final OrderCredit CREDIT = new OrderCredit(
             "cust-1001", "85141e04-3a68-4de4-8737-67876611a13c", 42, Instant.parse("2025-11-03T09:15:27.412Z"));
 
-    private final FakeDynamoDb dynamo = new FakeDynamoDb();
+    private final FakeDynamoDb dynamo = new FakeDynamoDb().withKey("RewardsTable-test", "customerId", "entry");
     private final DynamoRewardsLedger ledger = new DynamoRewardsLedger(dynamo, "RewardsTable-test");
 
     @Test
@@ -58,42 +50,17 @@ class DynamoRewardsLedgerTest {
                         ":points", AttributeValue.fromN("42"), ":now", AttributeValue.fromS("2025-11-03T09:15:30Z")));
     }
 
+    /** The entry's key is the customer and the order: the same order is credited once, the customer's next one too. */
     @Test
-    void entryConditionFailingMeansAlreadyCredited() {
-        dynamo.failingWith(cancelled("ConditionalCheckFailed", "None"));
+    void theOrdersEntryGuardsTheCreditNotTheCustomers() {
+        ledger.creditOnce(CREDIT, NOW);
+        OrderCredit nextOrder = new OrderCredit(CREDIT.customerId(), "next-order", 7, CREDIT.orderCreatedAt());
 
-        boolean credited = ledger.creditOnce(CREDIT, NOW);
-
-        assertThat(credited).isFalse();
-    }
-
-    static Stream<Arguments> otherCancellations() {
-        return Stream.of(
-                arguments("a concurrent transaction on the balance", cancelled("None", "TransactionConflict")),
-                arguments("throttled entry", cancelled("ThrottlingError", "None")),
-                arguments("a conflict on the entry", cancelled("TransactionConflict", "None")),
-                arguments(
-                        "no reasons given",
-                        TransactionCanceledException.builder()
-                                .message("cancelled")
-                                .build()));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("otherCancellations")
-    void anyOtherCancellationIsRethrownForLambdaToRetry(String name, TransactionCanceledException cancellation) {
-        dynamo.failingWith(cancellation);
-
-        assertThatThrownBy(() -> ledger.creditOnce(CREDIT, NOW)).isSameAs(cancellation);
-    }
-
-    private static TransactionCanceledException cancelled(String entryReason, String balanceReason) {
-        return TransactionCanceledException.builder()
-                .message("Transaction cancelled, please refer cancellation reasons for specific reasons [" + entryReason
-                        + ", " + balanceReason + "]")
-                .cancellationReasons(
-                        CancellationReason.builder().code(entryReason).build(),
-                        CancellationReason.builder().code(balanceReason).build())
-                .build();
+        assertThat(ledger.creditOnce(CREDIT, NOW.plusSeconds(60)))
+                .as("same order again")
+                .isFalse();
+        assertThat(ledger.creditOnce(nextOrder, NOW.plusSeconds(60)))
+                .as("next order")
+                .isTrue();
     }
 }
