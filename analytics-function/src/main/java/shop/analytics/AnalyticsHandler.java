@@ -1,9 +1,6 @@
 package shop.analytics;
 
-import java.time.Clock;
 import java.util.Map;
-import shop.subscriber.Handled;
-import shop.subscriber.OrderAction;
 import shop.subscriber.Subscriber;
 import shop.subscriber.SubscriberHandler;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -19,9 +16,9 @@ public final class AnalyticsHandler extends SubscriberHandler {
             "AnalyticsFunction",
             "sales.recorded",
             "/contract/analytics-function/order-created.json",
-            wiring -> action(
+            wiring -> new SalesTally(
                     new DynamoSalesLedger(wiring.client(DynamoDbClient.builder()), wiring.require(SALES_TABLE)),
-                    wiring.clock()));
+                    wiring.clock())::record);
 
     public AnalyticsHandler() {
         this(System.getenv());
@@ -32,18 +29,5 @@ public final class AnalyticsHandler extends SubscriberHandler {
      */
     public AnalyticsHandler(Map<String, String> environment) {
         super(SUBSCRIBER.start(environment));
-    }
-
-    /** Tests and the reliability suite hand in their own ledger and clock. */
-    public AnalyticsHandler(SalesLedger ledger, Clock clock) {
-        super(SUBSCRIBER.over(action(ledger, clock)));
-    }
-
-    private static OrderAction action(SalesLedger ledger, Clock clock) {
-        SalesTally tally = new SalesTally(ledger, clock);
-        return order -> {
-            SalesTally.Result result = tally.record(order);
-            return Handled.of(result.outcome(), "skus", result.sales().skus().size());
-        };
     }
 }

@@ -3,6 +3,7 @@ package shop.analytics;
 import java.time.Clock;
 import shop.events.OrderCreated;
 import shop.subscriber.Effect;
+import shop.subscriber.Handled;
 
 /** Adds each order's sales to the per-SKU counters exactly once, however often the order is delivered. */
 public record SalesTally(SalesLedger ledger, Clock clock) {
@@ -15,13 +16,13 @@ public record SalesTally(SalesLedger ledger, Clock clock) {
         ALREADY_RECORDED
     }
 
-    /** The sales an order is worth and whether this delivery recorded them. */
-    public record Result(OrderSales sales, Outcome outcome) {}
-
-    /** Records the sales of {@code order} unless they were recorded before. */
-    public Result record(OrderCreated order) {
+    /** Records the sales of {@code order} unless they were recorded before; logs how many SKUs it has. */
+    public Handled record(OrderCreated order) {
         OrderSales sales = OrderSales.of(order);
         boolean recorded = ledger.recordOnce(sales, clock.instant());
-        return new Result(sales, recorded ? Outcome.RECORDED : Outcome.ALREADY_RECORDED);
+        return Handled.of(
+                recorded ? Outcome.RECORDED : Outcome.ALREADY_RECORDED,
+                "skus",
+                sales.skus().size());
     }
 }

@@ -2,10 +2,8 @@ package shop.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
+import static shop.testkit.SampleEvent.HANDLING_CLOCK;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -13,15 +11,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import shop.analytics.InMemorySalesLedger.Counters;
+import shop.subscriber.DeliveryHandler;
 import shop.testkit.CapturingContext;
 import shop.testkit.SampleEvent;
 
 class AnalyticsHandlerTest {
 
-    private static final Instant NOW = Instant.parse("2025-11-03T09:15:30Z");
-
     private final InMemorySalesLedger ledger = new InMemorySalesLedger();
-    private final AnalyticsHandler handler = new AnalyticsHandler(ledger, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final DeliveryHandler handler =
+            AnalyticsHandler.SUBSCRIBER.over(new SalesTally(ledger, HANDLING_CLOCK)::record);
     private final CapturingContext context = new CapturingContext("AnalyticsFunction");
 
     static Stream<Arguments> samples() {

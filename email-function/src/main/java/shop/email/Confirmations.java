@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.UUID;
 import shop.events.OrderCreated;
 import shop.subscriber.Effect;
+import shop.subscriber.Handled;
 
 /**
  * Sends each order's confirmation once, however often the order is delivered.
@@ -51,7 +52,7 @@ public record Confirmations(ConfirmationLedger ledger, Mailer mailer, Clock cloc
      *
      * @throws ConfirmationInProgressException when another invocation holds a live claim on the order
      */
-    public Outcome confirm(OrderCreated order) {
+    public Handled confirm(OrderCreated order) {
         // Written first: an order that cannot be written (unknown currency) must fail before it holds a claim.
         Confirmation confirmation = WRITER.write(order);
         Instant now = clock.instant();
@@ -60,7 +61,7 @@ public record Confirmations(ConfirmationLedger ledger, Mailer mailer, Clock cloc
         ConfirmationLedger.Claim found = ledger.claim(claim);
         switch (found) {
             case ALREADY_SENT:
-                return Outcome.ALREADY_SENT;
+                return Handled.of(Outcome.ALREADY_SENT);
             case HELD:
                 throw new ConfirmationInProgressException(order.orderId());
             default:
@@ -69,7 +70,7 @@ public record Confirmations(ConfirmationLedger ledger, Mailer mailer, Clock cloc
         String messageId = sendOrRelease(confirmation, claim);
         Instant sentAt = clock.instant();
         ledger.markSent(order.orderId(), messageId, sentAt, sentAt.plus(RETENTION));
-        return found == ConfirmationLedger.Claim.TAKEN_OVER ? Outcome.SENT_AFTER_TAKEOVER : Outcome.SENT;
+        return Handled.of(found == ConfirmationLedger.Claim.TAKEN_OVER ? Outcome.SENT_AFTER_TAKEOVER : Outcome.SENT);
     }
 
     private String sendOrRelease(Confirmation confirmation, ConfirmationClaim claim) {

@@ -1,9 +1,6 @@
 package shop.email;
 
-import java.time.Clock;
 import java.util.Map;
-import shop.subscriber.Handled;
-import shop.subscriber.OrderAction;
 import shop.subscriber.Subscriber;
 import shop.subscriber.SubscriberHandler;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -22,11 +19,11 @@ public final class EmailHandler extends SubscriberHandler {
             "EmailFunction",
             "confirmation.handled",
             "/contract/email-function/order-created.json",
-            wiring -> action(
+            wiring -> new Confirmations(
                     new DynamoConfirmationLedger(
                             wiring.client(DynamoDbClient.builder()), wiring.require(CONFIRMATIONS_TABLE)),
                     new SesMailer(wiring.client(SesV2Client.builder()), wiring.require(SENDER_ADDRESS)),
-                    wiring.clock()));
+                    wiring.clock())::confirm);
 
     public EmailHandler() {
         this(System.getenv());
@@ -37,15 +34,5 @@ public final class EmailHandler extends SubscriberHandler {
      */
     public EmailHandler(Map<String, String> environment) {
         super(SUBSCRIBER.start(environment));
-    }
-
-    /** Tests and the reliability suite hand in their own ledger, mailer and clock. */
-    public EmailHandler(ConfirmationLedger ledger, Mailer mailer, Clock clock) {
-        super(SUBSCRIBER.over(action(ledger, mailer, clock)));
-    }
-
-    private static OrderAction action(ConfirmationLedger ledger, Mailer mailer, Clock clock) {
-        Confirmations confirmations = new Confirmations(ledger, mailer, clock);
-        return order -> Handled.of(confirmations.confirm(order));
     }
 }

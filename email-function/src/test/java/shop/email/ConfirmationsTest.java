@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import shop.events.EventJson;
 import shop.events.InvalidEventException;
 import shop.events.OrderCreated;
+import shop.subscriber.Effect;
 import shop.testkit.SampleEvent;
 
 class ConfirmationsTest {
@@ -25,7 +26,7 @@ class ConfirmationsTest {
 
     @Test
     void firstDeliverySendsAndRecordsTheConfirmationFor30Days() {
-        Confirmations.Outcome outcome = confirmations.confirm(ORDER);
+        Effect outcome = confirmations.confirm(ORDER).outcome();
 
         assertThat(outcome).isEqualTo(Confirmations.Outcome.SENT);
         assertThat(mailer.sent()).hasSize(1);
@@ -38,7 +39,7 @@ class ConfirmationsTest {
     void deliveryAfterTheConfirmationWentOutSendsNothing() {
         confirmations.confirm(ORDER);
 
-        Confirmations.Outcome outcome = confirmations.confirm(ORDER);
+        Effect outcome = confirmations.confirm(ORDER).outcome();
 
         assertThat(outcome).isEqualTo(Confirmations.Outcome.ALREADY_SENT);
         assertThat(mailer.sent()).hasSize(1);
@@ -50,7 +51,7 @@ class ConfirmationsTest {
         mailer.failingNext(rejected);
 
         Throwable firstAttempt = catchThrowable(() -> confirmations.confirm(ORDER));
-        Confirmations.Outcome retry = confirmations.confirm(ORDER);
+        Effect retry = confirmations.confirm(ORDER).outcome();
 
         assertThat(firstAttempt).isSameAs(rejected);
         assertThat(retry).isEqualTo(Confirmations.Outcome.SENT);
@@ -78,7 +79,7 @@ class ConfirmationsTest {
         catchThrowable(() -> confirmations.confirm(ORDER));
         ledger.markSent(ORDER.orderId(), "message-of-the-other", START.plusSeconds(2), START.plus(Duration.ofDays(30)));
 
-        Confirmations.Outcome retry = confirmations.confirm(ORDER);
+        Effect retry = confirmations.confirm(ORDER).outcome();
 
         assertThat(retry).isEqualTo(Confirmations.Outcome.ALREADY_SENT);
         assertThat(mailer.sent()).isEmpty();
@@ -89,7 +90,7 @@ class ConfirmationsTest {
         ledger.claim(othersClaim(START));
         clock.advance(Duration.ofSeconds(61));
 
-        Confirmations.Outcome outcome = confirmations.confirm(ORDER);
+        Effect outcome = confirmations.confirm(ORDER).outcome();
 
         assertThat(outcome).isEqualTo(Confirmations.Outcome.SENT_AFTER_TAKEOVER);
         assertThat(outcome.duplicate()).isTrue();

@@ -13,6 +13,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -22,6 +25,11 @@ import java.util.UUID;
  * stream handler, its tree for reading fields, and the personal data it carries for "never logged" checks.
  */
 public final class SampleEvent {
+
+    /** When tests handle the samples: a few seconds after the first sample's {@code createdAt}. */
+    public static final Instant HANDLED_AT = Instant.parse("2025-11-03T09:15:30Z");
+    /** A clock stopped at {@link #HANDLED_AT}. */
+    public static final Clock HANDLING_CLOCK = Clock.fixed(HANDLED_AT, ZoneOffset.UTC);
 
     // Escaped, so that any Java string a test puts in (a lone surrogate too) reaches the handler unchanged.
     private static final ObjectMapper JSON =

@@ -1,7 +1,9 @@
 package shop.subscriber;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,7 +19,7 @@ import shop.wiring.metrics.Metrics;
  * event and then sends it to the function's OnFailure queue. Logs carry ids and outcomes, never personal data.
  * Thread-safe when the action is.
  */
-public final class DeliveryHandler {
+public final class DeliveryHandler implements RequestStreamHandler {
 
     private final Subscriber subscriber;
     private final OrderAction action;
@@ -25,6 +27,12 @@ public final class DeliveryHandler {
     DeliveryHandler(Subscriber subscriber, OrderAction action) {
         this.subscriber = subscriber;
         this.action = action;
+    }
+
+    /** As Lambda calls it: the subscriber writes no response. */
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) {
+        handle(input, context);
     }
 
     /**

@@ -6,8 +6,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
- * The base of every subscriber's Lambda entry point: the subclass only chooses how its {@link DeliveryHandler} is built
- * (from the environment, or over the test's own stores); Lambda's call reaches the skeleton here.
+ * The base of every subscriber's Lambda entry point: the subclass hands in the {@link DeliveryHandler} its
+ * {@link Subscriber} started from the environment; Lambda's call reaches the skeleton here. Tests skip the subclass and
+ * use {@link Subscriber#over} with their own stores.
  */
 public abstract class SubscriberHandler implements RequestStreamHandler {
 
@@ -19,6 +20,6 @@ public abstract class SubscriberHandler implements RequestStreamHandler {
 
     @Override
     public final void handleRequest(InputStream input, OutputStream output, Context context) {
-        deliveries.handle(input, context);
+        deliveries.handleRequest(input, output, context);
     }
 }

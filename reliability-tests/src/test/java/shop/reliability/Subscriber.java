@@ -8,13 +8,17 @@ import java.util.List;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 import shop.analytics.AnalyticsHandler;
+import shop.analytics.SalesTally;
+import shop.email.Confirmations;
 import shop.email.EmailHandler;
 import shop.reliability.fakes.CountingMailer;
 import shop.reliability.fakes.InMemoryConfirmations;
 import shop.reliability.fakes.InMemoryRewards;
 import shop.reliability.fakes.InMemorySales;
 import shop.reliability.fakes.InMemoryShipments;
+import shop.rewards.Rewards;
 import shop.rewards.RewardsHandler;
+import shop.warehouse.ShipmentRequests;
 import shop.warehouse.WarehouseHandler;
 
 /**
@@ -39,19 +43,34 @@ record Subscriber(
     static final Deployment EMAIL = new Deployment("email", () -> {
         CountingMailer mailer = new CountingMailer();
         return new Subscriber(
-                "email", new EmailHandler(new InMemoryConfirmations(), mailer, CLOCK), mailer::sentFor, null);
+                "email",
+                EmailHandler.SUBSCRIBER.over(new Confirmations(new InMemoryConfirmations(), mailer, CLOCK)::confirm),
+                mailer::sentFor,
+                null);
     });
     static final Deployment WAREHOUSE = new Deployment("warehouse", () -> {
         InMemoryShipments shipments = new InMemoryShipments();
-        return new Subscriber("warehouse", new WarehouseHandler(shipments, CLOCK), shipments::recordedFor, null);
+        return new Subscriber(
+                "warehouse",
+                WarehouseHandler.SUBSCRIBER.over(new ShipmentRequests(shipments, CLOCK)::record),
+                shipments::recordedFor,
+                null);
     });
     static final Deployment REWARDS = new Deployment("rewards", () -> {
         InMemoryRewards ledger = new InMemoryRewards();
-        return new Subscriber("rewards", new RewardsHandler(ledger, CLOCK), ledger::creditedFor, ledger);
+        return new Subscriber(
+                "rewards",
+                RewardsHandler.SUBSCRIBER.over(new Rewards(ledger, CLOCK)::credit),
+                ledger::creditedFor,
+                ledger);
     });
     static final Deployment ANALYTICS = new Deployment("analytics", () -> {
         InMemorySales sales = new InMemorySales();
-        return new Subscriber("analytics", new AnalyticsHandler(sales, CLOCK), sales::recordedFor, null);
+        return new Subscriber(
+                "analytics",
+                AnalyticsHandler.SUBSCRIBER.over(new SalesTally(sales, CLOCK)::record),
+                sales::recordedFor,
+                null);
     });
 
     /** Every subscriber of the bus. */

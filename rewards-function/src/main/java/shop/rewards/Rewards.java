@@ -3,6 +3,7 @@ package shop.rewards;
 import java.time.Clock;
 import shop.events.OrderCreated;
 import shop.subscriber.Effect;
+import shop.subscriber.Handled;
 
 /**
  * Credits each order's points to its customer exactly once, however often the order is delivered.
@@ -19,17 +20,14 @@ public record Rewards(RewardsLedger ledger, Clock clock) {
         ALREADY_CREDITED
     }
 
-    /** The credit an order is worth and whether this delivery applied it. */
-    public record Result(OrderCredit credit, Outcome outcome) {}
-
-    /** Credits the points {@link EarningRule} gives {@code order} unless it was credited before. */
-    public Result credit(OrderCreated order) {
+    /** Credits the points {@link EarningRule} gives {@code order} unless it was credited before; logs the points. */
+    public Handled credit(OrderCreated order) {
         OrderCredit credit = new OrderCredit(
                 order.customer().customerId(),
                 order.orderId(),
                 EarningRule.pointsFor(order.total()),
                 order.createdAt());
         boolean credited = ledger.creditOnce(credit, clock.instant());
-        return new Result(credit, credited ? Outcome.CREDITED : Outcome.ALREADY_CREDITED);
+        return Handled.of(credited ? Outcome.CREDITED : Outcome.ALREADY_CREDITED, "points", credit.points());
     }
 }

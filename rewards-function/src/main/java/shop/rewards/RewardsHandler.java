@@ -1,9 +1,6 @@
 package shop.rewards;
 
-import java.time.Clock;
 import java.util.Map;
-import shop.subscriber.Handled;
-import shop.subscriber.OrderAction;
 import shop.subscriber.Subscriber;
 import shop.subscriber.SubscriberHandler;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -19,9 +16,9 @@ public final class RewardsHandler extends SubscriberHandler {
             "RewardsFunction",
             "points.credited",
             "/contract/rewards-function/order-created.json",
-            wiring -> action(
+            wiring -> new Rewards(
                     new DynamoRewardsLedger(wiring.client(DynamoDbClient.builder()), wiring.require(REWARDS_TABLE)),
-                    wiring.clock()));
+                    wiring.clock())::credit);
 
     public RewardsHandler() {
         this(System.getenv());
@@ -32,18 +29,5 @@ public final class RewardsHandler extends SubscriberHandler {
      */
     public RewardsHandler(Map<String, String> environment) {
         super(SUBSCRIBER.start(environment));
-    }
-
-    /** Tests and the reliability suite hand in their own ledger and clock. */
-    public RewardsHandler(RewardsLedger ledger, Clock clock) {
-        super(SUBSCRIBER.over(action(ledger, clock)));
-    }
-
-    private static OrderAction action(RewardsLedger ledger, Clock clock) {
-        Rewards rewards = new Rewards(ledger, clock);
-        return order -> {
-            Rewards.Result result = rewards.credit(order);
-            return Handled.of(result.outcome(), "points", result.credit().points());
-        };
     }
 }

@@ -3,6 +3,7 @@ package shop.warehouse;
 import java.time.Clock;
 import shop.events.OrderCreated;
 import shop.subscriber.Effect;
+import shop.subscriber.Handled;
 
 /** Turns each order into exactly one pending shipment request, however often the order is delivered. */
 public record ShipmentRequests(ShipmentStore store, Clock clock) {
@@ -16,8 +17,8 @@ public record ShipmentRequests(ShipmentStore store, Clock clock) {
     }
 
     /** Records the pending shipment request for {@code order} unless it was recorded before. */
-    public Outcome record(OrderCreated order) {
+    public Handled record(OrderCreated order) {
         ShipmentRequest request = ShipmentRequest.pending(order, clock.instant());
-        return store.addIfAbsent(request) ? Outcome.RECORDED : Outcome.ALREADY_RECORDED;
+        return Handled.of(store.addIfAbsent(request) ? Outcome.RECORDED : Outcome.ALREADY_RECORDED);
     }
 }

@@ -1,9 +1,6 @@
 package shop.warehouse;
 
-import java.time.Clock;
 import java.util.Map;
-import shop.subscriber.Handled;
-import shop.subscriber.OrderAction;
 import shop.subscriber.Subscriber;
 import shop.subscriber.SubscriberHandler;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -19,9 +16,9 @@ public final class WarehouseHandler extends SubscriberHandler {
             "WarehouseFunction",
             "shipment.requested",
             "/contract/warehouse-function/order-created.json",
-            wiring -> action(
+            wiring -> new ShipmentRequests(
                     new DynamoShipmentStore(wiring.client(DynamoDbClient.builder()), wiring.require(SHIPMENTS_TABLE)),
-                    wiring.clock()));
+                    wiring.clock())::record);
 
     public WarehouseHandler() {
         this(System.getenv());
@@ -32,15 +29,5 @@ public final class WarehouseHandler extends SubscriberHandler {
      */
     public WarehouseHandler(Map<String, String> environment) {
         super(SUBSCRIBER.start(environment));
-    }
-
-    /** Tests and the reliability suite hand in their own store and clock. */
-    public WarehouseHandler(ShipmentStore store, Clock clock) {
-        super(SUBSCRIBER.over(action(store, clock)));
-    }
-
-    private static OrderAction action(ShipmentStore store, Clock clock) {
-        ShipmentRequests shipments = new ShipmentRequests(store, clock);
-        return order -> Handled.of(shipments.record(order));
     }
 }

@@ -2,10 +2,12 @@ package shop.warehouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
+import static shop.testkit.SampleEvent.HANDLED_AT;
+import static shop.testkit.SampleEvent.HANDLING_CLOCK;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -13,16 +15,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import shop.events.OrderCreated.Address;
+import shop.subscriber.DeliveryHandler;
 import shop.testkit.CapturingContext;
 import shop.testkit.SampleEvent;
 import shop.warehouse.ShipmentRequest.Item;
 
 class WarehouseHandlerTest {
 
-    private static final Instant NOW = Instant.parse("2025-11-03T09:15:30Z");
-
     private final InMemoryShipmentStore store = new InMemoryShipmentStore();
-    private final WarehouseHandler handler = new WarehouseHandler(store, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final DeliveryHandler handler =
+            WarehouseHandler.SUBSCRIBER.over(new ShipmentRequests(store, HANDLING_CLOCK)::record);
     private final CapturingContext context = new CapturingContext("WarehouseFunction");
 
     static Stream<Arguments> samples() {
@@ -39,7 +41,7 @@ class WarehouseHandlerTest {
                                         new Item("GRD-HND-1", "Hand grinder & brush", 1)),
                                 new Address("Obala 12", "Flat 3", "Split", null, "21000", "HR"),
                                 Instant.parse("2025-11-03T09:15:27.412Z"),
-                                NOW)),
+                                HANDLED_AT)),
                 arguments(
                         "no signup, address with region",
                         "order-created-no-signup.json",
@@ -52,7 +54,7 @@ class WarehouseHandlerTest {
                                         new Item("PEN-FNT-F", "Fountain pen \"Fine\"", 1)),
                                 new Address("4 Mill Street", null, "Cork", "Co. Cork", "T12 X2Y3", "IE"),
                                 Instant.parse("2025-11-03T10:02:51.008Z"),
-                                NOW)),
+                                HANDLED_AT)),
                 arguments(
                         "yen order",
                         "order-created-jpy.json",
@@ -65,7 +67,7 @@ class WarehouseHandlerTest {
                                         new Item("CUP-YUN-1", "Yunomi cup", 1)),
                                 new Address("2-14-7 Kanda", null, "Chiyoda-ku", "Tokyo", "101-0047", "JP"),
                                 Instant.parse("2025-11-04T01:40:09.930Z"),
-                                NOW)));
+                                HANDLED_AT)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -79,8 +81,8 @@ class WarehouseHandlerTest {
 
     @Test
     void sameOrderUnderANewEventIdKeepsTheFirstRequest() {
-        WarehouseHandler redeliveringLater =
-                new WarehouseHandler(store, Clock.fixed(NOW.plusSeconds(3600), ZoneOffset.UTC));
+        DeliveryHandler redeliveringLater = WarehouseHandler.SUBSCRIBER.over(
+                new ShipmentRequests(store, Clock.offset(HANDLING_CLOCK, Duration.ofHours(1)))::record);
         SampleEvent event = SampleEvent.load("order-created-rewards-signup.json");
         event.deliverTo(handler, context);
 
@@ -88,7 +90,7 @@ class WarehouseHandlerTest {
 
         assertThat(store.size()).isEqualTo(1);
         assertThat(store.find(event.orderId()))
-                .hasValueSatisfying(request -> assertThat(request.recordedAt()).isEqualTo(NOW));
+                .hasValueSatisfying(request -> assertThat(request.recordedAt()).isEqualTo(HANDLED_AT));
         assertThat(context.logLines().get(1)).contains("\"duplicate\":true");
     }
 }

@@ -28,14 +28,18 @@ import shop.checkout.CheckoutHandler;
 import shop.checkout.publishing.EventBridgeOrderEvents;
 import shop.checkout.publishing.RetryPolicy;
 import shop.checkout.publishing.Sleeper;
+import shop.email.Confirmations;
 import shop.email.DynamoConfirmationLedger;
 import shop.email.EmailHandler;
 import shop.email.SesMailer;
 import shop.events.EventJson;
 import shop.rewards.DynamoRewardsLedger;
+import shop.rewards.Rewards;
 import shop.rewards.RewardsHandler;
+import shop.subscriber.DeliveryHandler;
 import shop.template.SamTemplate;
 import shop.warehouse.DynamoShipmentStore;
+import shop.warehouse.ShipmentRequests;
 import shop.warehouse.WarehouseHandler;
 import shop.wiring.AwsClients;
 import shop.wiring.Environment;
@@ -62,9 +66,9 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
 public class HandlerBenchmark {
 
     private CheckoutHandler checkout;
-    private EmailHandler email;
-    private WarehouseHandler warehouse;
-    private RewardsHandler rewards;
+    private DeliveryHandler email;
+    private DeliveryHandler warehouse;
+    private DeliveryHandler rewards;
     private byte[] postOrder;
     private byte[] orderCreated;
     private final Context context = new PrimingContext("benchmark");
@@ -90,12 +94,14 @@ public class HandlerBenchmark {
         Clock clock = Clock.systemUTC();
         checkout = new CheckoutHandler(new Checkout(
                 new EventBridgeOrderEvents(bus, "OrdersBus", RetryPolicy.STANDARD, Sleeper.THREAD, () -> 0.5), clock));
-        email = new EmailHandler(
+        email = EmailHandler.SUBSCRIBER.over(new Confirmations(
                 new DynamoConfirmationLedger(dynamo, "ConfirmationsTable"),
                 new SesMailer(ses, "orders@example.com"),
-                clock);
-        warehouse = new WarehouseHandler(new DynamoShipmentStore(dynamo, "ShipmentsTable"), clock);
-        rewards = new RewardsHandler(new DynamoRewardsLedger(dynamo, "RewardsTable"), clock);
+                clock)::confirm);
+        warehouse = WarehouseHandler.SUBSCRIBER.over(
+                new ShipmentRequests(new DynamoShipmentStore(dynamo, "ShipmentsTable"), clock)::record);
+        rewards = RewardsHandler.SUBSCRIBER.over(
+                new Rewards(new DynamoRewardsLedger(dynamo, "RewardsTable"), clock)::credit);
         Path events = SamTemplate.locate(Path.of("")).getParent().resolve("events");
         postOrder = bytes(events.resolve("api-gateway/post-order-rewards-signup.json"));
         orderCreated = bytes(events.resolve("eventbridge/order-created-rewards-signup.json"));
