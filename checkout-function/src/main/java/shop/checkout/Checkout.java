@@ -37,13 +37,12 @@ import shop.wiring.metrics.Metrics;
  * address. Metrics count each outcome ({@link MetricNames}): accepted, refused by reason, unavailable, and the
  * PutEvents attempts an order took. Thread-safe if its collaborators are.
  */
-public final class Checkout {
-
-    private final OrderRequestValidator validator;
-    private final OrderIds orderIds;
-    private final SchemaCheck producerSchema;
-    private final OrderEvents events;
-    private final Clock clock;
+public record Checkout(
+        OrderRequestValidator validator,
+        OrderIds orderIds,
+        SchemaCheck producerSchema,
+        OrderEvents events,
+        Clock clock) {
 
     /** Production rules: the standard validator, random ids without a key, and today's producer schema. */
     public Checkout(OrderEvents events, Clock clock) {
@@ -53,19 +52,6 @@ public final class Checkout {
                 SchemaCheck.producer(OrderCreatedEvent.CURRENT_VERSION),
                 events,
                 clock);
-    }
-
-    public Checkout(
-            OrderRequestValidator validator,
-            OrderIds orderIds,
-            SchemaCheck producerSchema,
-            OrderEvents events,
-            Clock clock) {
-        this.validator = validator;
-        this.orderIds = orderIds;
-        this.producerSchema = producerSchema;
-        this.events = events;
-        this.clock = clock;
     }
 
     /**

@@ -7,21 +7,13 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
 
 /** {@link Redelivery} by Lambda's asynchronous invoke of one function alias. Thread-safe as the client is. */
-public final class LambdaRedelivery implements Redelivery {
+public record LambdaRedelivery(LambdaClient lambda, FunctionTarget target) implements Redelivery {
 
     /**
      * The longest one invoke may take, SDK retries included: the command sets it as the client's API call timeout.
      * Lambda answers an asynchronous invoke as soon as it has queued the event, in milliseconds.
      */
     public static final Duration INVOKE_BOUND = Duration.ofSeconds(10);
-
-    private final LambdaClient lambda;
-    private final FunctionTarget target;
-
-    public LambdaRedelivery(LambdaClient lambda, FunctionTarget target) {
-        this.lambda = lambda;
-        this.target = target;
-    }
 
     @Override
     public int invokeAsync(String event) {
