@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -25,6 +26,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -324,7 +326,7 @@ class CheckoutRequestPropertiesTest {
     @Provide
     Arbitrary<JsonNode> bodyCustomerIds() {
         return Arbitraries.oneOf(
-                Arbitraries.just(com.fasterxml.jackson.databind.node.MissingNode.getInstance()),
+                Arbitraries.just(MissingNode.getInstance()),
                 Arbitraries.just(NODES.nullNode()),
                 Arbitraries.of(SIGNED_IN, "cust-0815", "").map(NODES::textNode),
                 values());
@@ -502,7 +504,7 @@ class CheckoutRequestPropertiesTest {
         return object;
     }
 
-    private static String body(java.util.function.Consumer<ObjectNode> edit) {
+    private static String body(Consumer<ObjectNode> edit) {
         ObjectNode body = SAMPLE_BODIES.get(0).deepCopy();
         edit.accept(body);
         return write(body);

@@ -3,6 +3,7 @@ package shop.choreography;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -107,7 +108,7 @@ public record Choreography(
         return written;
     }
 
-    private static Optional<String> read(java.nio.file.Path file) {
+    private static Optional<String> read(Path file) {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }

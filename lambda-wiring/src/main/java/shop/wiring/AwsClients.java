@@ -3,6 +3,7 @@ package shop.wiring;
 import java.net.URI;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
@@ -71,8 +72,7 @@ public final class AwsClients {
         if (accessKey.isPresent()) {
             String secret = env.require("AWS_SECRET_ACCESS_KEY");
             return StaticCredentialsProvider.create(env.optional("AWS_SESSION_TOKEN")
-                    .<software.amazon.awssdk.auth.credentials.AwsCredentials>map(
-                            token -> AwsSessionCredentials.create(accessKey.get(), secret, token))
+                    .<AwsCredentials>map(token -> AwsSessionCredentials.create(accessKey.get(), secret, token))
                     .orElseGet(() -> AwsBasicCredentials.create(accessKey.get(), secret)));
         }
         throw new IllegalStateException("No AWS credentials in the environment of " + env.function()

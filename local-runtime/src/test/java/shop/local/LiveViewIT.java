@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -214,7 +215,7 @@ class LiveViewIT {
     }
 
     /** Reads the event stream until a line matches, bounded by {@link LocalSystem#PATIENCE}. */
-    private static Optional<String> firstStreamLine(java.util.function.Predicate<String> wanted) throws Exception {
+    private static Optional<String> firstStreamLine(Predicate<String> wanted) throws Exception {
         HttpResponse<InputStream> response = HTTP.send(
                 HttpRequest.newBuilder(view.uri().resolve("stream")).build(),
                 HttpResponse.BodyHandlers.ofInputStream());

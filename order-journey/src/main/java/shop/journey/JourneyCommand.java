@@ -6,6 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -14,6 +18,7 @@ import shop.journey.local.LocalData;
 import shop.template.SamTemplate;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
@@ -51,7 +56,7 @@ public final class JourneyCommand {
 
     /** Runs the command; answers the exit status. */
     static int run(String[] args, PrintStream out, PrintStream err) {
-        if (java.util.Arrays.asList(args).contains("--help")) {
+        if (Arrays.asList(args).contains("--help")) {
             out.print(USAGE);
             return 0;
         }
@@ -116,7 +121,7 @@ public final class JourneyCommand {
                 .map(URI::create)
                 .ifPresent(builder::endpointOverride);
         builder.credentialsProvider(DefaultCredentialsProvider.builder().build());
-        if (builder instanceof software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<?, ?> sync) {
+        if (builder instanceof SdkSyncClientBuilder<?, ?> sync) {
             sync.httpClientBuilder(UrlConnectionHttpClient.builder());
         }
         return builder.build();
@@ -134,11 +139,11 @@ public final class JourneyCommand {
 
         static Options parse(String[] args) {
             String orderId = null;
-            Map<String, String> values = new java.util.LinkedHashMap<>();
+            Map<String, String> values = new LinkedHashMap<>();
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
                 if (arg.startsWith("--")) {
-                    if (!java.util.List.of("--data", "--stack", "--region", "--since", "--customer", "--template")
+                    if (!List.of("--data", "--stack", "--region", "--since", "--customer", "--template")
                             .contains(arg)) {
                         throw new IllegalArgumentException("unknown option " + arg);
                     }
@@ -168,7 +173,7 @@ public final class JourneyCommand {
                 throw new IllegalArgumentException("--template " + file + " is not a file");
             });
             return new Options(
-                    orderId.toLowerCase(java.util.Locale.ROOT),
+                    orderId.toLowerCase(Locale.ROOT),
                     Optional.ofNullable(values.get("--data")).map(Path::of),
                     Optional.ofNullable(values.get("--stack")),
                     Optional.ofNullable(values.get("--region")),

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -69,7 +70,7 @@ public record LogEntry(String function, Instant time, String requestId, JsonNode
                 if (parsed != null && parsed.isObject()) {
                     return parsed;
                 }
-            } catch (java.io.IOException notJson) {
+            } catch (IOException notJson) {
                 // A line that only looks like JSON is kept as text, as Logs Insights would keep it.
             }
         }

@@ -1,5 +1,7 @@
 package shop.journey;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +23,7 @@ public final class OrderLookups {
 
         /** The key for one order, or empty when it needs a customer id that is not known. */
         public Optional<Map<String, String>> keyFor(String orderId, Optional<String> customerId) {
-            Map<String, String> filled = new java.util.LinkedHashMap<>();
+            Map<String, String> filled = new LinkedHashMap<>();
             for (Map.Entry<String, String> part : key.entrySet()) {
                 String value = part.getValue().replace("{orderId}", orderId);
                 if (value.contains("{customerId}")) {
@@ -50,11 +52,11 @@ public final class OrderLookups {
 
     /** Key parts in the table's order (partition key first), as they are printed. */
     private static Map<String, String> key(String... namesAndValues) {
-        Map<String, String> key = new java.util.LinkedHashMap<>();
+        Map<String, String> key = new LinkedHashMap<>();
         for (int i = 0; i < namesAndValues.length; i += 2) {
             key.put(namesAndValues[i], namesAndValues[i + 1]);
         }
-        return java.util.Collections.unmodifiableMap(key);
+        return Collections.unmodifiableMap(key);
     }
 
     /** The lookup of one table. */

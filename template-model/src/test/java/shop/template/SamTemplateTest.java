@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -57,18 +58,9 @@ class SamTemplateTest {
     void readsTableKeys() {
         assertThat(TEMPLATE.tables())
                 .contains(
-                        new TableResource(
-                                "ShipmentsTable", "orderId", java.util.Optional.empty(), java.util.Optional.empty()),
-                        new TableResource(
-                                "RewardsTable",
-                                "customerId",
-                                java.util.Optional.of("entry"),
-                                java.util.Optional.empty()),
-                        new TableResource(
-                                "ConfirmationsTable",
-                                "orderId",
-                                java.util.Optional.empty(),
-                                java.util.Optional.of("expiresAt")));
+                        new TableResource("ShipmentsTable", "orderId", Optional.empty(), Optional.empty()),
+                        new TableResource("RewardsTable", "customerId", Optional.of("entry"), Optional.empty()),
+                        new TableResource("ConfirmationsTable", "orderId", Optional.empty(), Optional.of("expiresAt")));
     }
 
     @Test

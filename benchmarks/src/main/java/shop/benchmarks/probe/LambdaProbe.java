@@ -12,6 +12,7 @@ import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.crac.Core;
 import shop.wiring.InvocationContext;
 
 /**
@@ -47,7 +48,7 @@ public final class LambdaProbe {
                 : LambdaEventSerializers.serializerFor(rawClass(types[1]), loader);
         long constructed = System.nanoTime();
         if (args.length > 2 && args[2].equals("primed")) {
-            org.crac.Core.checkpointRestore();
+            Core.checkpointRestore();
         }
         long primed = System.nanoTime();
         // Loaded here so that -Xlog:class+load shows which classes the invocation itself still had to load.

@@ -15,11 +15,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -83,7 +86,7 @@ public final class LocalThroughput {
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--levels" ->
-                    levels = java.util.Arrays.stream(args[i + 1].split(","))
+                    levels = Arrays.stream(args[i + 1].split(","))
                             .map(Integer::valueOf)
                             .toList();
                 case "--orders" -> orders = Integer.parseInt(args[i + 1]);
@@ -132,8 +135,8 @@ public final class LocalThroughput {
 
     /** Sends {@code count} orders from {@code concurrency} closed-loop clients and waits for every order to settle. */
     Level level(int concurrency, int count) throws InterruptedException {
-        List<Double> endToEnd = java.util.Collections.synchronizedList(new ArrayList<>());
-        List<Double> answers = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Double> endToEnd = Collections.synchronizedList(new ArrayList<>());
+        List<Double> answers = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger remaining = new AtomicInteger(count);
         AtomicInteger failures = new AtomicInteger();
         ExecutorService clients = Executors.newFixedThreadPool(concurrency);
@@ -155,7 +158,7 @@ public final class LocalThroughput {
         for (Future<?> client : running) {
             try {
                 client.get();
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 throw new IllegalStateException("A client failed", e.getCause());
             }
         }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import java.io.IOException;
@@ -60,7 +61,7 @@ class RequestSchemaAgreementTest {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String SOME_CUSTOMER = "cust-4711";
     /** Marks a case that removes the field instead of setting it. */
-    private static final JsonNode ABSENT = com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    private static final JsonNode ABSENT = MissingNode.getInstance();
 
     // ---------------------------------------------------------------- the samples
 

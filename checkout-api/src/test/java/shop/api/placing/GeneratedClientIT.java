@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -178,7 +179,7 @@ class GeneratedClientIT {
                         .email("ines.marlowe@example.com")
                         .name("Ines Marlowe")
                         .rewardsSignup(true))
-                .items(new java.util.ArrayList<>(List.of(
+                .items(new ArrayList<>(List.of(
                         new LineItem()
                                 .sku("TEA-OOLONG-100G")
                                 .name("Oolong tea, 100 g")

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import shop.events.EventJson;
 
@@ -85,7 +86,7 @@ public final class PublishedSchemas {
     }
 
     /** The versions of the majors given; all versions when {@code majors} is empty (a rule that filters no version). */
-    public List<Version> ofMajors(java.util.Set<String> majors) {
+    public List<Version> ofMajors(Set<String> majors) {
         return versions.stream()
                 .filter(v -> majors.isEmpty() || majors.contains(v.majorText()))
                 .toList();

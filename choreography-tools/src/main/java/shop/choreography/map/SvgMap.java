@@ -1,6 +1,7 @@
 package shop.choreography.map;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -204,13 +205,7 @@ public final class SvgMap {
     }
 
     private static void edge(
-            StringBuilder svg,
-            MapEdge edge,
-            Box from,
-            Box to,
-            java.util.Collection<Box> all,
-            int[] columnX,
-            int[] columnWidth) {
+            StringBuilder svg, MapEdge edge, Box from, Box to, Collection<Box> all, int[] columnX, int[] columnWidth) {
         String path;
         int labelX;
         int labelY;

@@ -1,6 +1,7 @@
 package shop.choreography.rules;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * One field an EventBridge pattern tests, with the matchers it tests it against.
@@ -28,14 +29,14 @@ public record PatternField(String path, List<Object> matchers) {
         String field = inDetail() ? detailPath() : path;
         List<String> conditions =
                 matchers.stream().map(PatternField::matcherText).toList();
-        boolean allLiterals = matchers.stream().noneMatch(m -> m instanceof java.util.Map);
+        boolean allLiterals = matchers.stream().noneMatch(m -> m instanceof Map);
         return allLiterals
                 ? field + " = " + String.join(" | ", conditions)
                 : field + " " + String.join(" | ", conditions);
     }
 
     private static String matcherText(Object matcher) {
-        if (matcher instanceof java.util.Map<?, ?> operator && operator.size() == 1) {
+        if (matcher instanceof Map<?, ?> operator && operator.size() == 1) {
             var entry = operator.entrySet().iterator().next();
             return entry.getKey() + " " + valueText(entry.getValue());
         }

@@ -1,6 +1,7 @@
 package shop.choreography.rules;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -70,8 +71,8 @@ public final class RulePattern {
             } else if (value instanceof Map<?, ?> nested) {
                 walk(prefix + key + ".", (Map<String, Object>) nested, fields);
             } else if (value instanceof List<?> matchers) {
-                fields.add(new PatternField(
-                        prefix + key, java.util.Collections.unmodifiableList(new ArrayList<Object>(matchers))));
+                fields.add(
+                        new PatternField(prefix + key, Collections.unmodifiableList(new ArrayList<Object>(matchers))));
             }
         });
     }

@@ -3,6 +3,7 @@ package shop.choreography.compatibility;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -90,10 +91,10 @@ class PublishedSchemasTest {
         PublishedSchemas schemas =
                 PublishedSchemas.load("Fixture", Fixtures.path("histories/breaking-major"), List.of("1.0", "2.0"));
 
-        assertThat(schemas.ofMajors(java.util.Set.of("1")))
+        assertThat(schemas.ofMajors(Set.of("1")))
                 .extracting(PublishedSchemas.Version::text)
                 .containsExactly("1.0");
-        assertThat(schemas.ofMajors(java.util.Set.of()))
+        assertThat(schemas.ofMajors(Set.of()))
                 .extracting(PublishedSchemas.Version::text)
                 .containsExactly("1.0", "2.0");
         assertThat(schemas.latest().text()).isEqualTo("2.0");

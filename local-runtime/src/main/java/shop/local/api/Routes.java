@@ -1,5 +1,6 @@
 package shop.local.api;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +48,7 @@ final class Routes {
                 }
                 parameters.put(
                         part.substring(1, part.length() - 2),
-                        String.join("/", java.util.Arrays.copyOfRange(actual, i, actual.length)));
+                        String.join("/", Arrays.copyOfRange(actual, i, actual.length)));
                 return Optional.of(parameters);
             }
             if (i >= actual.length) {

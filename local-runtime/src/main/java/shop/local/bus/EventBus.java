@@ -3,6 +3,7 @@ package shop.local.bus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -16,6 +17,7 @@ import shop.local.aws.EventSink;
 import shop.local.deploy.Deployment;
 import shop.local.deploy.Intrinsics;
 import shop.local.journal.Journal;
+import shop.local.json.Json;
 import software.amazon.event.ruler.Machine;
 
 /**
@@ -44,7 +46,7 @@ public final class EventBus implements EventSink {
         for (Deployment.Subscription subscription : deployment.subscriptions()) {
             try {
                 machines.get(subscription.bus()).addRule(subscription.rule(), subscription.patternJson());
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 // Deployment.of already compiled each pattern on its own; reaching this is a runtime bug.
                 throw new IllegalStateException(
                         "event-ruler refused the pattern of " + subscription.rule() + " it accepted before", e);
@@ -136,7 +138,7 @@ public final class EventBus implements EventSink {
     /** EventBridge's envelope; its {@code time} has whole seconds, as EventBridge writes it. */
     private ObjectNode envelope(
             String id, String source, String detailType, JsonNode detail, List<String> resources, Instant time) {
-        ObjectNode envelope = shop.local.json.Json.object();
+        ObjectNode envelope = Json.object();
         envelope.put("version", "0");
         envelope.put("id", id);
         envelope.put("detail-type", detailType);

@@ -1,6 +1,7 @@
 package shop.local.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.File;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -215,7 +216,7 @@ public final class ConsoleReport {
 
     /** Effects name files by absolute path; under the current folder, a relative one reads better. */
     private String relativePaths(String text) {
-        return text.replace(base + java.io.File.separator, "");
+        return text.replace(base + File.separator, "");
     }
 
     private String relative(Path path) {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -107,7 +108,7 @@ final class Table {
     }
 
     /** Every item, in no particular order. */
-    java.util.Collection<ObjectNode> all() {
+    Collection<ObjectNode> all() {
         return items.values();
     }
 

@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -324,7 +325,7 @@ public final class LambdaFunction implements AutoCloseable {
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(loader); // as Lambda does; the SDK looks classes up through it
         String accessKeyId = "local-" + function.name() + "-" + started.incrementAndGet();
-        Map<String, String> own = new java.util.HashMap<>(environment);
+        Map<String, String> own = new HashMap<>(environment);
         if (own.containsKey("AWS_ACCESS_KEY_ID")) {
             own.put("AWS_ACCESS_KEY_ID", accessKeyId);
         }

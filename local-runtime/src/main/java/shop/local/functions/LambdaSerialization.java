@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSer
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -11,6 +13,7 @@ import java.lang.reflect.Type;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,8 +52,8 @@ final class LambdaSerialization implements AutoCloseable {
             this.serializerFor = events.getMethod("serializerFor", Class.class, ClassLoader.class);
             this.jackson = factory.getMethod("getInstance").invoke(null);
             this.jacksonSerializer = factory.getMethod("getSerializer", Type.class);
-            this.fromJson = serializer.getMethod("fromJson", java.io.InputStream.class);
-            this.toJson = serializer.getMethod("toJson", Object.class, java.io.OutputStream.class);
+            this.fromJson = serializer.getMethod("fromJson", InputStream.class);
+            this.toJson = serializer.getMethod("toJson", Object.class, OutputStream.class);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(
                     "aws-lambda-java-serialization is not the version this runtime was built with", e);
@@ -65,7 +68,7 @@ final class LambdaSerialization implements AutoCloseable {
     /** The handler's result as JSON; {@code null} becomes {@code null}, as Lambda answers for a void handler. */
     byte[] toJson(Object value) {
         if (value == null) {
-            return "null".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            return "null".getBytes(StandardCharsets.UTF_8);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         call(toJson, serializer(value.getClass()), value, out);

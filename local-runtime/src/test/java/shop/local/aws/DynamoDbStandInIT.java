@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -17,6 +19,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import shop.local.dynamodb.DynamoDbService;
 import shop.local.journal.Journal;
+import shop.local.json.Json;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -373,8 +376,8 @@ class DynamoDbStandInIT {
                 .build();
     }
 
-    private static com.fasterxml.jackson.databind.node.ObjectNode key(String orderId) {
-        var key = shop.local.json.Json.object();
+    private static ObjectNode key(String orderId) {
+        var key = Json.object();
         key.putObject("orderId").put("S", orderId);
         return key;
     }
@@ -388,6 +391,6 @@ class DynamoDbStandInIT {
     }
 
     private static AttributeValue ss(String... values) {
-        return AttributeValue.fromSs(java.util.List.of(values));
+        return AttributeValue.fromSs(List.of(values));
     }
 }

@@ -12,6 +12,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Date;
+import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,7 +65,7 @@ class SesStandInIT {
         assertThat(eml.getRecipients(Message.RecipientType.TO))
                 .containsExactly(new InternetAddress("mira.kovac@example.com"));
         assertThat(eml.getSubject()).isEqualTo("Ihre Bestellung für Mira Kovač");
-        assertThat(eml.getSentDate()).isEqualTo(java.util.Date.from(StandInFixture.NOW));
+        assertThat(eml.getSentDate()).isEqualTo(Date.from(StandInFixture.NOW));
         assertThat(eml.getMessageID()).isEqualTo("<" + messageId + "@email.amazonses.com>");
         assertThat(eml.getContentType()).startsWith("multipart/alternative");
         MimeMultipart parts = (MimeMultipart) eml.getContent();
@@ -114,7 +116,7 @@ class SesStandInIT {
     @Test
     void messageWithoutRecipientsIsRefused() {
         assertThatThrownBy(() -> ses.sendEmail(simple("Subject", "Text", "<p>Html</p>").toBuilder()
-                        .destination(d -> d.toAddresses(java.util.List.of()))
+                        .destination(d -> d.toAddresses(List.of()))
                         .build()))
                 .isInstanceOf(BadRequestException.class)
                 .hasMessageContaining("at least one recipient");

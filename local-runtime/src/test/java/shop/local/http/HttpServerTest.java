@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
@@ -161,7 +162,7 @@ class HttpServerTest {
 
             URI uri = URI.create("http://localhost:" + server.address().getPort() + "/");
             var response = client.send(
-                    java.net.http.HttpRequest.newBuilder(uri)
+                    HttpRequest.newBuilder(uri)
                             .POST(BodyPublishers.ofString("flowing"))
                             .timeout(Duration.ofSeconds(30))
                             .build(),

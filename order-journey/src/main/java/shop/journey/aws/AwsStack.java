@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -88,7 +89,7 @@ public final class AwsStack implements Sources.Logs, Sources.Tables, Sources.Dea
         } catch (ResourceNotFoundException noLogGroupYet) {
             return List.of(); // a function that never ran has no log group
         }
-        entries.sort(java.util.Comparator.comparing(LogEntry::time));
+        entries.sort(Comparator.comparing(LogEntry::time));
         return entries;
     }
 

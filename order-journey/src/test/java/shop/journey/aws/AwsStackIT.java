@@ -3,6 +3,7 @@ package shop.journey.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,13 +24,16 @@ import shop.template.TableResource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -62,8 +66,8 @@ class AwsStackIT {
         for (TableResource table : TEMPLATE.tables()) {
             String name = "journey-" + RUN + "-" + table.logicalId();
             PHYSICAL.put(table.logicalId(), name);
-            List<software.amazon.awssdk.services.dynamodb.model.KeySchemaElement> keys = new ArrayList<>();
-            List<software.amazon.awssdk.services.dynamodb.model.AttributeDefinition> attributes = new ArrayList<>();
+            List<KeySchemaElement> keys = new ArrayList<>();
+            List<AttributeDefinition> attributes = new ArrayList<>();
             keys.add(key(table.hashKey(), KeyType.HASH));
             attributes.add(attribute(table.hashKey()));
             table.rangeKey().ifPresent(range -> {
@@ -152,7 +156,7 @@ class AwsStackIT {
         park("WarehouseDeadLetterQueue", "eventbridge-rule-dead-letter.json");
     }
 
-    private static void park(String queue, String sample) throws java.io.IOException {
+    private static void park(String queue, String sample) throws IOException {
         var record = JSON.readTree(
                         Files.readString(templateFolder().resolve("events/sqs").resolve(sample)))
                 .path("Records")
@@ -243,15 +247,12 @@ class AwsStackIT {
                 .build();
     }
 
-    private static software.amazon.awssdk.services.dynamodb.model.KeySchemaElement key(String name, KeyType type) {
-        return software.amazon.awssdk.services.dynamodb.model.KeySchemaElement.builder()
-                .attributeName(name)
-                .keyType(type)
-                .build();
+    private static KeySchemaElement key(String name, KeyType type) {
+        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
     }
 
-    private static software.amazon.awssdk.services.dynamodb.model.AttributeDefinition attribute(String name) {
-        return software.amazon.awssdk.services.dynamodb.model.AttributeDefinition.builder()
+    private static AttributeDefinition attribute(String name) {
+        return AttributeDefinition.builder()
                 .attributeName(name)
                 .attributeType(ScalarAttributeType.S)
                 .build();
@@ -266,7 +267,7 @@ class AwsStackIT {
                 .region(Region.EU_WEST_1)
                 .credentialsProvider(
                         StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")));
-        if (builder instanceof software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<?, ?> sync) {
+        if (builder instanceof SdkSyncClientBuilder<?, ?> sync) {
             sync.httpClientBuilder(UrlConnectionHttpClient.builder());
         }
         return builder.build();
