@@ -1,6 +1,5 @@
 package shop.email;
 
-import java.util.List;
 import shop.subscriber.ReportedFailure;
 
 /**
@@ -9,28 +8,22 @@ import shop.subscriber.ReportedFailure;
  * <p>Retryable by design: thrown so that Lambda retries the event later, when it finds the confirmation sent (and does
  * nothing) or the claim abandoned (and takes it over).
  */
-public final class ConfirmationInProgressException extends RuntimeException implements ReportedFailure {
+public final class ConfirmationInProgressException extends ReportedFailure {
 
     private final String orderId;
 
     public ConfirmationInProgressException(String orderId) {
-        super("The confirmation of order " + orderId + " is being sent by another invocation; retry once its claim"
-                + " is released or its lease has run out");
+        super(
+                "The confirmation of order " + orderId + " is being sent by another invocation; retry once its claim"
+                        + " is released or its lease has run out",
+                "confirmation.in-progress",
+                "duplicate",
+                true);
         this.orderId = orderId;
     }
 
     /** The order whose confirmation is in flight. */
     public String orderId() {
         return orderId;
-    }
-
-    @Override
-    public String logEvent() {
-        return "confirmation.in-progress";
-    }
-
-    @Override
-    public List<Object> logFields() {
-        return List.of("duplicate", true);
     }
 }

@@ -161,22 +161,10 @@ class DeliveryHandlerTest {
         assertThat(metrics()).containsEntry(MetricNames.REJECTED, 1.0);
     }
 
-    /** A failure a domain names itself, like email's claim held by another invocation. */
-    private static final class Held extends RuntimeException implements ReportedFailure {
-        @Override
-        public String logEvent() {
-            return "test.held";
-        }
-
-        @Override
-        public List<Object> logFields() {
-            return List.of("duplicate", true);
-        }
-    }
-
     @Test
     void aReportedFailureIsLoggedUnderItsOwnNameAndRethrown() throws Exception {
-        Held held = new Held();
+        // A failure a domain names itself, like email's claim held by another invocation.
+        ReportedFailure held = new ReportedFailure("held", "test.held", "duplicate", true) {};
         DeliveryHandler handler = subscriber(order -> null).over(order -> {
             throw held;
         });
