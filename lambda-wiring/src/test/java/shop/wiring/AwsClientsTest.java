@@ -15,18 +15,14 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 class AwsClientsTest {
 
+    /** Keys as Lambda puts them in a function's environment (example values). */
+    private static final Map<String, String> LAMBDA_KEYS =
+            Map.of("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY", "secret", "AWS_SESSION_TOKEN", "token");
+
     static Stream<Arguments> credentialSources() {
         return Stream.of(
                 Arguments.of(
-                        "keys from the environment, as Lambda sets them",
-                        Map.of(
-                                "AWS_ACCESS_KEY_ID",
-                                "AKIDEXAMPLE",
-                                "AWS_SECRET_ACCESS_KEY",
-                                "secret",
-                                "AWS_SESSION_TOKEN",
-                                "token"),
-                        StaticCredentialsProvider.class),
+                        "keys from the environment, as Lambda sets them", LAMBDA_KEYS, StaticCredentialsProvider.class),
                 Arguments.of(
                         "container endpoint only, as SnapStart sets it",
                         Map.of("AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://127.0.0.1:9001/credentials"),
@@ -53,15 +49,7 @@ class AwsClientsTest {
 
     @Test
     void keepsTheSessionTokenWithTheKeys() {
-        var provider = AwsClients.credentials(new Environment(
-                "TestFunction",
-                Map.of(
-                        "AWS_ACCESS_KEY_ID",
-                        "AKIDEXAMPLE",
-                        "AWS_SECRET_ACCESS_KEY",
-                        "secret",
-                        "AWS_SESSION_TOKEN",
-                        "token")));
+        var provider = AwsClients.credentials(new Environment("TestFunction", LAMBDA_KEYS));
 
         assertThat(provider.resolveCredentials())
                 .isInstanceOfSatisfying(

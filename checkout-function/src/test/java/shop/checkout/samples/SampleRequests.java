@@ -25,6 +25,15 @@ public final class SampleRequests {
     public static final String NO_SIGNUP = FOLDER + "post-order-no-signup.json";
     public static final String WITH_IDEMPOTENCY_KEY = FOLDER + "post-order-with-idempotency-key.json";
     public static final String INVALID = FOLDER + "post-order-invalid.json";
+    /** The fields {@link #INVALID} gets wrong, in the order checkout reports them. */
+    public static final List<String> INVALID_FIELDS = List.of(
+            "$.customer.email",
+            "$.customer.rewardsSignup",
+            "$.items[0].quantity",
+            "$.items[1].unitPrice",
+            "$.currency",
+            "$.shippingAddress.city",
+            "$.shippingAddress.country");
 
     /** No verified claims: what a direct invocation, or a route without the authorizer, hands over. */
     public static final String WITHOUT_TOKEN = FOLDER + "post-order-without-token.json";

@@ -317,14 +317,7 @@ class OrderRequestValidatorTest {
 
         assertThat(((Validation.Invalid) result).errors())
                 .extracting(FieldError::field)
-                .containsExactly(
-                        "$.customer.email",
-                        "$.customer.rewardsSignup",
-                        "$.items[0].quantity",
-                        "$.items[1].unitPrice",
-                        "$.currency",
-                        "$.shippingAddress.city",
-                        "$.shippingAddress.country");
+                .containsExactlyElementsOf(SampleRequests.INVALID_FIELDS);
     }
 
     @Test

@@ -29,7 +29,15 @@ public final class BusRecords {
 
     /** An accepted event with deliveries still owed. */
     public record PendingEvent(
-            String id, JsonNode envelope, Instant acceptedAt, Optional<String> redriveOf, List<Owed> owed) {}
+            String id, JsonNode envelope, Instant acceptedAt, Optional<String> redriveOf, List<Owed> owed) {
+
+        /** The rules and functions still owed the event, as the ledger lists an event's targets. */
+        List<Ledger.Target> targets() {
+            return owed.stream()
+                    .map(owed -> new Ledger.Target(owed.rule(), owed.function()))
+                    .toList();
+        }
+    }
 
     static ObjectNode accepted(
             String id, JsonNode envelope, Instant at, Optional<String> redriveOf, List<Ledger.Target> targets) {
@@ -112,14 +120,8 @@ public final class BusRecords {
     public static List<JsonNode> compacted(List<PendingEvent> pending) {
         List<JsonNode> records = new ArrayList<>();
         for (PendingEvent event : pending) {
-            ObjectNode record = accepted(
-                    event.id(),
-                    event.envelope(),
-                    event.acceptedAt(),
-                    event.redriveOf(),
-                    event.owed().stream()
-                            .map(owed -> new Ledger.Target(owed.rule(), owed.function()))
-                            .toList());
+            ObjectNode record =
+                    accepted(event.id(), event.envelope(), event.acceptedAt(), event.redriveOf(), event.targets());
             for (int i = 0; i < event.owed().size(); i++) {
                 ObjectNode target = (ObjectNode) record.path("targets").get(i);
                 target.put("failedAttempts", event.owed().get(i).failedAttempts());

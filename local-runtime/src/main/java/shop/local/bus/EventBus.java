@@ -119,14 +119,7 @@ public final class EventBus implements EventSink {
     /** Resumes the deliveries a stopped or crashed runtime still owed, each after the attempts it had failed. */
     public void resume(List<BusRecords.PendingEvent> pending) {
         for (BusRecords.PendingEvent event : pending) {
-            ledger.accepted(
-                    event.id(),
-                    event.envelope(),
-                    event.acceptedAt(),
-                    event.redriveOf(),
-                    event.owed().stream()
-                            .map(owed -> new Ledger.Target(owed.rule(), owed.function()))
-                            .toList());
+            ledger.accepted(event.id(), event.envelope(), event.acceptedAt(), event.redriveOf(), event.targets());
         }
         for (BusRecords.PendingEvent event : pending) {
             event.owed()
