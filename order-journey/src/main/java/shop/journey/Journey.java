@@ -49,7 +49,7 @@ public final class Journey {
                             .filter(entry -> !entry.isReport())
                             .toList());
         }
-        Map<String, List<DeadLetter>> parked = new LinkedHashMap<>();
+        Map<String, List<ParkedEvent>> parked = new LinkedHashMap<>();
         for (FunctionResource function : ordered) {
             parked.put(
                     function.logicalId(),
@@ -67,7 +67,7 @@ public final class Journey {
                         .findFirst())
                 .or(() -> parked.values().stream()
                         .flatMap(List::stream)
-                        .map(DeadLetter::customerId)
+                        .map(ParkedEvent::customerId)
                         .filter(id -> !id.isEmpty())
                         .findFirst());
 

@@ -15,7 +15,7 @@ public record OrderStory(String orderId, List<FunctionStory> functions) {
             List<Attempt> attempts,
             List<LogEntry> lines,
             List<Written> written,
-            List<DeadLetter> deadLetters) {
+            List<ParkedEvent> deadLetters) {
 
         /** Whether the rule delivered the order (or a dead letter shows it tried). */
         public boolean reached() {

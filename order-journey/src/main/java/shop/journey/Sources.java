@@ -30,6 +30,6 @@ public final class Sources {
     /** The functions' dead-letter queues. */
     public interface DeadLetters {
         /** Every event parked in {@code queue} (logical id), which holds {@code function}'s failures. */
-        List<DeadLetter> in(String queue, String function);
+        List<ParkedEvent> in(String queue, String function);
     }
 }

@@ -94,15 +94,14 @@ public final class StoryText {
             if (function.rule().isPresent() && function.deadLetters().isEmpty()) {
                 text.append("  dead letters: none\n");
             }
-            for (DeadLetter letter : function.deadLetters()) {
+            for (ParkedEvent letter : function.deadLetters()) {
                 text.append("  dead letter (")
                         .append(letter.writer())
                         .append(") event ")
-                        .append(letter.eventId());
-                if (letter.attempts() > 0) {
-                    text.append(" after ").append(letter.attempts()).append(" attempts");
-                }
-                text.append(": ").append(letter.reason()).append('\n');
+                        .append(letter.eventId())
+                        .append(": ")
+                        .append(letter.reason())
+                        .append('\n');
             }
         }
         return text.toString();

@@ -16,7 +16,7 @@ final class FakeSources implements Sources.Logs, Sources.Tables, Sources.DeadLet
 
     private record Item(String table, JsonNode item) {}
 
-    private record Parked(String queue, DeadLetter letter) {}
+    private record Parked(String queue, ParkedEvent letter) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -63,7 +63,7 @@ final class FakeSources implements Sources.Logs, Sources.Tables, Sources.DeadLet
         return this;
     }
 
-    FakeSources deadLetter(String queue, DeadLetter letter) {
+    FakeSources deadLetter(String queue, ParkedEvent letter) {
         parked.add(new Parked(queue, letter));
         return this;
     }
@@ -90,7 +90,7 @@ final class FakeSources implements Sources.Logs, Sources.Tables, Sources.DeadLet
     }
 
     @Override
-    public List<DeadLetter> in(String queue, String function) {
+    public List<ParkedEvent> in(String queue, String function) {
         return parked.stream()
                 .filter(p -> p.queue().equals(queue))
                 .map(Parked::letter)

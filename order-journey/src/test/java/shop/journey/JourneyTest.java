@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import shop.redrive.QueueMessage;
 
 class JourneyTest {
 
@@ -95,25 +96,23 @@ class JourneyTest {
 
     @Test
     void onlyTheOrdersOwnDeadLettersAreShown() {
-        Samples.QueueMessage mine = Samples.queueMessage("lambda-on-failure-record.json");
-        Samples.QueueMessage other = Samples.queueMessage("eventbridge-rule-dead-letter.json");
-        sources.deadLetter("EmailDeadLetterQueue", DeadLetter.parse("EmailFunction", mine.body(), mine.attributes()))
-                .deadLetter(
-                        "EmailDeadLetterQueue", DeadLetter.parse("EmailFunction", other.body(), other.attributes()));
+        QueueMessage mine = Samples.queueMessage("lambda-on-failure-record.json");
+        QueueMessage other = Samples.queueMessage("eventbridge-rule-dead-letter.json");
+        sources.deadLetter("EmailDeadLetterQueue", ParkedEvent.of(mine))
+                .deadLetter("EmailDeadLetterQueue", ParkedEvent.of(other));
 
         OrderStory story = tell(Optional.empty());
 
         assertThat(of(story, "EmailFunction").deadLetters())
                 .singleElement()
-                .satisfies(letter -> assertThat(letter.attempts()).isEqualTo(3));
+                .satisfies(letter -> assertThat(letter.reason()).contains("after 3 attempts"));
         assertThat(of(story, "WarehouseFunction").deadLetters()).isEmpty();
     }
 
     @Test
     void aParkedEventsCustomerOpensTheTableKeyedByCustomer() {
-        Samples.QueueMessage parked = Samples.queueMessage("lambda-on-failure-record.json");
-        sources.deadLetter(
-                        "EmailDeadLetterQueue", DeadLetter.parse("EmailFunction", parked.body(), parked.attributes()))
+        QueueMessage parked = Samples.queueMessage("lambda-on-failure-record.json");
+        sources.deadLetter("EmailDeadLetterQueue", ParkedEvent.of(parked))
                 .item("RewardsTable", Map.of("customerId", "cust-1001", "entry", "ORDER#" + ORDER, "points", 42));
 
         OrderStory.FunctionStory rewards = of(tell(Optional.empty()), "RewardsFunction");

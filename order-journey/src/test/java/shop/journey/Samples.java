@@ -8,20 +8,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import shop.redrive.QueueMessage;
 import shop.template.SamTemplate;
 
 /** The repository's template and sample events, as the tests read them. */
-final class Samples {
+public final class Samples {
 
     static final Path TEMPLATE_FILE = SamTemplate.locate(Path.of(""));
-    static final SamTemplate TEMPLATE = SamTemplate.load(TEMPLATE_FILE);
+    public static final SamTemplate TEMPLATE = SamTemplate.load(TEMPLATE_FILE);
 
     private Samples() {}
 
-    /** A dead-letter queue message of {@code events/sqs}: its body and its message attributes' string values. */
-    record QueueMessage(String body, Map<String, String> attributes) {}
-
-    static QueueMessage queueMessage(String name) {
+    /** A dead-letter queue message of {@code events/sqs}, as redrive's queue would receive it. */
+    public static QueueMessage queueMessage(String name) {
         Path file = TEMPLATE_FILE.getParent().resolve("events/sqs").resolve(name);
         try {
             JsonNode record = new ObjectMapper()
@@ -34,7 +33,11 @@ final class Samples {
                     .forEachRemaining(attribute -> attributes.put(
                             attribute.getKey(),
                             attribute.getValue().path("stringValue").asText()));
-            return new QueueMessage(record.path("body").asText(), attributes);
+            return new QueueMessage(
+                    record.path("messageId").asText(),
+                    record.path("receiptHandle").asText(),
+                    record.path("body").asText(),
+                    attributes);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file, e);
         }

@@ -3,6 +3,7 @@ package shop.journey.aws;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,9 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import shop.journey.DeadLetter;
 import shop.journey.LogEntry;
+import shop.journey.ParkedEvent;
 import shop.journey.Sources;
+import shop.redrive.QueueMessage;
+import shop.redrive.SqsDeadLetterQueue;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilteredLogEvent;
@@ -22,8 +25,6 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundExce
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /**
  * A deployed stack: each function's log group {@code /aws/lambda/<name>} through {@code FilterLogEvents}, its tables
@@ -116,28 +117,20 @@ public final class AwsStack implements Sources.Logs, Sources.Tables, Sources.Dea
     }
 
     @Override
-    public List<DeadLetter> in(String queue, String function) {
-        String url = physical(queue);
+    public List<ParkedEvent> in(String queue, String function) {
+        // redrive's receive, without its long poll: a peek, each message hidden for PEEK_SECONDS.
+        SqsDeadLetterQueue deadLetters =
+                new SqsDeadLetterQueue(sqs, physical(queue), Duration.ZERO, Duration.ofSeconds(PEEK_SECONDS));
         Set<String> seen = new LinkedHashSet<>();
-        List<DeadLetter> letters = new ArrayList<>();
+        List<ParkedEvent> letters = new ArrayList<>();
         while (seen.size() < MOST_MESSAGES) {
-            List<Message> batch = sqs.receiveMessage(request -> request.queueUrl(url)
-                            .maxNumberOfMessages(10)
-                            .visibilityTimeout(PEEK_SECONDS)
-                            .waitTimeSeconds(0)
-                            .messageAttributeNames("All"))
-                    .messages();
-            List<Message> fresh = batch.stream()
+            List<QueueMessage> fresh = deadLetters.receive(10).stream()
                     .filter(message -> seen.add(message.messageId()))
                     .toList();
             if (fresh.isEmpty()) {
                 break;
             }
-            for (Message message : fresh) {
-                Map<String, String> attributes = new LinkedHashMap<>();
-                message.messageAttributes().forEach((name, value) -> attributes.put(name, text(value)));
-                letters.add(DeadLetter.parse(function, message.body(), attributes));
-            }
+            fresh.forEach(message -> letters.add(ParkedEvent.of(message)));
         }
         return letters;
     }
@@ -149,10 +142,6 @@ public final class AwsStack implements Sources.Logs, Sources.Tables, Sources.Dea
                     "The stack has no resource " + logicalId + " (is it the stack of this template?)");
         }
         return id;
-    }
-
-    private static String text(MessageAttributeValue value) {
-        return value.stringValue() == null ? "" : value.stringValue();
     }
 
     private static JsonNode dynamoJson(Map<String, AttributeValue> item) {

@@ -14,9 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import shop.journey.DeadLetter;
 import shop.journey.LogEntry;
+import shop.journey.ParkedEvent;
 import shop.journey.Sources;
+import shop.redrive.QueueMessage;
 
 /**
  * The local runtime's data folder ({@code ./run-local}'s {@code .local}): {@code logs/<Function>.log} with lines
@@ -85,18 +86,19 @@ public final class LocalData implements Sources.Logs, Sources.Tables, Sources.De
     }
 
     @Override
-    public List<DeadLetter> in(String queue, String function) {
+    public List<ParkedEvent> in(String queue, String function) {
         Path letters = folder.resolve("dead-letters").resolve(function);
         if (!Files.isDirectory(letters)) {
             return List.of();
         }
         try (Stream<Path> files = Files.list(letters)) {
-            List<DeadLetter> found = new ArrayList<>();
+            List<ParkedEvent> found = new ArrayList<>();
             for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json")
                             && !f.getFileName().toString().startsWith("."))
                     .sorted()
                     .toList()) {
-                found.add(DeadLetter.parse(function, Files.readString(file), Map.of()));
+                found.add(ParkedEvent.of(
+                        new QueueMessage(file.getFileName().toString(), "local", Files.readString(file), Map.of())));
             }
             return found;
         } catch (IOException e) {
