@@ -13,8 +13,8 @@ import java.nio.charset.StandardCharsets;
 import shop.template.FunctionResource;
 
 /**
- * Hands an event to a handler the way Lambda's Java runtime does: a stream handler gets the JSON's bytes, a typed
- * handler its input, with a Lambda context of the template function. SDK calls the handler makes are attributed to the
+ * Hands an event to a handler the way Lambda's Java runtime does: every function here is a stream handler, given the
+ * JSON's bytes and a Lambda context of the template function. SDK calls the handler makes are attributed to the
  * function. Thread-safe.
  */
 public final class LambdaInvoke {

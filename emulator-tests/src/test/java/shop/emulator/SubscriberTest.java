@@ -16,15 +16,6 @@ class SubscriberTest {
         return Subscriber.all().stream();
     }
 
-    @Test
-    void everyFunctionWithARuleIsASubscriberAndNoOtherIs() {
-        assertThat(Subscriber.all())
-                .isNotEmpty()
-                .allSatisfy(
-                        subscriber -> assertThat(subscriber.function().rules()).isNotEmpty());
-        assertThat(Subscriber.all()).extracting(Subscriber::logicalId).doesNotContain("CheckoutFunction");
-    }
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("subscribers")
     void eachHandlerTheTemplateNamesIsOnTheClassPathWithAnEnvironmentConstructor(Subscriber subscriber)

@@ -13,6 +13,7 @@ import shop.template.AsyncInvokeConfig;
 import shop.template.EventRule;
 import shop.template.FunctionResource;
 import shop.template.SamTemplate;
+import shop.template.TableResource;
 
 /**
  * Tells what happened to one order: which functions wrote about it (and so which rules delivered it), each attempt with
@@ -128,20 +129,27 @@ public final class Journey {
                         table, List.of(), Optional.of("its key needs the customer id; give --customer <id>")));
                 continue;
             }
+            Optional<String> sortKey = template.tables().stream()
+                    .filter(resource -> resource.logicalId().equals(table))
+                    .findFirst()
+                    .flatMap(TableResource::rangeKey);
             List<Map<String, String>> items = tables.items(table, key.get()).stream()
-                    .map(item -> shown(item, lookup))
+                    .map(item -> shown(item, lookup, sortKey))
                     .toList();
             written.add(new OrderStory.Written(table, items, Optional.empty()));
         }
         return written;
     }
 
-    private static Map<String, String> shown(JsonNode item, OrderLookups.Lookup lookup) {
+    private static Map<String, String> shown(JsonNode item, OrderLookups.Lookup lookup, Optional<String> sortKey) {
         Map<String, String> shown = new LinkedHashMap<>();
         List<String> attributes = new ArrayList<>(lookup.key().keySet());
-        // The key attributes present in the item (a sort key the lookup left open, too), then the shown ones.
+        // The key attributes present in the item (the table's sort key when the lookup left it open: it tells the items
+        // of one partition apart), then the shown ones.
         item.fieldNames().forEachRemaining(name -> {
-            if (!attributes.contains(name) && !lookup.shown().contains(name) && isKeyLike(name, lookup)) {
+            if (!attributes.contains(name)
+                    && !lookup.shown().contains(name)
+                    && sortKey.filter(name::equals).isPresent()) {
                 attributes.add(name);
             }
         });
@@ -153,11 +161,6 @@ public final class Journey {
             }
         }
         return shown;
-    }
-
-    private static boolean isKeyLike(String name, OrderLookups.Lookup lookup) {
-        // A partition-key lookup reads several items; their sort keys (sk) tell them apart.
-        return lookup.key().size() == 1 && name.equals("sk");
     }
 
     private static String scalar(JsonNode attribute) {

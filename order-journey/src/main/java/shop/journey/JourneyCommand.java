@@ -1,7 +1,6 @@
 package shop.journey;
 
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +18,7 @@ import shop.template.SamTemplate;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
@@ -55,7 +55,7 @@ public final class JourneyCommand {
     }
 
     /** Runs the command; answers the exit status. */
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         if (Arrays.asList(args).contains("--help")) {
             out.print(USAGE);
             return 0;
@@ -84,6 +84,10 @@ public final class JourneyCommand {
                         sqs,
                         Instant.now().minus(options.since));
                 story = new Journey(template, stack, stack, stack).tell(options.orderId, options.customer);
+            } catch (SdkException e) {
+                // No such stack, no credentials, no network: the SDK's message says which; a stack trace says no more.
+                err.println("journey: cannot read " + source + ": " + e.getMessage());
+                return 2;
             }
         } else {
             Path data = options.data.orElseGet(
@@ -113,18 +117,13 @@ public final class JourneyCommand {
         return absolute.startsWith(here) ? here.relativize(absolute) : absolute;
     }
 
-    private static <C, B extends AwsClientBuilder<B, C>> C client(B builder, Optional<String> region) {
+    private static <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> C client(
+            B builder, Optional<String> region) {
         region.map(Region::of).ifPresent(builder::region);
-        // AWS_ENDPOINT_URL (an emulator) is honoured by the SDK itself.
-        Optional.ofNullable(System.getenv("AWS_ENDPOINT_URL"))
-                .filter(url -> !url.isBlank())
-                .map(URI::create)
-                .ifPresent(builder::endpointOverride);
-        builder.credentialsProvider(DefaultCredentialsProvider.builder().build());
-        if (builder instanceof SdkSyncClientBuilder<?, ?> sync) {
-            sync.httpClientBuilder(UrlConnectionHttpClient.builder());
-        }
-        return builder.build();
+        // AWS_ENDPOINT_URL (an emulator) is read by the SDK itself; an operator's tool acts as whoever runs it.
+        return builder.credentialsProvider(DefaultCredentialsProvider.builder().build())
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build();
     }
 
     /** The parsed command line. */

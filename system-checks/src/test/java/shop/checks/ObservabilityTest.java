@@ -21,6 +21,7 @@ import shop.template.FunctionResource;
 import shop.template.IntrinsicResolver;
 import shop.template.SamTemplate;
 import shop.wiring.metrics.MetricNames;
+import shop.wiring.metrics.Metrics;
 
 /**
  * What an operator sees of the deployed choreography: every function traced and logging JSON at set levels, every alarm
@@ -31,12 +32,12 @@ class ObservabilityTest {
 
     private static final SamTemplate TEMPLATE = SamTemplate.load(SamTemplate.locate(Path.of("")));
 
-    /** The custom metrics the functions write in embedded metric format (README, "Metrics, dashboard and alarms"). */
-    static final String METRICS_NAMESPACE = "Checkout";
-
-    // The names the functions write, from the one place the code records them.
+    // Every metric the functions write in embedded metric format, from the one place the code names them.
     static final Set<String> CUSTOM_METRICS = Set.of(
             MetricNames.ORDERS_ACCEPTED,
+            MetricNames.ORDERS_REFUSED,
+            MetricNames.ORDERS_UNAVAILABLE,
+            MetricNames.PUT_EVENTS_ATTEMPTS,
             MetricNames.PROCESSED,
             MetricNames.DUPLICATES,
             MetricNames.REJECTED,
@@ -202,11 +203,11 @@ class ObservabilityTest {
                 TEMPLATE.functions().stream().map(FunctionResource::logicalId).toList());
 
         assertThat(metrics)
-                .filteredOn(metric -> metric.get(0).asText().equals(METRICS_NAMESPACE))
+                .filteredOn(metric -> metric.get(0).asText().equals(Metrics.NAMESPACE))
                 .isNotEmpty()
                 .allSatisfy(metric -> {
                     assertThat(metric.get(1).asText()).isIn(CUSTOM_METRICS);
-                    assertThat(metric.get(2).asText()).isEqualTo("Function");
+                    assertThat(metric.get(2).asText()).isEqualTo(Metrics.FUNCTION_DIMENSION);
                     assertThat(metric.get(3).asText()).isIn(functionIds);
                 });
         assertThat(metrics)

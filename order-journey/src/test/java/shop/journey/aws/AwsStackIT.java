@@ -3,7 +3,10 @@ package shop.journey.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import shop.journey.Journey;
+import shop.journey.JourneyCommand;
 import shop.journey.OrderStory;
 import shop.journey.Samples;
 import shop.redrive.QueueMessage;
@@ -174,6 +178,22 @@ class AwsStackIT {
         logs.close();
         dynamo.close();
         sqs.close();
+    }
+
+    @Test
+    void aStackThatCannotBeReadIsNamedWithTheReasonNotAStackTrace() {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+
+        int status = JourneyCommand.run(
+                new String[] {ORDER, "--stack", "no-such-stack-" + UUID.randomUUID(), "--region", "us-east-1"},
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .startsWith("journey: cannot read stack no-such-stack-")
+                .doesNotContain("\tat ");
     }
 
     @Test
