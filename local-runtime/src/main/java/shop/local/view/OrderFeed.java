@@ -3,6 +3,7 @@ package shop.local.view;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -72,17 +73,22 @@ final class OrderFeed {
     /** One order as it stands: a fingerprint that changes whenever what the page shows of it does, and its JSON. */
     record Order(String fingerprint, Supplier<ObjectNode> json) {}
 
+    /** Every event the ledger holds, in one snapshot: a tick takes one for {@link #orders} and {@link #status}. */
+    List<Ledger.Event> events() {
+        return runtime.ledger().events();
+    }
+
     /**
-     * Every order so far, oldest first, keyed by order id. The JSON is built only when asked for: a page open during a
-     * load run costs a fingerprint per order and tick, and JSON only for the orders that changed.
+     * Every order of {@code events}, oldest first, keyed by order id. The JSON is built only when asked for: a page
+     * open during a load run costs a fingerprint per order and tick, and JSON only for the orders that changed.
      */
-    Map<String, Order> orders() {
+    Map<String, Order> orders(List<Ledger.Event> events) {
         Map<String, List<Ledger.Event>> grouped = new LinkedHashMap<>();
-        for (Ledger.Event event : runtime.ledger().events()) {
+        for (Ledger.Event event : events) {
             grouped.computeIfAbsent(orderId(event), id -> new ArrayList<>()).add(event);
         }
         Map<String, Order> orders = new LinkedHashMap<>();
-        grouped.forEach((id, events) -> orders.put(id, new Order(fingerprint(events), () -> order(id, events))));
+        grouped.forEach((id, ofOrder) -> orders.put(id, new Order(fingerprint(ofOrder), () -> order(id, ofOrder))));
         return orders;
     }
 
@@ -169,7 +175,7 @@ final class OrderFeed {
         if (rendered != null) {
             return rendered;
         }
-        if (!runtime.outbox().messages().contains(file)) {
+        if (!Files.isRegularFile(file)) {
             return "(not in the outbox: " + file.getFileName() + ")";
         }
         return emails.computeIfAbsent(file, EmailText::of);
@@ -198,13 +204,13 @@ final class OrderFeed {
     }
 
     /** The counters the map and the panels show: per rule and function, dead letters waiting, faults armed. */
-    ObjectNode status() {
+    ObjectNode status(List<Ledger.Event> events) {
         Deployment deployment = runtime.deployment();
         Map<String, int[]> rules = new LinkedHashMap<>();
         Map<String, int[]> functions = new LinkedHashMap<>();
         deployment.subscriptions().forEach(s -> rules.put(s.rule(), new int[1]));
         deployment.functions().forEach(f -> functions.put(f.name(), new int[4]));
-        for (Ledger.Event event : runtime.ledger().events()) {
+        for (Ledger.Event event : events) {
             for (Ledger.Delivery delivery : event.deliveries()) {
                 rules.computeIfAbsent(delivery.rule(), r -> new int[1])[0]++;
                 int[] counts = functions.computeIfAbsent(delivery.function(), f -> new int[4]);
