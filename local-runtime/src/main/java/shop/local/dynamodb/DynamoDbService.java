@@ -221,12 +221,12 @@ public final class DynamoDbService implements JsonProtocolService, AutoCloseable
         JsonNode key = request.get("Key");
         table.checkKey(key, true);
         Expressions expressions = Expressions.of(request);
-        Optional<List<String>> projection = expressions.projection(request.get("ProjectionExpression"));
+        expressions.refuseProjection(request.get("ProjectionExpression"));
         expressions.checkAllUsed();
         ObjectNode response = Json.object();
         lock.readLock().lock();
         try {
-            table.get(key).ifPresent(item -> response.set("Item", project(item, projection)));
+            table.get(key).ifPresent(item -> response.set("Item", item.deepCopy()));
         } finally {
             lock.readLock().unlock();
         }
@@ -496,10 +496,6 @@ public final class DynamoDbService implements JsonProtocolService, AutoCloseable
         ObjectNode subset = Json.object();
         attributes.stream().filter(item::has).forEach(attribute -> subset.set(attribute, item.get(attribute)));
         return subset;
-    }
-
-    private static ObjectNode project(ObjectNode item, Optional<List<String>> projection) {
-        return projection.map(attributes -> only(item, Set.copyOf(attributes))).orElse(item.deepCopy());
     }
 
     /** The current item when the write's condition holds; a failed condition is recorded as an effect too. */
