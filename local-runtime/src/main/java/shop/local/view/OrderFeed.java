@@ -12,11 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import shop.local.LocalRuntime;
 import shop.local.api.ApiCall;
+import shop.local.aws.EventBridgeService;
+import shop.local.aws.SesService;
 import shop.local.bus.DeadLetterStore;
 import shop.local.bus.Ledger;
 import shop.local.deploy.Deployment;
@@ -30,11 +30,6 @@ import shop.local.json.Json;
  * so a redrive joins the order it re-sends. Thread-safe.
  */
 final class OrderFeed {
-
-    /** The checkout's effect naming the event it put on the bus: "PutEvents OrderCreated on OrdersBus -> event ID". */
-    private static final Pattern PUT_EVENT = Pattern.compile("^PutEvents .* -> event (\\S+)$");
-
-    private static final String SENT_EMAIL = "SendEmail -> ";
 
     private final LocalRuntime runtime;
     private final Map<String, JsonNode> answersByEvent = new ConcurrentHashMap<>();
@@ -62,12 +57,10 @@ final class OrderFeed {
                 apiFailures++;
             }
         }
-        for (String effect : call.effects()) {
-            Matcher put = PUT_EVENT.matcher(effect);
-            if (put.matches()) {
-                answersByEvent.put(put.group(1), answer);
-            }
-        }
+        // The checkout's effects name the events it put on the bus.
+        call.effects()
+                .forEach(effect ->
+                        EventBridgeService.eventIdOf(effect).ifPresent(eventId -> answersByEvent.put(eventId, answer)));
     }
 
     /** One order as it stands: a fingerprint that changes whenever what the page shows of it does, and its JSON. */
@@ -161,9 +154,7 @@ final class OrderFeed {
             ArrayNode effects = a.putArray("wrote");
             for (String effect : attempt.effects()) {
                 effects.add(effect);
-                if (effect.startsWith(SENT_EMAIL)) {
-                    a.put("email", email(Path.of(effect.substring(SENT_EMAIL.length()))));
-                }
+                SesService.emailOf(effect).ifPresent(eml -> a.put("email", email(eml)));
             }
         }
         return node;
