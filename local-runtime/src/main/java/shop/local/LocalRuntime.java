@@ -39,7 +39,6 @@ import shop.local.bus.Redrive;
 import shop.local.bus.RetryDelays;
 import shop.local.console.ConsoleReport;
 import shop.local.deploy.Deployment;
-import shop.local.deploy.Intrinsics;
 import shop.local.dynamodb.DynamoDbService;
 import shop.local.functions.FunctionLog;
 import shop.local.functions.LambdaFunction;
@@ -283,24 +282,21 @@ public final class LocalRuntime implements AutoCloseable {
             AwsStandIn.Port port = AwsStandIn.bind();
             opened.add(port);
 
-            Intrinsics intrinsics =
-                    new Intrinsics(SamTemplate.load(settings.template()), settings.parameters(), deployment.region());
             Map<String, Integer> retries = new LinkedHashMap<>();
             Map<String, String> arns = new LinkedHashMap<>();
             for (Deployment.Function function : deployment.functions()) {
-                String arn = intrinsics.arn(function.name(), function.name(), "Arn");
                 FunctionLog log = new FunctionLog(
                         data.resolve("logs"),
                         function.name(),
                         settings.verbose() ? Optional.of(settings.console()) : Optional.empty(),
                         clock);
                 opened.add(log);
-                LambdaFunction loaded = LambdaFunction.load(
-                        function, environment(deployment, function, port.endpoint()), log, arn, effects);
+                LambdaFunction loaded =
+                        LambdaFunction.load(function, environment(deployment, function, port.endpoint()), log, effects);
                 opened.add(loaded);
                 functions.put(function.name(), loaded);
                 retries.put(function.name(), function.retries());
-                arns.put(function.name(), arn);
+                arns.put(function.name(), function.arn());
             }
             invoker = new AsyncInvoker(
                     functions,

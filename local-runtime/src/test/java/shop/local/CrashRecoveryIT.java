@@ -48,8 +48,10 @@ import shop.local.json.Json;
 
 /**
  * Accepted means durable: the runtime runs in a child JVM under load from 16 clients and is killed ({@code kill -9})
- * twice at random points, each time restarted on the same data folder. Every order answered 202 must end with all its
- * effects exactly once: a shipment, a rewards credit counted once in the balance, and its confirmation email.
+ * twice at random points, each time restarted on the same data folder. Every order answered 202 must end with its
+ * shipment (the table holds one per order), exactly one rewards credit, counted once in its customer's balance, and its
+ * confirmation email: at least once, at most twice, as the email function's documented window allows (a sender killed
+ * after SES answered and before it marked the confirmation sent sends again on the retry).
  *
  * <p>The runtime runs with Lambda's real retry waits ({@code --retry-speedup 1}): an email delivery cut off by a kill
  * leaves the email function's claim on the order held for its 60 s lease, and the retry one minute later is what finds
@@ -73,7 +75,7 @@ class CrashRecoveryIT {
     }
 
     @Test
-    void everyAcceptedOrderHasAllItsEffectsExactlyOnceAfterKillsUnderLoad() throws Exception {
+    void everyAcceptedOrderIsShippedCreditedOnceAndConfirmedAtMostTwiceAfterKillsUnderLoad() throws Exception {
         long seed = System.nanoTime();
         Random random = new Random(seed);
         int port = freePort();

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -184,9 +183,7 @@ public final class HttpApi implements AutoCloseable {
             List<String> effects) {
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         headers.add(Map.entry("apigw-requestid", requestId()));
-        response.headers().stream()
-                .filter(header -> !OWN_HEADERS.contains(header.getKey().toLowerCase(Locale.ROOT)))
-                .forEach(headers::add);
+        headers.addAll(response.headers());
         Optional<String> errorBody = response.status() >= 400
                 ? Optional.of(new String(response.body(), StandardCharsets.UTF_8))
                 : Optional.empty();
@@ -201,10 +198,6 @@ public final class HttpApi implements AutoCloseable {
                 effects));
         return new HttpResponse(response.status(), headers, response.body());
     }
-
-    /** Headers the server writes itself: a function's own values for them would contradict the connection. */
-    private static final List<String> OWN_HEADERS =
-            List.of("content-length", "date", "connection", "transfer-encoding");
 
     /** The claims of a bearer token shaped like a JWT, decoded without verification (see the class comment). */
     private static Optional<ObjectNode> bearerClaims(String authorization) {

@@ -23,6 +23,21 @@ public record EventBridgeService(EventSink sink, Clock clock, Effects effects) i
     static final int MAX_ENTRIES = 10;
     static final int MAX_REQUEST_BYTES = 256 * 1024;
 
+    /** An accepted entry's effect: "PutEvents OrderCreated on OrdersBus -> event ID", read by {@link #eventIdOf}. */
+    private static final String PUT_EVENTS = "PutEvents ";
+
+    private static final String EVENT_ID = " -> event ";
+
+    /** The id of the event an accepted entry's effect names; empty for any other effect. */
+    public static Optional<String> eventIdOf(String effect) {
+        int at = effect.lastIndexOf(EVENT_ID);
+        if (!effect.startsWith(PUT_EVENTS) || at < 0) {
+            return Optional.empty();
+        }
+        String id = effect.substring(at + EVENT_ID.length());
+        return id.isEmpty() || id.chars().anyMatch(Character::isWhitespace) ? Optional.empty() : Optional.of(id);
+    }
+
     @Override
     public String targetPrefix() {
         return "AWSEvents";
@@ -113,7 +128,7 @@ public record EventBridgeService(EventSink sink, Clock clock, Effects effects) i
         List<String> resources = new ArrayList<>();
         entry.path("Resources").forEach(resource -> resources.add(resource.asText()));
         String id = sink.put(bus.get(), source, detailType, detail, resources, timeOf(entry));
-        effects.record("PutEvents " + detailType + " on " + bus.get() + " -> event " + id);
+        effects.record(PUT_EVENTS + detailType + " on " + bus.get() + EVENT_ID + id);
         result.put("EventId", id);
         return result;
     }

@@ -3,6 +3,7 @@ package shop.local.aws;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -23,6 +24,9 @@ public final class SesService {
     static final String PATH = "/v2/email/outbound-emails";
     static final int MAX_RECIPIENTS = 50;
 
+    /** A sent message's effect is "SendEmail -> " and its .eml file; {@link #emailOf} reads it. */
+    private static final String SENT = "SendEmail -> ";
+
     private final Outbox outbox;
     private final Effects effects;
     private final Supplier<String> messageIds;
@@ -38,6 +42,11 @@ public final class SesService {
         this.messageIds = messageIds;
     }
 
+    /** The .eml file a sent message's effect names; empty for any other effect. */
+    public static Optional<Path> emailOf(String effect) {
+        return effect.startsWith(SENT) ? Optional.of(Path.of(effect.substring(SENT.length()))) : Optional.empty();
+    }
+
     /** Answers {@code {"MessageId": ...}} once the message is in the outbox. */
     public JsonNode sendEmail(JsonNode request) {
         JsonNode content = request.path("Content");
@@ -48,11 +57,11 @@ public final class SesService {
             if (raw.length == 0) {
                 throw badRequest("Raw message data is empty.");
             }
-            effects.record("SendEmail -> " + outbox.writeRaw(messageId, raw));
+            effects.record(SENT + outbox.writeRaw(messageId, raw));
         } else if (content.has("Simple")) {
             Outbox.Email email = simple(request, content.path("Simple"));
             try {
-                effects.record("SendEmail -> " + outbox.write(messageId, email));
+                effects.record(SENT + outbox.write(messageId, email));
             } catch (IllegalArgumentException e) {
                 // Jakarta Mail refused an address or header: SES refuses those too, before sending anything.
                 throw badRequest(e.getMessage());

@@ -20,9 +20,12 @@ import software.amazon.event.ruler.Machine;
  * What the template deploys, resolved for one machine: functions with their code folder and environment, the buses with
  * their subscriptions, the HTTP routes and the tables. Reading it is the runtime's whole knowledge of the system;
  * whatever the runtime would have to guess at fails here, naming the resource and property.
+ *
+ * @param template the template as read once, for whoever draws the system (the live view's map)
  */
 public record Deployment(
         Path templateFile,
+        SamTemplate template,
         String region,
         List<Function> functions,
         List<String> buses,
@@ -57,11 +60,13 @@ public record Deployment(
     /**
      * A function as deployed.
      *
+     * @param arn the function's ARN, as {@code !GetAtt Function.Arn} resolves it
      * @param code the CodeUri folder, resolved against the template's folder
      * @param environment the template's variables, resolved (the runtime adds the AWS ones)
      * @param retries asynchronous invocation retries after the first attempt (EventInvokeConfig, or Lambda's 2)
      */
-    public record Function(FunctionResource resource, Path code, Map<String, String> environment, int retries) {
+    public record Function(
+            FunctionResource resource, String arn, Path code, Map<String, String> environment, int retries) {
         public String name() {
             return resource.logicalId();
         }
@@ -109,6 +114,7 @@ public record Deployment(
             });
             functions.add(new Function(
                     function,
+                    intrinsics.arn(id, id, "Arn"),
                     folder.resolve(function.codeUri()).normalize(),
                     environment,
                     retries(template, function)));
@@ -128,6 +134,7 @@ public record Deployment(
         });
         return new Deployment(
                 templateFile,
+                template,
                 region,
                 List.copyOf(functions),
                 List.copyOf(buses),

@@ -182,9 +182,9 @@ public final class DynamoDbService implements JsonProtocolService, AutoCloseable
             }
         }
         return switch (operation) {
-            case "PutItem" -> putItem(request);
+            case "PutItem" -> putOrDelete(put(request), request);
             case "GetItem" -> getItem(request);
-            case "DeleteItem" -> deleteItem(request);
+            case "DeleteItem" -> putOrDelete(delete(request), request);
             case "UpdateItem" -> updateItem(request);
             case "TransactWriteItems" -> transactWriteItems(request);
             default ->
@@ -221,56 +221,26 @@ public final class DynamoDbService implements JsonProtocolService, AutoCloseable
         JsonNode key = request.get("Key");
         table.checkKey(key, true);
         Expressions expressions = Expressions.of(request);
-        Optional<List<String>> projection = expressions.projection(request.get("ProjectionExpression"));
+        expressions.refuseProjection(request.get("ProjectionExpression"));
         expressions.checkAllUsed();
         ObjectNode response = Json.object();
         lock.readLock().lock();
         try {
-            table.get(key).ifPresent(item -> response.set("Item", project(item, projection)));
+            table.get(key).ifPresent(item -> response.set("Item", item.deepCopy()));
         } finally {
             lock.readLock().unlock();
         }
         return response;
     }
 
-    private JsonNode putItem(JsonNode request) {
-        Write write = put(request);
+    /** PutItem and DeleteItem: they differ only in the write, and both answer the old item at most. */
+    private JsonNode putOrDelete(Write write, JsonNode request) {
         String returnValues = request.path("ReturnValues").asText("NONE");
         if (!List.of("NONE", "ALL_OLD").contains(returnValues)) {
-            throw ServiceError.validation("ReturnValues can only be ALL_OLD or NONE for PutItem");
+            throw ServiceError.validation("ReturnValues can only be ALL_OLD or NONE for " + write.operation);
         }
-        long position;
-        Optional<ObjectNode> old;
-        lock.writeLock().lock();
-        try {
-            old = checked(write);
-            position = commit(write.prepare().stream().toList());
-            effects.record(write.describe());
-        } finally {
-            lock.writeLock().unlock();
-        }
-        journal.awaitDurable(position);
-        return returnValues.equals("ALL_OLD") ? attributes(old) : Json.object();
-    }
-
-    private JsonNode deleteItem(JsonNode request) {
-        Write write = delete(request);
-        String returnValues = request.path("ReturnValues").asText("NONE");
-        if (!List.of("NONE", "ALL_OLD").contains(returnValues)) {
-            throw ServiceError.validation("ReturnValues can only be ALL_OLD or NONE for DeleteItem");
-        }
-        long position;
-        Optional<ObjectNode> old;
-        lock.writeLock().lock();
-        try {
-            old = checked(write);
-            position = commit(write.prepare().stream().toList());
-            effects.record(write.describe());
-        } finally {
-            lock.writeLock().unlock();
-        }
-        journal.awaitDurable(position);
-        return returnValues.equals("ALL_OLD") ? attributes(old) : Json.object();
+        Written written = writeOne(write);
+        return returnValues.equals("ALL_OLD") ? attributes(written.old()) : Json.object();
     }
 
     private JsonNode updateItem(JsonNode request) {
@@ -280,26 +250,36 @@ public final class DynamoDbService implements JsonProtocolService, AutoCloseable
             throw ServiceError.validation(
                     "ReturnValues must be one of NONE, ALL_OLD, ALL_NEW, UPDATED_OLD, UPDATED_NEW");
         }
+        Written written = writeOne(write);
+        ObjectNode updated = written.item().orElseThrow(); // an update always writes: UpdateItem is an upsert
+        return switch (returnValues) {
+            case "ALL_OLD" -> attributes(written.old());
+            case "ALL_NEW" -> attributes(Optional.of(updated));
+            case "UPDATED_OLD" -> attributes(written.old().map(item -> only(item, write.update.attributes())));
+            case "UPDATED_NEW" -> attributes(Optional.of(only(updated, write.update.attributes())));
+            default -> Json.object();
+        };
+    }
+
+    /** A single write's outcome: the item before it, and after it (absent when deleted). */
+    private record Written(Optional<ObjectNode> old, Optional<ObjectNode> item) {}
+
+    /** Checks, applies, journals and records one write under the lock; returns once the journal holds it. */
+    private Written writeOne(Write write) {
         long position;
         Optional<ObjectNode> old;
-        ObjectNode updated;
+        Optional<Change> change;
         lock.writeLock().lock();
         try {
             old = checked(write);
-            updated = write.updated();
-            position = commit(List.of(new Change(write.table, updated, Optional.of(updated))));
-            effects.record(write.describe(updated));
+            change = write.prepare();
+            position = commit(change.stream().toList());
+            effects.record(write.describe(change));
         } finally {
             lock.writeLock().unlock();
         }
         journal.awaitDurable(position);
-        return switch (returnValues) {
-            case "ALL_OLD" -> attributes(old);
-            case "ALL_NEW" -> attributes(Optional.of(updated));
-            case "UPDATED_OLD" -> attributes(old.map(item -> only(item, write.update.attributes())));
-            case "UPDATED_NEW" -> attributes(Optional.of(only(updated, write.update.attributes())));
-            default -> Json.object();
-        };
+        return new Written(old, change.flatMap(Change::item));
     }
 
     private JsonNode transactWriteItems(JsonNode request) {
@@ -381,9 +361,9 @@ public final class DynamoDbService implements JsonProtocolService, AutoCloseable
             List<Change> changes = new ArrayList<>();
             List<String> described = new ArrayList<>();
             for (Write write : writes) {
-                write.prepare().ifPresent(changes::add);
-                described.add(
-                        write instanceof UpdateWrite update ? update.describe(update.updated()) : write.describe());
+                Optional<Change> change = write.prepare();
+                change.ifPresent(changes::add);
+                described.add(write.describe(change));
             }
             position = commit(changes);
             // Inside a transaction the operations are called Put, Update, Delete and ConditionCheck.
@@ -498,10 +478,6 @@ public final class DynamoDbService implements JsonProtocolService, AutoCloseable
         return subset;
     }
 
-    private static ObjectNode project(ObjectNode item, Optional<List<String>> projection) {
-        return projection.map(attributes -> only(item, Set.copyOf(attributes))).orElse(item.deepCopy());
-    }
-
     /** The current item when the write's condition holds; a failed condition is recorded as an effect too. */
     private Optional<ObjectNode> checked(Write write) {
         try {
@@ -581,6 +557,11 @@ public final class DynamoDbService implements JsonProtocolService, AutoCloseable
         String describe() {
             return operation + " " + table.name() + " " + table.describeKey(key);
         }
+
+        /** The write once {@link #prepare} computed {@code change}, as people read it. */
+        String describe(Optional<Change> change) {
+            return describe();
+        }
     }
 
     private static final class UpdateWrite extends Write {
@@ -597,10 +578,12 @@ public final class DynamoDbService implements JsonProtocolService, AutoCloseable
         }
 
         /** With the new values of the counters the update added to, such as a balance. */
-        String describe(ObjectNode updated) {
+        @Override
+        String describe(Optional<Change> change) {
             if (update == null || update.counters().isEmpty()) {
                 return describe();
             }
+            ObjectNode updated = change.flatMap(Change::item).orElseThrow();
             StringBuilder text = new StringBuilder(describe()).append(" (");
             update.counters()
                     .forEach(counter -> text.append(counter)
@@ -610,16 +593,12 @@ public final class DynamoDbService implements JsonProtocolService, AutoCloseable
             return text.toString().stripTrailing() + ")";
         }
 
+        /** The item after the update; UpdateItem is an upsert, so an absent item starts as its key. */
         @Override
         Optional<Change> prepare() {
-            ObjectNode updated = updated();
-            return Optional.of(new Change(table, updated, Optional.of(updated)));
-        }
-
-        /** The item after the update; UpdateItem is an upsert, so an absent item starts as its key. */
-        ObjectNode updated() {
             ObjectNode base = table.get(key).map(ObjectNode::deepCopy).orElseGet(() -> table.keyOf(key));
-            return update == null ? base : update.apply(base);
+            ObjectNode updated = update == null ? base : update.apply(base);
+            return Optional.of(new Change(table, updated, Optional.of(updated)));
         }
     }
 }

@@ -17,7 +17,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.IntPredicate;
@@ -88,12 +87,11 @@ final class Expressions {
         return update;
     }
 
-    /** Always all attributes: no function reads part of an item, so a projection is refused rather than emulated. */
-    Optional<List<String>> projection(JsonNode expression) {
-        if (expression == null || expression.isNull()) {
-            return Optional.empty();
+    /** No function reads part of an item, so a projection is refused rather than emulated: reads answer it whole. */
+    void refuseProjection(JsonNode expression) {
+        if (expression != null && !expression.isNull()) {
+            throw notEmulated("ProjectionExpression", "a projection", expression.asText());
         }
-        throw notEmulated("ProjectionExpression", "a projection", expression.asText());
     }
 
     /** DynamoDB refuses placeholders that no expression uses. */

@@ -62,7 +62,6 @@ public final class LambdaFunction implements AutoCloseable {
     private final Handling handling;
     private final Type inputType;
     private final FunctionLog log;
-    private final String arn;
     private final ConcurrentLinkedDeque<Instance> idle = new ConcurrentLinkedDeque<>();
     private final AtomicInteger started = new AtomicInteger();
     private final Effects effects;
@@ -83,16 +82,11 @@ public final class LambdaFunction implements AutoCloseable {
     }
 
     private LambdaFunction(
-            Deployment.Function function,
-            Map<String, String> environment,
-            FunctionLog log,
-            String arn,
-            Effects effects) {
+            Deployment.Function function, Map<String, String> environment, FunctionLog log, Effects effects) {
         this.function = function;
         this.effects = effects;
         this.environment = Map.copyOf(environment);
         this.log = log;
-        this.arn = arn;
         this.loader =
                 new FunctionClassLoader(function.name(), classPath(function), LambdaFunction.class.getClassLoader());
         Class<?> handler = handlerClass();
@@ -128,12 +122,8 @@ public final class LambdaFunction implements AutoCloseable {
      * @param effects where the stand-in records what each instance asked of it
      */
     public static LambdaFunction load(
-            Deployment.Function function,
-            Map<String, String> environment,
-            FunctionLog log,
-            String arn,
-            Effects effects) {
-        LambdaFunction loaded = new LambdaFunction(function, environment, log, arn, effects);
+            Deployment.Function function, Map<String, String> environment, FunctionLog log, Effects effects) {
+        LambdaFunction loaded = new LambdaFunction(function, environment, log, effects);
         try {
             loaded.idle.push(loaded.newInstance());
         } catch (InvocationTargetException e) {
@@ -280,7 +270,7 @@ public final class LambdaFunction implements AutoCloseable {
         Context context = new LocalContext(
                 requestId,
                 function.name(),
-                arn,
+                function.arn(),
                 function.resource().memorySize(),
                 System.currentTimeMillis() + function.resource().timeout() * 1000L,
                 log.forRequest(requestId));

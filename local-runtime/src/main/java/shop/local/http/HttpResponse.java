@@ -1,6 +1,5 @@
 package shop.local.http;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import shop.local.json.Json;
@@ -39,10 +38,5 @@ public record HttpResponse(int status, List<Map.Entry<String, String>> headers, 
             case 503 -> "Service Unavailable";
             default -> "Status " + status;
         };
-    }
-
-    /** The body as text, for logs of error answers. */
-    public String bodyText() {
-        return new String(body, StandardCharsets.UTF_8);
     }
 }

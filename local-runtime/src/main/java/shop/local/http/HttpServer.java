@@ -17,7 +17,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -78,6 +78,9 @@ public final class HttpServer implements AutoCloseable {
     }
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
+
+    /** Headers {@link #write} sets itself: a handler's own values for them would repeat or contradict them. */
+    private static final Set<String> OWN_HEADERS = Set.of("content-length", "date", "connection", "transfer-encoding");
 
     private final ServerSocket socket;
     private final Limits limits;
@@ -280,6 +283,9 @@ public final class HttpServer implements AutoCloseable {
                 .append("\r\n");
         boolean typed = false;
         for (Map.Entry<String, String> header : response.headers()) {
+            if (OWN_HEADERS.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+                continue;
+            }
             head0.append(header.getKey()).append(": ").append(header.getValue()).append("\r\n");
             typed |= header.getKey().equalsIgnoreCase("content-type");
         }
@@ -307,7 +313,4 @@ public final class HttpServer implements AutoCloseable {
             // Closing anyway.
         }
     }
-
-    /** Header names the response writer sets itself. */
-    static final List<String> OWN_HEADERS = List.of("content-length", "date", "connection", "transfer-encoding");
 }

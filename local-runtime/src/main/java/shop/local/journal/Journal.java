@@ -67,26 +67,19 @@ public final class Journal implements AutoCloseable {
         }
     }
 
-    /** Where the journal lives. */
-    public Path file() {
-        return file;
-    }
-
     /** Adds {@code record} after every record appended before; answers its position for {@link #awaitDurable}. */
     public long append(JsonNode record) {
-        byte[] payload = Json.bytes(record);
-        CRC32C crc = new CRC32C();
-        crc.update(payload);
+        Frame frame = Frame.of(record); // serialised before the lock: appenders wait only for the copy
         lock.lock();
         try {
-            if (buffer.remaining() < payload.length + HEADER_BYTES) {
-                ByteBuffer larger = ByteBuffer.allocate(
-                        Math.max(buffer.capacity() * 2, buffer.position() + payload.length + HEADER_BYTES));
+            if (buffer.remaining() < frame.size()) {
+                ByteBuffer larger =
+                        ByteBuffer.allocate(Math.max(buffer.capacity() * 2, buffer.position() + frame.size()));
                 buffer.flip();
                 larger.put(buffer);
                 buffer = larger;
             }
-            buffer.putInt(payload.length).putInt((int) crc.getValue()).put(payload);
+            frame.putInto(buffer);
             return ++appended;
         } finally {
             lock.unlock();
@@ -159,14 +152,9 @@ public final class Journal implements AutoCloseable {
             try (FileChannel out = FileChannel.open(
                     next, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 for (JsonNode record : records) {
-                    byte[] payload = Json.bytes(record);
-                    CRC32C crc = new CRC32C();
-                    crc.update(payload);
-                    ByteBuffer one = ByteBuffer.allocate(payload.length + HEADER_BYTES);
-                    one.putInt(payload.length)
-                            .putInt((int) crc.getValue())
-                            .put(payload)
-                            .flip();
+                    Frame frame = Frame.of(record);
+                    ByteBuffer one =
+                            frame.putInto(ByteBuffer.allocate(frame.size())).flip();
                     while (one.hasRemaining()) {
                         out.write(one);
                     }
@@ -227,9 +215,7 @@ public final class Journal implements AutoCloseable {
             while (payload.hasRemaining() && channel.read(payload, position + HEADER_BYTES + payload.position()) > 0) {
                 // reads until full
             }
-            CRC32C crc = new CRC32C();
-            crc.update(payload.array());
-            if ((int) crc.getValue() != expected) {
+            if (Frame.crc(payload.array()) != expected) {
                 break;
             }
             records.add(Json.parse(payload.array()));
@@ -238,8 +224,31 @@ public final class Journal implements AutoCloseable {
         return position;
     }
 
+    /** One record as the file holds it: the payload's length, its CRC32C, then the payload (the record's JSON). */
+    private record Frame(byte[] payload, int crc) {
+
+        static Frame of(JsonNode record) {
+            byte[] payload = Json.bytes(record);
+            return new Frame(payload, crc(payload));
+        }
+
+        static int crc(byte[] payload) {
+            CRC32C crc = new CRC32C();
+            crc.update(payload);
+            return (int) crc.getValue();
+        }
+
+        int size() {
+            return HEADER_BYTES + payload.length;
+        }
+
+        ByteBuffer putInto(ByteBuffer buffer) {
+            return buffer.putInt(payload.length).putInt(crc).put(payload);
+        }
+    }
+
     /** Makes a rename in {@code folder} durable, where the file system allows opening a folder. */
-    static void forceFolder(Path folder) {
+    public static void forceFolder(Path folder) {
         try (FileChannel directory = FileChannel.open(folder, StandardOpenOption.READ)) {
             directory.force(true);
         } catch (IOException e) {

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Stream;
+import shop.local.journal.Journal;
 
 /**
  * A folder of sent emails, one RFC 5322 {@code .eml} file per message, openable in any mail client.
@@ -139,10 +140,13 @@ public final class Outbox {
                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 16 * 1024);
                 body.writeTo(out);
                 out.flush();
-                // SES has accepted the message once it answers: the file is on disk before that.
+                // SES has accepted the message once it answers: the file is on disk before that, under its own name
+                // (the data here, the rename by forcing the folder below).
                 channel.force(false);
             }
-            return Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+            Journal.forceFolder(folder);
+            return target;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write to the outbox " + folder, e);
         } catch (MessagingException e) {

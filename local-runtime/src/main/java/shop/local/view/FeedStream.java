@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import shop.local.bus.Ledger;
 import shop.local.json.Json;
 
 /**
@@ -89,7 +90,8 @@ final class FeedStream implements AutoCloseable {
     /** Rereads the runtime; answers the orders that changed since last sent, and notes whether the counters did. */
     private List<JsonNode> refresh() {
         List<JsonNode> changed = new ArrayList<>();
-        feed.orders().forEach((id, order) -> {
+        List<Ledger.Event> events = feed.events();
+        feed.orders(events).forEach((id, order) -> {
             if (!order.fingerprint().equals(sentFingerprints.get(id))) {
                 ObjectNode json = order.json().get();
                 sentFingerprints.put(id, order.fingerprint());
@@ -97,7 +99,7 @@ final class FeedStream implements AutoCloseable {
                 changed.add(json);
             }
         });
-        ObjectNode status = feed.status();
+        ObjectNode status = feed.status(events);
         statusChanged = !status.equals(sentStatus);
         sentStatus = status;
         return changed;

@@ -32,7 +32,6 @@ import shop.local.LocalRuntime;
 import shop.local.bus.Redrive;
 import shop.local.functions.LambdaFunction;
 import shop.local.json.Json;
-import shop.template.SamTemplate;
 
 /**
  * The live view of a {@link LocalRuntime} in a browser, served on its own port of the loopback interface: the
@@ -64,7 +63,7 @@ public final class LiveView implements AutoCloseable {
         this.runtime = runtime;
         this.server = server;
         this.map = SvgMap.render(
-                ChoreographyMap.from(SamTemplate.load(runtime.deployment().templateFile())),
+                ChoreographyMap.from(runtime.deployment().template()),
                 "Generated from " + runtime.deployment().templateFile().getFileName() + " with live counters");
         this.stream = new FeedStream(new OrderFeed(runtime));
         this.handlers = Executors.newCachedThreadPool(task -> daemon(task, "live-view"));

@@ -3,6 +3,7 @@ package shop.local.view;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,11 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import shop.local.LocalRuntime;
 import shop.local.api.ApiCall;
+import shop.local.aws.EventBridgeService;
+import shop.local.aws.SesService;
 import shop.local.bus.DeadLetterStore;
 import shop.local.bus.Ledger;
 import shop.local.deploy.Deployment;
@@ -29,11 +30,6 @@ import shop.local.json.Json;
  * so a redrive joins the order it re-sends. Thread-safe.
  */
 final class OrderFeed {
-
-    /** The checkout's effect naming the event it put on the bus: "PutEvents OrderCreated on OrdersBus -> event ID". */
-    private static final Pattern PUT_EVENT = Pattern.compile("^PutEvents .* -> event (\\S+)$");
-
-    private static final String SENT_EMAIL = "SendEmail -> ";
 
     private final LocalRuntime runtime;
     private final Map<String, JsonNode> answersByEvent = new ConcurrentHashMap<>();
@@ -61,28 +57,31 @@ final class OrderFeed {
                 apiFailures++;
             }
         }
-        for (String effect : call.effects()) {
-            Matcher put = PUT_EVENT.matcher(effect);
-            if (put.matches()) {
-                answersByEvent.put(put.group(1), answer);
-            }
-        }
+        // The checkout's effects name the events it put on the bus.
+        call.effects()
+                .forEach(effect ->
+                        EventBridgeService.eventIdOf(effect).ifPresent(eventId -> answersByEvent.put(eventId, answer)));
     }
 
     /** One order as it stands: a fingerprint that changes whenever what the page shows of it does, and its JSON. */
     record Order(String fingerprint, Supplier<ObjectNode> json) {}
 
+    /** Every event the ledger holds, in one snapshot: a tick takes one for {@link #orders} and {@link #status}. */
+    List<Ledger.Event> events() {
+        return runtime.ledger().events();
+    }
+
     /**
-     * Every order so far, oldest first, keyed by order id. The JSON is built only when asked for: a page open during a
-     * load run costs a fingerprint per order and tick, and JSON only for the orders that changed.
+     * Every order of {@code events}, oldest first, keyed by order id. The JSON is built only when asked for: a page
+     * open during a load run costs a fingerprint per order and tick, and JSON only for the orders that changed.
      */
-    Map<String, Order> orders() {
+    Map<String, Order> orders(List<Ledger.Event> events) {
         Map<String, List<Ledger.Event>> grouped = new LinkedHashMap<>();
-        for (Ledger.Event event : runtime.ledger().events()) {
+        for (Ledger.Event event : events) {
             grouped.computeIfAbsent(orderId(event), id -> new ArrayList<>()).add(event);
         }
         Map<String, Order> orders = new LinkedHashMap<>();
-        grouped.forEach((id, events) -> orders.put(id, new Order(fingerprint(events), () -> order(id, events))));
+        grouped.forEach((id, ofOrder) -> orders.put(id, new Order(fingerprint(ofOrder), () -> order(id, ofOrder))));
         return orders;
     }
 
@@ -155,9 +154,7 @@ final class OrderFeed {
             ArrayNode effects = a.putArray("wrote");
             for (String effect : attempt.effects()) {
                 effects.add(effect);
-                if (effect.startsWith(SENT_EMAIL)) {
-                    a.put("email", email(Path.of(effect.substring(SENT_EMAIL.length()))));
-                }
+                SesService.emailOf(effect).ifPresent(eml -> a.put("email", email(eml)));
             }
         }
         return node;
@@ -169,7 +166,7 @@ final class OrderFeed {
         if (rendered != null) {
             return rendered;
         }
-        if (!runtime.outbox().messages().contains(file)) {
+        if (!Files.isRegularFile(file)) {
             return "(not in the outbox: " + file.getFileName() + ")";
         }
         return emails.computeIfAbsent(file, EmailText::of);
@@ -198,13 +195,13 @@ final class OrderFeed {
     }
 
     /** The counters the map and the panels show: per rule and function, dead letters waiting, faults armed. */
-    ObjectNode status() {
+    ObjectNode status(List<Ledger.Event> events) {
         Deployment deployment = runtime.deployment();
         Map<String, int[]> rules = new LinkedHashMap<>();
         Map<String, int[]> functions = new LinkedHashMap<>();
         deployment.subscriptions().forEach(s -> rules.put(s.rule(), new int[1]));
         deployment.functions().forEach(f -> functions.put(f.name(), new int[4]));
-        for (Ledger.Event event : runtime.ledger().events()) {
+        for (Ledger.Event event : events) {
             for (Ledger.Delivery delivery : event.deliveries()) {
                 rules.computeIfAbsent(delivery.rule(), r -> new int[1])[0]++;
                 int[] counts = functions.computeIfAbsent(delivery.function(), f -> new int[4]);

@@ -57,6 +57,10 @@ class EventBridgeStandInIT {
             assertThat(put.time()).isEqualTo(time);
             assertThat(put.resources()).containsExactly("arn:aws:events:eu-west-1:123456789012:rule/x");
         });
+        assertThat(aws.effects.take("local"))
+                .singleElement()
+                .satisfies(effect ->
+                        assertThat(EventBridgeService.eventIdOf(effect)).contains("event-1"));
     }
 
     @Test

@@ -61,6 +61,10 @@ class SesStandInIT {
         assertThat(aws.outbox.messages())
                 .singleElement()
                 .satisfies(file -> assertThat(file.toString()).endsWith(messageId + ".eml"));
+        assertThat(aws.effects.take("local"))
+                .singleElement()
+                .satisfies(effect -> assertThat(SesService.emailOf(effect))
+                        .contains(aws.outbox.messages().get(0)));
         assertThat(eml.getFrom()).containsExactly(new InternetAddress("orders@shop.example"));
         assertThat(eml.getRecipients(Message.RecipientType.TO))
                 .containsExactly(new InternetAddress("mira.kovac@example.com"));

@@ -314,8 +314,8 @@ class ExpressionsTest {
     void aProjectionIsRefusedByName() {
         Expressions expressions = expressions(Map.of(), Map.of());
 
-        assertThatThrownBy(() ->
-                        expressions.projection(Json.mapper().getNodeFactory().textNode("orderId")))
+        assertThatThrownBy(() -> expressions.refuseProjection(
+                        Json.mapper().getNodeFactory().textNode("orderId")))
                 .hasMessageStartingWith("Invalid ProjectionExpression: a projection is not emulated");
     }
 

@@ -84,7 +84,7 @@ class LambdaFunctionTest {
         BuildOutput.layOut(folder.resolve("audit-function"));
         Deployment.Function missing = function("AuditFunction", "shop.audit.AuditHandler::handleRequest", 3, Map.of());
 
-        assertThatThrownBy(() -> LambdaFunction.load(missing, Map.of(), log(), "arn", new Effects()))
+        assertThatThrownBy(() -> LambdaFunction.load(missing, Map.of(), log(), new Effects()))
                 .isInstanceOf(TemplateException.class)
                 .hasMessageStartingWith(
                         "template.yaml: AuditFunction.Handler names class shop.audit.AuditHandler, which is not in "
@@ -95,7 +95,7 @@ class LambdaFunctionTest {
     void functionNotBuiltNamesFunctionAndCodeUriAndHowToBuildIt() {
         Deployment.Function unbuilt = function("AuditFunction", "shop.audit.AuditHandler::handleRequest", 3, Map.of());
 
-        assertThatThrownBy(() -> LambdaFunction.load(unbuilt, Map.of(), log(), "arn", new Effects()))
+        assertThatThrownBy(() -> LambdaFunction.load(unbuilt, Map.of(), log(), new Effects()))
                 .isInstanceOf(TemplateException.class)
                 .hasMessageContaining("AuditFunction.CodeUri 'audit-function' has no build output")
                 .hasMessageContaining("./run-local");
@@ -107,7 +107,6 @@ class LambdaFunctionTest {
                 function(name, handler.getName() + "::handleRequest", timeout, environment),
                 environment,
                 log(),
-                "arn:aws:lambda:eu-west-1:123456789012:function:" + name,
                 new Effects());
     }
 
@@ -124,7 +123,12 @@ class LambdaFunctionTest {
                 List.of(),
                 Optional.empty(),
                 List.of());
-        return new Deployment.Function(resource, folder.resolve("audit-function"), environment, 2);
+        return new Deployment.Function(
+                resource,
+                "arn:aws:lambda:eu-west-1:123456789012:function:" + name,
+                folder.resolve("audit-function"),
+                environment,
+                2);
     }
 
     private FunctionLog log() {

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -126,6 +127,39 @@ class HttpServerTest {
                             "Content-Length: 6\r\n",
                             "abcdef",
                             "X-Method: GET");
+        }
+    }
+
+    @Test
+    void handlersOwnFramingHeadersAreReplacedByTheServers() throws IOException {
+        List<Map.Entry<String, String>> own = List.of(
+                Map.entry("Content-Length", "999"),
+                Map.entry("date", "Thu, 01 Jan 1970 00:00:00 GMT"),
+                Map.entry("CONNECTION", "keep-alive"),
+                Map.entry("Transfer-Encoding", "chunked"),
+                Map.entry("X-Kept", "yes"));
+        try (HttpServer framing =
+                HttpServer.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), LIMITS, "test-framing")) {
+            framing.start(request -> new HttpResponse(200, own, "hello".getBytes(StandardCharsets.ISO_8859_1)));
+            try (Socket socket = new Socket(
+                    InetAddress.getLoopbackAddress(), framing.address().getPort())) {
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream()
+                        .write("GET / HTTP/1.1\r\nHost: local\r\nConnection: close\r\n\r\n"
+                                .getBytes(StandardCharsets.ISO_8859_1));
+
+                String answer = readUntilClosed(socket);
+
+                String head =
+                        answer.substring(0, answer.indexOf("\r\n\r\n") + 2).toLowerCase(Locale.ROOT);
+                assertThat(head.split("\r\ncontent-length: ", -1)).hasSize(2);
+                assertThat(head.split("\r\ndate: ", -1)).hasSize(2);
+                assertThat(head.split("\r\nconnection: ", -1)).hasSize(2);
+                assertThat(head)
+                        .contains("\r\ncontent-length: 5\r\n", "\r\nconnection: close\r\n", "\r\nx-kept: yes\r\n")
+                        .doesNotContain("transfer-encoding", "1970");
+                assertThat(answer).endsWith("\r\n\r\nhello");
+            }
         }
     }
 
