@@ -99,8 +99,8 @@ public record Checkout(
         }
         OrderDraft draft = ((Validation.Valid) validation).draft();
         String orderId = orderIds.orderIdFor(draft.customer().customerId(), key);
-        OrderCreated order = draft.toEvent(orderId, Instant.now(clock).truncatedTo(ChronoUnit.MILLIS))
-                .withCorrelationId(submission.requestId());
+        OrderCreated order =
+                draft.toEvent(orderId, Instant.now(clock).truncatedTo(ChronoUnit.MILLIS), submission.requestId());
         return publish(order, key instanceof IdempotencyKey.Present, log, metrics);
     }
 
