@@ -67,7 +67,7 @@ public record Checkout(
             return refuse(log, metrics, Replies.unauthenticated(), "no-verified-customer");
         }
         // Before the body: bytes not declared as JSON in UTF-8 are not read at all (ContentType: a missing header).
-        if (ContentType.judge(submission.headers()) instanceof ContentType.Unsupported unsupported) {
+        if (ContentType.judge(submission.header(ContentType.HEADER)) instanceof ContentType.Unsupported unsupported) {
             return refuse(log, metrics, Replies.unsupportedMediaType(unsupported.error()), "unsupported-media-type");
         }
         RequestBody.Content body = RequestBody.read(submission.body(), submission.base64Encoded());
@@ -78,7 +78,7 @@ public record Checkout(
             return refuse(log, metrics, Replies.otherCustomer(Ownership.FIELD), "other-customer");
         }
         List<FieldError> errors = new ArrayList<>();
-        IdempotencyKey.Lookup key = IdempotencyKey.lookup(submission.headers());
+        IdempotencyKey.Lookup key = IdempotencyKey.lookup(submission.header(IdempotencyKey.HEADER));
         if (key instanceof IdempotencyKey.Malformed malformed) {
             errors.add(new FieldError("header:" + IdempotencyKey.HEADER, malformed.message()));
         }
