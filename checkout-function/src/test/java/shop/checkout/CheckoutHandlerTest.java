@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import shop.checkout.fakes.FakeContext;
 import shop.checkout.fakes.RecordingOrderEvents;
 import shop.checkout.ordering.OrderIds;
 import shop.checkout.publishing.OrderEvents;
@@ -32,6 +31,7 @@ import shop.events.EventJson;
 import shop.events.OrderCreated;
 import shop.events.OrderCreatedEvent;
 import shop.events.SchemaCheck;
+import shop.testkit.CapturingContext;
 
 class CheckoutHandlerTest {
 
@@ -40,7 +40,7 @@ class CheckoutHandlerTest {
     private static final SchemaCheck PRODUCER_SCHEMA = SchemaCheck.producer(OrderCreatedEvent.CURRENT_VERSION);
 
     private final RecordingOrderEvents events = RecordingOrderEvents.accepting();
-    private final FakeContext context = new FakeContext();
+    private final CapturingContext context = new CapturingContext(CheckoutHandler.FUNCTION);
 
     private static HttpApiDriver handler(OrderEvents events) {
         return HttpApiDriver.of(new Checkout(events, CLOCK));
@@ -294,7 +294,7 @@ class CheckoutHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(500);
         assertThat(json(response.getBody()).get("type").asText()).isEqualTo("urn:shop:problem:order-event-invalid");
         assertThat(events.published()).isEmpty();
-        assertThat(context.logger().jsonLines()).singleElement().satisfies(line -> {
+        assertThat(context.logObjects()).singleElement().satisfies(line -> {
             assertThat(line.get("event").asText()).isEqualTo("order.event_invalid");
             // SchemaCheck names the field as networknt does (a JSON Pointer today); either spelling will do.
             assertThat(line.get("violations"))
@@ -303,7 +303,7 @@ class CheckoutHandlerTest {
                     .asString()
                     .matches("/customer/name|\\$\\.customer\\.name");
         });
-        assertThat(context.logger().text()).doesNotContain("Ines Marlowe");
+        assertThat(context.all()).doesNotContain("Ines Marlowe");
     }
 
     @Test
@@ -312,7 +312,7 @@ class CheckoutHandlerTest {
 
         String orderId = orderId(handler(bus).handleRequest(SampleRequests.load(SampleRequests.NO_SIGNUP), context));
 
-        assertThat(context.logger().jsonLines()).singleElement().satisfies(line -> {
+        assertThat(context.logObjects()).singleElement().satisfies(line -> {
             assertThat(line.get("event").asText()).isEqualTo("order.accepted");
             assertThat(line.get("function").asText()).isEqualTo("CheckoutFunction");
             assertThat(line.get("orderId").asText()).isEqualTo(orderId);
@@ -328,7 +328,7 @@ class CheckoutHandlerTest {
 
         handler(bus).handleRequest(SampleRequests.load(SampleRequests.NO_SIGNUP), context);
 
-        assertThat(context.logger().jsonLines()).singleElement().satisfies(line -> {
+        assertThat(context.logObjects()).singleElement().satisfies(line -> {
             assertThat(line.get("level").asText()).isEqualTo("WARN");
             assertThat(line.get("event").asText()).isEqualTo("order.unavailable");
             assertThat(line.get("errorCodes"))
@@ -365,8 +365,8 @@ class CheckoutHandlerTest {
 
         List<String> personalData = SampleRequests.personalData(run.sample());
         assertThat(personalData).as("the sample's personal data").isNotEmpty();
-        assertThat(context.logger().lines()).isNotEmpty();
-        assertThat(context.logger().text()).doesNotContain(personalData);
+        assertThat(context.lines()).isNotEmpty();
+        assertThat(context.all()).doesNotContain(personalData);
     }
 
     private static String orderId(APIGatewayV2HTTPResponse response) {

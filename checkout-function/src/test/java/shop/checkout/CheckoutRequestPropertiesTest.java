@@ -34,7 +34,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
-import shop.checkout.fakes.FakeContext;
 import shop.checkout.fakes.RecordingOrderEvents;
 import shop.checkout.samples.HttpApiDriver;
 import shop.checkout.samples.SampleRequests;
@@ -44,6 +43,7 @@ import shop.events.EventJson;
 import shop.events.OrderCreated;
 import shop.events.OrderCreatedEvent;
 import shop.events.SchemaCheck;
+import shop.testkit.CapturingContext;
 import shop.testkit.JsonPointers;
 
 /**
@@ -158,7 +158,8 @@ class CheckoutRequestPropertiesTest {
     private APIGatewayV2HTTPResponse exchange(APIGatewayV2HTTPEvent request) {
         int publishedBefore = bus.published().size();
 
-        APIGatewayV2HTTPResponse response = handler.handleRequest(request, new FakeContext());
+        APIGatewayV2HTTPResponse response =
+                handler.handleRequest(request, new CapturingContext(CheckoutHandler.FUNCTION));
 
         int published = bus.published().size() - publishedBefore;
         int status = response.getStatusCode();

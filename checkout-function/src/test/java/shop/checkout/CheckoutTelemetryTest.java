@@ -13,11 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import shop.checkout.fakes.FakeContext;
 import shop.checkout.fakes.RecordingOrderEvents;
 import shop.checkout.publishing.Publication;
 import shop.checkout.samples.HttpApiDriver;
 import shop.checkout.samples.SampleRequests;
+import shop.testkit.CapturingContext;
 import shop.testkit.EmfObjects;
 import shop.testkit.EmfObjects.Datum;
 import shop.wiring.metrics.Metrics;
@@ -28,7 +28,7 @@ class CheckoutTelemetryTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-12T10:15:30Z"), ZoneOffset.UTC);
     private static final Map<String, String> CHECKOUT = Map.of("Function", "CheckoutFunction");
 
-    private final FakeContext context = new FakeContext();
+    private final CapturingContext context = new CapturingContext(CheckoutHandler.FUNCTION);
 
     private static Arguments outcome(String name, String sample, Publication publication, List<Datum> metrics) {
         return Arguments.of(name, sample, publication, metrics);
@@ -87,7 +87,7 @@ class CheckoutTelemetryTest {
 
         handler.handleRequest(SampleRequests.load(sample), context);
 
-        List<JsonNode> lines = context.logger().metricLines();
+        List<JsonNode> lines = context.metricObjects();
         assertThat(lines)
                 .allSatisfy(line -> assertThat(EmfObjects.problems(line)).isEmpty());
         assertThat(lines.stream().flatMap(line -> EmfObjects.data(line).stream()))
@@ -107,7 +107,7 @@ class CheckoutTelemetryTest {
         assertThat(events.published())
                 .singleElement()
                 .satisfies(order -> assertThat(order.correlationId()).isEqualTo(requestId));
-        assertThat(context.logger().jsonLines()).isNotEmpty().allSatisfy(line -> {
+        assertThat(context.logObjects()).isNotEmpty().allSatisfy(line -> {
             assertThat(line.path("correlationId").asText()).isEqualTo(requestId);
             assertThat(line.path("requestId").asText()).isEqualTo(context.getAwsRequestId());
         });
@@ -120,7 +120,7 @@ class CheckoutTelemetryTest {
 
         handler.handleRequest(request, context);
 
-        assertThat(context.logger().jsonLines()).singleElement().satisfies(line -> {
+        assertThat(context.logObjects()).singleElement().satisfies(line -> {
             assertThat(line.path("level").asText()).isEqualTo("INFO");
             assertThat(line.path("correlationId").asText())
                     .isEqualTo(request.getRequestContext().getRequestId());

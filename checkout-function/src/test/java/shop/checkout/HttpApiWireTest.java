@@ -18,10 +18,10 @@ import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import shop.checkout.fakes.FakeContext;
 import shop.checkout.fakes.RecordingOrderEvents;
 import shop.checkout.samples.SampleRequests;
 import shop.events.EventJson;
+import shop.testkit.CapturingContext;
 
 /** The handler's own reading of API Gateway's JSON and writing of its answer, byte for byte as Lambda passes them. */
 class HttpApiWireTest {
@@ -83,7 +83,7 @@ class HttpApiWireTest {
 
     private JsonNode invoke(byte[] event) throws Exception {
         var output = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(event), output, new FakeContext());
+        handler.handleRequest(new ByteArrayInputStream(event), output, new CapturingContext(CheckoutHandler.FUNCTION));
         return EventJson.mapper().readTree(output.toByteArray());
     }
 }

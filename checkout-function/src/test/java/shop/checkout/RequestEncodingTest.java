@@ -22,13 +22,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import shop.checkout.fakes.FakeContext;
 import shop.checkout.fakes.RecordingOrderEvents;
 import shop.checkout.samples.HttpApiDriver;
 import shop.checkout.samples.RawBodies;
 import shop.checkout.samples.SampleRequests;
 import shop.events.EventJson;
 import shop.events.OrderCreated;
+import shop.testkit.CapturingContext;
 
 /**
  * Checkout reads JSON in well-formed UTF-8 and nothing else: every byte-level and Unicode-level fault gets 400 naming
@@ -43,7 +43,7 @@ class RequestEncodingTest {
 
     private final RecordingOrderEvents events = RecordingOrderEvents.accepting();
     private final HttpApiDriver handler = HttpApiDriver.of(new Checkout(events, CLOCK));
-    private final FakeContext context = new FakeContext();
+    private final CapturingContext context = new CapturingContext(CheckoutHandler.FUNCTION);
 
     /** A body, the fields the problem must name, and how each message starts. */
     record IllFormed(String name, byte[] body, List<String> fields, String message) {
@@ -271,7 +271,7 @@ class RequestEncodingTest {
             assertThat(error.path("message").asText()).isNotBlank();
         });
         assertThat(events.published()).isEmpty();
-        assertThat(context.logger().jsonLines())
+        assertThat(context.logObjects())
                 .singleElement()
                 .satisfies(line -> assertThat(line.path("status").asInt()).isEqualTo(415));
     }
@@ -327,7 +327,7 @@ class RequestEncodingTest {
                 .allSatisfy(message ->
                         assertThat(message).startsWith(body.message()).doesNotContain("Jonas", "Feld"));
         assertThat(events.published()).isEmpty();
-        assertThat(context.logger().text()).doesNotContain("Jonas", "Feld");
+        assertThat(context.all()).doesNotContain("Jonas", "Feld");
     }
 
     private static IllFormed whole(String name, byte[] body, String message) {

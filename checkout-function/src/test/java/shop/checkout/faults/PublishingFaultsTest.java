@@ -24,7 +24,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import shop.checkout.Checkout;
-import shop.checkout.fakes.FakeContext;
 import shop.checkout.fakes.RecordingSleeper;
 import shop.checkout.faults.LoopbackBus.Behaviour;
 import shop.checkout.faults.LoopbackBus.CallFails;
@@ -38,6 +37,7 @@ import shop.checkout.samples.HttpApiDriver;
 import shop.checkout.samples.SampleOrders;
 import shop.checkout.samples.SampleRequests;
 import shop.events.EventJson;
+import shop.testkit.CapturingContext;
 import shop.wiring.AwsClients;
 import shop.wiring.Environment;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -230,8 +230,8 @@ class PublishingFaultsTest {
 
     private static Answer place(HttpApiDriver handler) {
         long started = System.nanoTime();
-        APIGatewayV2HTTPResponse response =
-                handler.handleRequest(SampleRequests.load(SampleRequests.WITH_IDEMPOTENCY_KEY), new FakeContext());
+        APIGatewayV2HTTPResponse response = handler.handleRequest(
+                SampleRequests.load(SampleRequests.WITH_IDEMPOTENCY_KEY), new CapturingContext("CheckoutFunction"));
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         return new Answer(
                 response.getStatusCode(),
