@@ -6,9 +6,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -30,11 +27,9 @@ import shop.testkit.CapturingContext;
  */
 class AuthorizationTest {
 
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-12T10:15:30Z"), ZoneOffset.UTC);
-
     private final RecordingOrderEvents events = RecordingOrderEvents.accepting();
     private final CapturingContext context = new CapturingContext(CheckoutHandler.FUNCTION);
-    private final HttpApiDriver handler = HttpApiDriver.of(new Checkout(events, CLOCK));
+    private final HttpApiDriver handler = HttpApiDriver.of(new Checkout(events, SampleRequests.CLOCK));
 
     /** A request that must be refused before anything is published, and the status it gets. */
     record Refusal(String name, Supplier<APIGatewayV2HTTPEvent> request, int status, String type) {

@@ -9,8 +9,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -35,7 +35,8 @@ import shop.testkit.CapturingContext;
 
 class CheckoutHandlerTest {
 
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-12T10:15:30.123456789Z"), ZoneOffset.UTC);
+    // Past the samples' second by a fraction finer than milliseconds, which the event's time must drop.
+    private static final Clock CLOCK = Clock.offset(SampleRequests.CLOCK, Duration.ofNanos(123_456_789));
     private static final String ORDER_ID_PATTERN = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$";
     private static final SchemaCheck PRODUCER_SCHEMA = SchemaCheck.producer(OrderCreatedEvent.CURRENT_VERSION);
 

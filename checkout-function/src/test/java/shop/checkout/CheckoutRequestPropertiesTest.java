@@ -17,9 +17,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -60,7 +57,6 @@ import shop.testkit.JsonPointers;
  */
 class CheckoutRequestPropertiesTest {
 
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-12T10:15:30Z"), ZoneOffset.UTC);
     private static final SchemaCheck PRODUCER_SCHEMA = SchemaCheck.producer(OrderCreatedEvent.CURRENT_VERSION);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final List<ObjectNode> SAMPLE_BODIES =
@@ -69,7 +65,7 @@ class CheckoutRequestPropertiesTest {
     private static final String SIGNED_IN = "cust-4711";
 
     private final RecordingOrderEvents bus = RecordingOrderEvents.accepting();
-    private final HttpApiDriver handler = HttpApiDriver.of(new Checkout(bus, CLOCK));
+    private final HttpApiDriver handler = HttpApiDriver.of(new Checkout(bus, SampleRequests.CLOCK));
 
     // ---------------------------------------------------------------- properties
 

@@ -3,9 +3,6 @@ package shop.checkout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -25,7 +22,6 @@ import shop.wiring.metrics.Metrics;
 /** What checkout tells operators: metrics per outcome, and the request id as the correlation id on lines and event. */
 class CheckoutTelemetryTest {
 
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-12T10:15:30Z"), ZoneOffset.UTC);
     private static final Map<String, String> CHECKOUT = Map.of("Function", "CheckoutFunction");
 
     private final CapturingContext context = new CapturingContext(CheckoutHandler.FUNCTION);
@@ -83,7 +79,8 @@ class CheckoutTelemetryTest {
     @MethodSource("outcomes")
     void eachOutcomeIsCountedInEmbeddedMetricFormat(
             String name, String sample, Publication publication, List<Datum> expected) {
-        var handler = HttpApiDriver.of(new Checkout(new RecordingOrderEvents(order -> publication), CLOCK));
+        var handler =
+                HttpApiDriver.of(new Checkout(new RecordingOrderEvents(order -> publication), SampleRequests.CLOCK));
 
         handler.handleRequest(SampleRequests.load(sample), context);
 
@@ -97,7 +94,7 @@ class CheckoutTelemetryTest {
     @Test
     void theRequestIdTravelsInTheEventAndOnEveryLineAboutTheOrder() {
         RecordingOrderEvents events = RecordingOrderEvents.accepting();
-        var handler = HttpApiDriver.of(new Checkout(events, CLOCK));
+        var handler = HttpApiDriver.of(new Checkout(events, SampleRequests.CLOCK));
         var request = SampleRequests.load(SampleRequests.REWARDS_SIGNUP);
         String requestId = request.getRequestContext().getRequestId();
 
@@ -115,7 +112,7 @@ class CheckoutTelemetryTest {
 
     @Test
     void aRefusedRequestIsLoggedWithItsCorrelationIdToo() {
-        var handler = HttpApiDriver.of(new Checkout(RecordingOrderEvents.accepting(), CLOCK));
+        var handler = HttpApiDriver.of(new Checkout(RecordingOrderEvents.accepting(), SampleRequests.CLOCK));
         var request = SampleRequests.load(SampleRequests.INVALID);
 
         handler.handleRequest(request, context);

@@ -9,9 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
@@ -37,12 +34,11 @@ import shop.testkit.CapturingContext;
  */
 class RequestEncodingTest {
 
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-12T10:15:30Z"), ZoneOffset.UTC);
     private static final Charset UTF_32BE = Charset.forName("UTF-32BE");
     private static final Charset UTF_32LE = Charset.forName("UTF-32LE");
 
     private final RecordingOrderEvents events = RecordingOrderEvents.accepting();
-    private final HttpApiDriver handler = HttpApiDriver.of(new Checkout(events, CLOCK));
+    private final HttpApiDriver handler = HttpApiDriver.of(new Checkout(events, SampleRequests.CLOCK));
     private final CapturingContext context = new CapturingContext(CheckoutHandler.FUNCTION);
 
     /** A body, the fields the problem must name, and how each message starts. */
