@@ -48,6 +48,7 @@ class OrderSalesTest {
                 null,
                 List.of(items),
                 new OrderCreated.Money(0, "EUR"),
+                null,
                 null);
     }
 }

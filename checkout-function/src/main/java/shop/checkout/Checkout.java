@@ -59,47 +59,26 @@ public record Checkout(
      * the request id as its correlation id, and so does every line logged about it.
      */
     public Reply place(Submission submission, StructuredLog log, Metrics metrics) {
-        Reply reply = decide(submission, log.and("correlationId", submission.requestId()), metrics);
-        if (reply.status() < 500 && reply.status() != 202) {
-            // Refusals of the request itself; the 5xx answers are counted where publishing decided them.
-            metrics.count(MetricNames.ORDERS_REFUSED, MetricNames.REASON, refusalReason(reply.status()));
-        }
-        return reply;
-    }
-
-    /** The reason a 4xx answer refused the request, as its log line names it. */
-    private static String refusalReason(int status) {
-        return switch (status) {
-            case 400 -> "invalid";
-            case 401 -> "no-verified-customer";
-            case 403 -> "other-customer";
-            case 413 -> "body-too-large";
-            case 415 -> "unsupported-media-type";
-            default -> "status-" + status;
-        };
+        return decide(submission, log.and("correlationId", submission.requestId()), metrics);
     }
 
     private Reply decide(Submission submission, StructuredLog log, Metrics metrics) {
         if (submission.customerId() == null) {
-            log.info("order.rejected", "status", 401, "reason", "no-verified-customer");
-            return Replies.unauthenticated();
+            return refuse(log, metrics, Replies.unauthenticated(), "no-verified-customer");
         }
         // Before the body: bytes not declared as JSON in UTF-8 are not read at all (ContentType: a missing header).
-        if (ContentType.judge(submission.headers()) instanceof ContentType.Unsupported unsupported) {
-            log.info("order.rejected", "status", 415, "reason", "unsupported-media-type");
-            return Replies.unsupportedMediaType(unsupported.error());
+        if (ContentType.judge(submission.header(ContentType.HEADER)) instanceof ContentType.Unsupported unsupported) {
+            return refuse(log, metrics, Replies.unsupportedMediaType(unsupported.error()), "unsupported-media-type");
         }
         RequestBody.Content body = RequestBody.read(submission.body(), submission.base64Encoded());
         if (body instanceof RequestBody.TooLarge tooLarge) {
-            log.info("order.rejected", "status", 413, "reason", "body-too-large", "bytes", tooLarge.bytes());
-            return Replies.tooLarge();
+            return refuse(log, metrics, Replies.tooLarge(), "body-too-large", "bytes", tooLarge.bytes());
         }
         if (body instanceof RequestBody.Json json && !Ownership.bind(json.tree(), submission.customerId())) {
-            log.info("order.rejected", "status", 403, "reason", "other-customer");
-            return Replies.otherCustomer(Ownership.FIELD);
+            return refuse(log, metrics, Replies.otherCustomer(Ownership.FIELD), "other-customer");
         }
         List<FieldError> errors = new ArrayList<>();
-        IdempotencyKey.Lookup key = IdempotencyKey.lookup(submission.headers());
+        IdempotencyKey.Lookup key = IdempotencyKey.lookup(submission.header(IdempotencyKey.HEADER));
         if (key instanceof IdempotencyKey.Malformed malformed) {
             errors.add(new FieldError("header:" + IdempotencyKey.HEADER, malformed.message()));
         }
@@ -110,21 +89,36 @@ public record Checkout(
             errors.addAll(invalid.errors());
         }
         if (!errors.isEmpty()) {
-            log.info(
-                    "order.rejected",
-                    "status",
-                    400,
-                    "reason",
+            return refuse(
+                    log,
+                    metrics,
+                    Replies.invalid(errors),
                     "invalid",
                     "fields",
                     errors.stream().map(FieldError::field).toList());
-            return Replies.invalid(errors);
         }
         OrderDraft draft = ((Validation.Valid) validation).draft();
         String orderId = orderIds.orderIdFor(draft.customer().customerId(), key);
-        OrderCreated order = draft.toEvent(orderId, Instant.now(clock).truncatedTo(ChronoUnit.MILLIS))
-                .withCorrelationId(submission.requestId());
+        OrderCreated order =
+                draft.toEvent(orderId, Instant.now(clock).truncatedTo(ChronoUnit.MILLIS), submission.requestId());
         return publish(order, key instanceof IdempotencyKey.Present, log, metrics);
+    }
+
+    /**
+     * Refuses the request itself with {@code reply}: logs {@code order.rejected} with the reply's status,
+     * {@code reason} and {@code fields} (name, value pairs), and counts the refusal by the same reason. The 5xx answers
+     * are counted where publishing decides them.
+     */
+    private static Reply refuse(StructuredLog log, Metrics metrics, Reply reply, String reason, Object... fields) {
+        Object[] line = new Object[4 + fields.length];
+        line[0] = "status";
+        line[1] = reply.status();
+        line[2] = "reason";
+        line[3] = reason;
+        System.arraycopy(fields, 0, line, 4, fields.length);
+        log.info("order.rejected", line);
+        metrics.count(MetricNames.ORDERS_REFUSED, MetricNames.REASON, reason);
+        return reply;
     }
 
     private Reply publish(OrderCreated order, boolean keyed, StructuredLog log, Metrics metrics) {

@@ -81,7 +81,10 @@ public final class CheckoutHandler implements RequestStreamHandler {
         RESPONSE.writeValue(output, handle(request, context));
     }
 
-    /** Places the order {@code request} carries; the typed core of {@link #handleRequest}, used by priming too. */
+    /**
+     * Places the order {@code request} carries: the typed core of {@link #handleRequest}, public for the benchmarks'
+     * cold-start baseline ({@code NaiveCheckoutHandler}), which reads the event with the runtime's serializers instead.
+     */
     public HttpApiResponse handle(HttpApiRequest request, Context context) {
         Submission submission = Submission.of(request);
         Metrics metrics = new Metrics(FUNCTION, context);

@@ -19,6 +19,14 @@ public record Submission(
         headers = headers == null ? Map.of() : headers;
     }
 
+    /** The value of the header {@code name} as sent in any case, since HTTP field names are case-insensitive. */
+    public Optional<String> header(String name) {
+        return headers.entrySet().stream()
+                .filter(header -> name.equalsIgnoreCase(header.getKey()))
+                .map(Map.Entry::getValue)
+                .findFirst();
+    }
+
     /**
      * Reads an HTTP API (payload 2.0) event. The customer id is the {@code sub} claim under
      * {@code requestContext.authorizer.jwt.claims}, which API Gateway fills only after it verified the token's

@@ -6,16 +6,12 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import shop.checkout.fakes.FakeContext;
 import shop.checkout.fakes.RecordingOrderEvents;
 import shop.checkout.samples.BodyEdits;
 import shop.checkout.samples.HttpApiDriver;
@@ -23,6 +19,7 @@ import shop.checkout.samples.SampleRequests;
 import shop.checkout.validation.Limits;
 import shop.events.EventJson;
 import shop.events.OrderCreated;
+import shop.testkit.CapturingContext;
 
 /**
  * Who may order for whom: the customer id comes from the claims API Gateway's JWT authorizer verified, never from the
@@ -30,11 +27,9 @@ import shop.events.OrderCreated;
  */
 class AuthorizationTest {
 
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-12T10:15:30Z"), ZoneOffset.UTC);
-
     private final RecordingOrderEvents events = RecordingOrderEvents.accepting();
-    private final FakeContext context = new FakeContext();
-    private final HttpApiDriver handler = HttpApiDriver.of(new Checkout(events, CLOCK));
+    private final CapturingContext context = new CapturingContext(CheckoutHandler.FUNCTION);
+    private final HttpApiDriver handler = HttpApiDriver.of(new Checkout(events, SampleRequests.CLOCK));
 
     /** A request that must be refused before anything is published, and the status it gets. */
     record Refusal(String name, Supplier<APIGatewayV2HTTPEvent> request, int status, String type) {
@@ -98,7 +93,7 @@ class AuthorizationTest {
         assertThat(problem.get("status").asInt()).isEqualTo(refusal.status());
         assertThat(problem.get("detail").asText()).containsAnyOf("Authorization", "customerId");
         assertThat(events.published()).isEmpty();
-        assertThat(context.logger().jsonLines())
+        assertThat(context.logObjects())
                 .singleElement()
                 .satisfies(line -> assertThat(line.get("status").asInt()).isEqualTo(refusal.status()));
     }

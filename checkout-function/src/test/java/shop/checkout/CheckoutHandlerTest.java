@@ -9,8 +9,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import shop.checkout.fakes.FakeContext;
 import shop.checkout.fakes.RecordingOrderEvents;
 import shop.checkout.ordering.OrderIds;
 import shop.checkout.publishing.OrderEvents;
@@ -32,15 +31,17 @@ import shop.events.EventJson;
 import shop.events.OrderCreated;
 import shop.events.OrderCreatedEvent;
 import shop.events.SchemaCheck;
+import shop.testkit.CapturingContext;
 
 class CheckoutHandlerTest {
 
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-12T10:15:30.123456789Z"), ZoneOffset.UTC);
+    // Past the samples' second by a fraction finer than milliseconds, which the event's time must drop.
+    private static final Clock CLOCK = Clock.offset(SampleRequests.CLOCK, Duration.ofNanos(123_456_789));
     private static final String ORDER_ID_PATTERN = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$";
     private static final SchemaCheck PRODUCER_SCHEMA = SchemaCheck.producer(OrderCreatedEvent.CURRENT_VERSION);
 
     private final RecordingOrderEvents events = RecordingOrderEvents.accepting();
-    private final FakeContext context = new FakeContext();
+    private final CapturingContext context = new CapturingContext(CheckoutHandler.FUNCTION);
 
     private static HttpApiDriver handler(OrderEvents events) {
         return HttpApiDriver.of(new Checkout(events, CLOCK));
@@ -294,7 +295,7 @@ class CheckoutHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(500);
         assertThat(json(response.getBody()).get("type").asText()).isEqualTo("urn:shop:problem:order-event-invalid");
         assertThat(events.published()).isEmpty();
-        assertThat(context.logger().jsonLines()).singleElement().satisfies(line -> {
+        assertThat(context.logObjects()).singleElement().satisfies(line -> {
             assertThat(line.get("event").asText()).isEqualTo("order.event_invalid");
             // SchemaCheck names the field as networknt does (a JSON Pointer today); either spelling will do.
             assertThat(line.get("violations"))
@@ -303,7 +304,7 @@ class CheckoutHandlerTest {
                     .asString()
                     .matches("/customer/name|\\$\\.customer\\.name");
         });
-        assertThat(context.logger().text()).doesNotContain("Ines Marlowe");
+        assertThat(context.all()).doesNotContain("Ines Marlowe");
     }
 
     @Test
@@ -312,7 +313,7 @@ class CheckoutHandlerTest {
 
         String orderId = orderId(handler(bus).handleRequest(SampleRequests.load(SampleRequests.NO_SIGNUP), context));
 
-        assertThat(context.logger().jsonLines()).singleElement().satisfies(line -> {
+        assertThat(context.logObjects()).singleElement().satisfies(line -> {
             assertThat(line.get("event").asText()).isEqualTo("order.accepted");
             assertThat(line.get("function").asText()).isEqualTo("CheckoutFunction");
             assertThat(line.get("orderId").asText()).isEqualTo(orderId);
@@ -328,7 +329,7 @@ class CheckoutHandlerTest {
 
         handler(bus).handleRequest(SampleRequests.load(SampleRequests.NO_SIGNUP), context);
 
-        assertThat(context.logger().jsonLines()).singleElement().satisfies(line -> {
+        assertThat(context.logObjects()).singleElement().satisfies(line -> {
             assertThat(line.get("level").asText()).isEqualTo("WARN");
             assertThat(line.get("event").asText()).isEqualTo("order.unavailable");
             assertThat(line.get("errorCodes"))
@@ -365,8 +366,8 @@ class CheckoutHandlerTest {
 
         List<String> personalData = SampleRequests.personalData(run.sample());
         assertThat(personalData).as("the sample's personal data").isNotEmpty();
-        assertThat(context.logger().lines()).isNotEmpty();
-        assertThat(context.logger().text()).doesNotContain(personalData);
+        assertThat(context.lines()).isNotEmpty();
+        assertThat(context.all()).doesNotContain(personalData);
     }
 
     private static String orderId(APIGatewayV2HTTPResponse response) {

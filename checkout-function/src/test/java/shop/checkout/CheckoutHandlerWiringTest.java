@@ -7,9 +7,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import shop.checkout.fakes.FakeContext;
 import shop.checkout.samples.HttpApiDriver;
 import shop.checkout.samples.SampleRequests;
+import shop.testkit.CapturingContext;
 
 /** The environment constructor, as Lambda, the local runtime and the emulator suite call it. */
 class CheckoutHandlerWiringTest {
@@ -45,8 +45,8 @@ class CheckoutHandlerWiringTest {
     void startsFromItsEnvironmentAndAnswersWithoutTheBusWhenTheRequestIsInvalid() {
         HttpApiDriver handler = new HttpApiDriver(new CheckoutHandler(ENVIRONMENT));
 
-        APIGatewayV2HTTPResponse response =
-                handler.handleRequest(SampleRequests.load(SampleRequests.INVALID), new FakeContext());
+        APIGatewayV2HTTPResponse response = handler.handleRequest(
+                SampleRequests.load(SampleRequests.INVALID), new CapturingContext(CheckoutHandler.FUNCTION));
 
         assertThat(response.getStatusCode()).isEqualTo(400);
     }

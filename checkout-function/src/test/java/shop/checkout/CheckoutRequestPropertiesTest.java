@@ -17,9 +17,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -34,7 +31,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
-import shop.checkout.fakes.FakeContext;
 import shop.checkout.fakes.RecordingOrderEvents;
 import shop.checkout.samples.HttpApiDriver;
 import shop.checkout.samples.SampleRequests;
@@ -44,6 +40,7 @@ import shop.events.EventJson;
 import shop.events.OrderCreated;
 import shop.events.OrderCreatedEvent;
 import shop.events.SchemaCheck;
+import shop.testkit.CapturingContext;
 import shop.testkit.JsonPointers;
 
 /**
@@ -60,7 +57,6 @@ import shop.testkit.JsonPointers;
  */
 class CheckoutRequestPropertiesTest {
 
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-12T10:15:30Z"), ZoneOffset.UTC);
     private static final SchemaCheck PRODUCER_SCHEMA = SchemaCheck.producer(OrderCreatedEvent.CURRENT_VERSION);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final List<ObjectNode> SAMPLE_BODIES =
@@ -69,7 +65,7 @@ class CheckoutRequestPropertiesTest {
     private static final String SIGNED_IN = "cust-4711";
 
     private final RecordingOrderEvents bus = RecordingOrderEvents.accepting();
-    private final HttpApiDriver handler = HttpApiDriver.of(new Checkout(bus, CLOCK));
+    private final HttpApiDriver handler = HttpApiDriver.of(new Checkout(bus, SampleRequests.CLOCK));
 
     // ---------------------------------------------------------------- properties
 
@@ -158,7 +154,8 @@ class CheckoutRequestPropertiesTest {
     private APIGatewayV2HTTPResponse exchange(APIGatewayV2HTTPEvent request) {
         int publishedBefore = bus.published().size();
 
-        APIGatewayV2HTTPResponse response = handler.handleRequest(request, new FakeContext());
+        APIGatewayV2HTTPResponse response =
+                handler.handleRequest(request, new CapturingContext(CheckoutHandler.FUNCTION));
 
         int published = bus.published().size() - publishedBefore;
         int status = response.getStatusCode();

@@ -3,9 +3,6 @@ package shop.checkout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -13,11 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import shop.checkout.fakes.FakeContext;
 import shop.checkout.fakes.RecordingOrderEvents;
 import shop.checkout.publishing.Publication;
 import shop.checkout.samples.HttpApiDriver;
 import shop.checkout.samples.SampleRequests;
+import shop.testkit.CapturingContext;
 import shop.testkit.EmfObjects;
 import shop.testkit.EmfObjects.Datum;
 import shop.wiring.metrics.Metrics;
@@ -25,10 +22,9 @@ import shop.wiring.metrics.Metrics;
 /** What checkout tells operators: metrics per outcome, and the request id as the correlation id on lines and event. */
 class CheckoutTelemetryTest {
 
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-12T10:15:30Z"), ZoneOffset.UTC);
     private static final Map<String, String> CHECKOUT = Map.of("Function", "CheckoutFunction");
 
-    private final FakeContext context = new FakeContext();
+    private final CapturingContext context = new CapturingContext(CheckoutHandler.FUNCTION);
 
     private static Arguments outcome(String name, String sample, Publication publication, List<Datum> metrics) {
         return Arguments.of(name, sample, publication, metrics);
@@ -83,11 +79,12 @@ class CheckoutTelemetryTest {
     @MethodSource("outcomes")
     void eachOutcomeIsCountedInEmbeddedMetricFormat(
             String name, String sample, Publication publication, List<Datum> expected) {
-        var handler = HttpApiDriver.of(new Checkout(new RecordingOrderEvents(order -> publication), CLOCK));
+        var handler =
+                HttpApiDriver.of(new Checkout(new RecordingOrderEvents(order -> publication), SampleRequests.CLOCK));
 
         handler.handleRequest(SampleRequests.load(sample), context);
 
-        List<JsonNode> lines = context.logger().metricLines();
+        List<JsonNode> lines = context.metricObjects();
         assertThat(lines)
                 .allSatisfy(line -> assertThat(EmfObjects.problems(line)).isEmpty());
         assertThat(lines.stream().flatMap(line -> EmfObjects.data(line).stream()))
@@ -97,7 +94,7 @@ class CheckoutTelemetryTest {
     @Test
     void theRequestIdTravelsInTheEventAndOnEveryLineAboutTheOrder() {
         RecordingOrderEvents events = RecordingOrderEvents.accepting();
-        var handler = HttpApiDriver.of(new Checkout(events, CLOCK));
+        var handler = HttpApiDriver.of(new Checkout(events, SampleRequests.CLOCK));
         var request = SampleRequests.load(SampleRequests.REWARDS_SIGNUP);
         String requestId = request.getRequestContext().getRequestId();
 
@@ -107,7 +104,7 @@ class CheckoutTelemetryTest {
         assertThat(events.published())
                 .singleElement()
                 .satisfies(order -> assertThat(order.correlationId()).isEqualTo(requestId));
-        assertThat(context.logger().jsonLines()).isNotEmpty().allSatisfy(line -> {
+        assertThat(context.logObjects()).isNotEmpty().allSatisfy(line -> {
             assertThat(line.path("correlationId").asText()).isEqualTo(requestId);
             assertThat(line.path("requestId").asText()).isEqualTo(context.getAwsRequestId());
         });
@@ -115,12 +112,12 @@ class CheckoutTelemetryTest {
 
     @Test
     void aRefusedRequestIsLoggedWithItsCorrelationIdToo() {
-        var handler = HttpApiDriver.of(new Checkout(RecordingOrderEvents.accepting(), CLOCK));
+        var handler = HttpApiDriver.of(new Checkout(RecordingOrderEvents.accepting(), SampleRequests.CLOCK));
         var request = SampleRequests.load(SampleRequests.INVALID);
 
         handler.handleRequest(request, context);
 
-        assertThat(context.logger().jsonLines()).singleElement().satisfies(line -> {
+        assertThat(context.logObjects()).singleElement().satisfies(line -> {
             assertThat(line.path("level").asText()).isEqualTo("INFO");
             assertThat(line.path("correlationId").asText())
                     .isEqualTo(request.getRequestContext().getRequestId());

@@ -5,31 +5,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import shop.checkout.fakes.FakeContext;
 import shop.checkout.fakes.RecordingOrderEvents;
+import shop.checkout.samples.HttpApiDriver;
 import shop.checkout.samples.SampleRequests;
 import shop.events.EventJson;
+import shop.testkit.CapturingContext;
 
 /** The handler's own reading of API Gateway's JSON and writing of its answer, byte for byte as Lambda passes them. */
 class HttpApiWireTest {
 
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-12T10:15:30Z"), ZoneOffset.UTC);
-
     private final RecordingOrderEvents events = RecordingOrderEvents.accepting();
-    private final CheckoutHandler handler = new CheckoutHandler(new Checkout(events, CLOCK));
+    private final HttpApiDriver handler = HttpApiDriver.of(new Checkout(events, SampleRequests.CLOCK));
 
     @Test
     void writesTheResponseInTheShapeApiGatewayReads() throws Exception {
@@ -82,8 +76,6 @@ class HttpApiWireTest {
     }
 
     private JsonNode invoke(byte[] event) throws Exception {
-        var output = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(event), output, new FakeContext());
-        return EventJson.mapper().readTree(output.toByteArray());
+        return handler.respond(event, new CapturingContext(CheckoutHandler.FUNCTION));
     }
 }

@@ -9,9 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
@@ -22,13 +19,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import shop.checkout.fakes.FakeContext;
 import shop.checkout.fakes.RecordingOrderEvents;
 import shop.checkout.samples.HttpApiDriver;
 import shop.checkout.samples.RawBodies;
 import shop.checkout.samples.SampleRequests;
 import shop.events.EventJson;
 import shop.events.OrderCreated;
+import shop.testkit.CapturingContext;
 
 /**
  * Checkout reads JSON in well-formed UTF-8 and nothing else: every byte-level and Unicode-level fault gets 400 naming
@@ -37,13 +34,12 @@ import shop.events.OrderCreated;
  */
 class RequestEncodingTest {
 
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-12T10:15:30Z"), ZoneOffset.UTC);
     private static final Charset UTF_32BE = Charset.forName("UTF-32BE");
     private static final Charset UTF_32LE = Charset.forName("UTF-32LE");
 
     private final RecordingOrderEvents events = RecordingOrderEvents.accepting();
-    private final HttpApiDriver handler = HttpApiDriver.of(new Checkout(events, CLOCK));
-    private final FakeContext context = new FakeContext();
+    private final HttpApiDriver handler = HttpApiDriver.of(new Checkout(events, SampleRequests.CLOCK));
+    private final CapturingContext context = new CapturingContext(CheckoutHandler.FUNCTION);
 
     /** A body, the fields the problem must name, and how each message starts. */
     record IllFormed(String name, byte[] body, List<String> fields, String message) {
@@ -271,7 +267,7 @@ class RequestEncodingTest {
             assertThat(error.path("message").asText()).isNotBlank();
         });
         assertThat(events.published()).isEmpty();
-        assertThat(context.logger().jsonLines())
+        assertThat(context.logObjects())
                 .singleElement()
                 .satisfies(line -> assertThat(line.path("status").asInt()).isEqualTo(415));
     }
@@ -327,7 +323,7 @@ class RequestEncodingTest {
                 .allSatisfy(message ->
                         assertThat(message).startsWith(body.message()).doesNotContain("Jonas", "Feld"));
         assertThat(events.published()).isEmpty();
-        assertThat(context.logger().text()).doesNotContain("Jonas", "Feld");
+        assertThat(context.all()).doesNotContain("Jonas", "Feld");
     }
 
     private static IllFormed whole(String name, byte[] body, String message) {

@@ -131,7 +131,8 @@ class ConfirmationsTest {
                 ORDER.customer(),
                 ORDER.items(),
                 new OrderCreated.Money(4250, "ABC"),
-                ORDER.shippingAddress());
+                ORDER.shippingAddress(),
+                ORDER.correlationId());
 
         assertThatThrownBy(() -> confirmations.confirm(unknownCurrency)).isInstanceOf(InvalidEventException.class);
         assertThat(ledger.size()).isZero();

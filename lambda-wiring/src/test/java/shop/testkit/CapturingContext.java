@@ -2,6 +2,9 @@ package shop.testkit;
 
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -16,6 +19,8 @@ public final class CapturingContext extends InvocationContext implements LambdaL
 
     /** One line as the runtime received it. */
     public record Line(LogLevel level, String text) {}
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<Line> lines = new CopyOnWriteArrayList<>();
 
@@ -42,6 +47,19 @@ public final class CapturingContext extends InvocationContext implements LambdaL
                 .toList();
     }
 
+    /** Every log line so far parsed as the JSON object it is, without the metrics, oldest first. */
+    public List<JsonNode> logObjects() {
+        return logLines().stream().map(CapturingContext::parse).toList();
+    }
+
+    /** Every metrics line so far (level UNDEFINED, embedded metric format) parsed as the JSON object it is. */
+    public List<JsonNode> metricObjects() {
+        return lines.stream()
+                .filter(line -> line.level() == LogLevel.UNDEFINED)
+                .map(line -> parse(line.text()))
+                .toList();
+    }
+
     /** Every line logged so far with its level, oldest first. */
     public List<Line> leveled() {
         return List.copyOf(lines);
@@ -65,6 +83,14 @@ public final class CapturingContext extends InvocationContext implements LambdaL
     @Override
     public void log(byte[] message) {
         throw new AssertionError("Bytes without a level reach CloudWatch as level UNDEFINED");
+    }
+
+    private static JsonNode parse(String line) {
+        try {
+            return JSON.readTree(line);
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("Logged line is not JSON: " + line, e);
+        }
     }
 
     @Override

@@ -22,24 +22,6 @@ public record OrderCreated(
         Address shippingAddress,
         String correlationId) {
 
-    /** An order without a correlation id, as 1.0 carried it. */
-    public OrderCreated(
-            String schemaVersion,
-            String orderId,
-            Instant createdAt,
-            Customer customer,
-            List<LineItem> items,
-            Money total,
-            Address shippingAddress) {
-        this(schemaVersion, orderId, createdAt, customer, items, total, shippingAddress, null);
-    }
-
-    /** This order carrying {@code correlationId}. */
-    public OrderCreated withCorrelationId(String correlationId) {
-        return new OrderCreated(
-                schemaVersion, orderId, createdAt, customer, items, total, shippingAddress, correlationId);
-    }
-
     /** Who placed the order and whether they joined the rewards programme at checkout. */
     public record Customer(String customerId, String email, String name, boolean rewardsSignup) {}
 

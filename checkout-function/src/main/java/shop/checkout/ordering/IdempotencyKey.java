@@ -1,6 +1,5 @@
 package shop.checkout.ordering;
 
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -10,7 +9,7 @@ import java.util.regex.Pattern;
  */
 public record IdempotencyKey(String value) {
 
-    /** Header name as clients send it; looked up ignoring case, since HTTP names are case-insensitive. */
+    /** Header name as clients send it; {@code Submission.header} finds it whatever its case. */
     public static final String HEADER = "Idempotency-Key";
 
     public static final int MAX_LENGTH = 128;
@@ -25,7 +24,7 @@ public record IdempotencyKey(String value) {
         }
     }
 
-    /** What a header found among {@code headers} means. */
+    /** What the header means. */
     public sealed interface Lookup {}
 
     /** No such header: the order gets a fresh id. */
@@ -37,19 +36,12 @@ public record IdempotencyKey(String value) {
     /** A header that is not a usable key; {@code message} says why without repeating it. */
     public record Malformed(String message) implements Lookup {}
 
-    /** Finds the header among {@code headers} (null is read as none) and checks it. */
-    public static Lookup lookup(Map<String, String> headers) {
-        if (headers == null) {
+    /** Checks the header's value; empty when the request has no such header. */
+    public static Lookup lookup(Optional<String> header) {
+        if (header.isEmpty()) {
             return new Absent();
         }
-        Optional<String> raw = headers.entrySet().stream()
-                .filter(header -> HEADER.equalsIgnoreCase(header.getKey()))
-                .map(Map.Entry::getValue)
-                .findFirst();
-        if (raw.isEmpty()) {
-            return new Absent();
-        }
-        String value = unquote(raw.get().strip());
+        String value = unquote(header.get().strip());
         return ALLOWED.matcher(value).matches() ? new Present(new IdempotencyKey(value)) : new Malformed(problem());
     }
 

@@ -1,7 +1,6 @@
 package shop.checkout.validation;
 
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,7 +16,7 @@ import java.util.regex.Pattern;
  */
 public final class ContentType {
 
-    /** Header name as clients send it; looked up ignoring case, since HTTP names are case-insensitive. */
+    /** Header name as clients send it; {@code Submission.header} finds it whatever its case. */
     public static final String HEADER = "Content-Type";
 
     /** The only charset JSON between systems may use (RFC 8259, section 8.1). */
@@ -43,14 +42,8 @@ public final class ContentType {
     /** Anything else; {@code error} names the header and says what to send, without repeating what was sent. */
     public record Unsupported(FieldError error) implements Verdict {}
 
-    /** Finds the header among {@code headers} (null is read as none) and judges it. */
-    public static Verdict judge(Map<String, String> headers) {
-        Optional<String> header = headers == null
-                ? Optional.empty()
-                : headers.entrySet().stream()
-                        .filter(entry -> HEADER.equalsIgnoreCase(entry.getKey()))
-                        .map(Map.Entry::getValue)
-                        .findFirst();
+    /** Judges the header's value; empty when the request has no such header. */
+    public static Verdict judge(Optional<String> header) {
         if (header.isEmpty()) {
             return unsupported("is required: send the order with 'Content-Type: application/json'");
         }

@@ -18,9 +18,19 @@ public record OrderDraft(
         items = List.copyOf(items);
     }
 
-    /** The event detail for this order, at the version checkout publishes today. */
-    public OrderCreated toEvent(String orderId, Instant createdAt) {
+    /**
+     * The event detail for this order, at the version checkout publishes today; {@code correlationId} is the id of the
+     * request that placed it, or null.
+     */
+    public OrderCreated toEvent(String orderId, Instant createdAt, String correlationId) {
         return new OrderCreated(
-                OrderCreatedEvent.CURRENT_VERSION, orderId, createdAt, customer, items, total, shippingAddress);
+                OrderCreatedEvent.CURRENT_VERSION,
+                orderId,
+                createdAt,
+                customer,
+                items,
+                total,
+                shippingAddress,
+                correlationId);
     }
 }

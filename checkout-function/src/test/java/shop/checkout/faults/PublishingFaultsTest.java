@@ -8,10 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -24,7 +21,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import shop.checkout.Checkout;
-import shop.checkout.fakes.FakeContext;
 import shop.checkout.fakes.RecordingSleeper;
 import shop.checkout.faults.LoopbackBus.Behaviour;
 import shop.checkout.faults.LoopbackBus.CallFails;
@@ -38,6 +34,7 @@ import shop.checkout.samples.HttpApiDriver;
 import shop.checkout.samples.SampleOrders;
 import shop.checkout.samples.SampleRequests;
 import shop.events.EventJson;
+import shop.testkit.CapturingContext;
 import shop.wiring.AwsClients;
 import shop.wiring.Environment;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -61,7 +58,6 @@ class PublishingFaultsTest {
     /** How often the client retries a 503 before giving up; more than any script below needs. */
     static final int CLIENT_TRIES = 5;
 
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-12T10:15:30Z"), ZoneOffset.UTC);
     private static final Path REPORT = Path.of("target", "reliability", "publishing-faults.md");
     private static final List<String> ROWS = Collections.synchronizedList(new ArrayList<>());
 
@@ -174,7 +170,7 @@ class PublishingFaultsTest {
                 EventBridgeClient client = client(bus)) {
             HttpApiDriver handler = HttpApiDriver.of(new Checkout(
                     new EventBridgeOrderEvents(client, "OrdersBus", RetryPolicy.STANDARD, sleeper, () -> 0.999_999),
-                    CLOCK));
+                    SampleRequests.CLOCK));
             for (int tries = 0;
                     tries < CLIENT_TRIES && (answers.isEmpty() || last(answers).status() == 503);
                     tries++) {
@@ -230,8 +226,8 @@ class PublishingFaultsTest {
 
     private static Answer place(HttpApiDriver handler) {
         long started = System.nanoTime();
-        APIGatewayV2HTTPResponse response =
-                handler.handleRequest(SampleRequests.load(SampleRequests.WITH_IDEMPOTENCY_KEY), new FakeContext());
+        APIGatewayV2HTTPResponse response = handler.handleRequest(
+                SampleRequests.load(SampleRequests.WITH_IDEMPOTENCY_KEY), new CapturingContext("CheckoutFunction"));
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         return new Answer(
                 response.getStatusCode(),

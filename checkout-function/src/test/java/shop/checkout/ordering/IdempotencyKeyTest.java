@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import shop.checkout.Submission;
 import shop.checkout.samples.SampleRequests;
 
 class IdempotencyKeyTest {
@@ -49,7 +50,9 @@ class IdempotencyKeyTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("headers")
     void readsTheHeader(Header header) {
-        IdempotencyKey.Lookup lookup = IdempotencyKey.lookup(header.headers());
+        Submission submission = new Submission(null, false, header.headers(), null, null);
+
+        IdempotencyKey.Lookup lookup = IdempotencyKey.lookup(submission.header(IdempotencyKey.HEADER));
 
         assertThat(lookup).isEqualTo(header.expected());
     }
@@ -57,8 +60,9 @@ class IdempotencyKeyTest {
     @Test
     void findsTheKeyOfTheSampleRequest() {
         var event = SampleRequests.load(SampleRequests.WITH_IDEMPOTENCY_KEY);
+        Submission submission = new Submission(null, false, event.getHeaders(), null, null);
 
-        IdempotencyKey.Lookup lookup = IdempotencyKey.lookup(event.getHeaders());
+        IdempotencyKey.Lookup lookup = IdempotencyKey.lookup(submission.header(IdempotencyKey.HEADER));
 
         assertThat(lookup)
                 .isEqualTo(new IdempotencyKey.Present(new IdempotencyKey("7f3c2a9e-5b1d-4c8e-9a6f-2d4b8e1c0a57")));

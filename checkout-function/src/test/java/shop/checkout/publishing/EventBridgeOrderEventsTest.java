@@ -311,7 +311,8 @@ class EventBridgeOrderEventsTest {
                 order.customer(),
                 Collections.nCopies(100, bulky),
                 order.total(),
-                order.shippingAddress());
+                order.shippingAddress(),
+                order.correlationId());
 
         Publication publication = publisher(bus).publish(huge);
 

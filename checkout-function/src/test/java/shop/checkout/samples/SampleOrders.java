@@ -1,5 +1,6 @@
 package shop.checkout.samples;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import java.time.Instant;
 import shop.checkout.validation.OrderRequestValidator;
 import shop.checkout.validation.Validation;
@@ -13,10 +14,12 @@ public final class SampleOrders {
 
     private SampleOrders() {}
 
-    /** The order of the rewards-signup sample. */
+    /** The order of the rewards-signup sample, with the sample's request id as its correlation id. */
     public static OrderCreated rewardsSignup() {
-        Validation validation =
-                new OrderRequestValidator().validate(SampleRequests.body(SampleRequests.REWARDS_SIGNUP));
-        return ((Validation.Valid) validation).draft().toEvent(ORDER_ID, CREATED_AT);
+        APIGatewayV2HTTPEvent request = SampleRequests.load(SampleRequests.REWARDS_SIGNUP);
+        Validation validation = new OrderRequestValidator().validate(SampleRequests.body(request));
+        return ((Validation.Valid) validation)
+                .draft()
+                .toEvent(ORDER_ID, CREATED_AT, request.getRequestContext().getRequestId());
     }
 }

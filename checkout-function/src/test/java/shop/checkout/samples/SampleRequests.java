@@ -6,6 +6,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +52,9 @@ public final class SampleRequests {
 
     /** The samples a client could send as they are and expect 202. */
     public static final List<String> VALID = List.of(REWARDS_SIGNUP, NO_SIGNUP, WITH_IDEMPOTENCY_KEY, UNICODE_NAMES);
+
+    /** A clock standing when the samples were sent: their {@code requestContext.timeEpoch}, 2025-03-12T10:15:30Z. */
+    public static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-12T10:15:30Z"), ZoneOffset.UTC);
 
     private SampleRequests() {}
 
