@@ -158,7 +158,16 @@ class StructuredLogTest {
                         "a carried field given again",
                         (Runnable) () -> log().and("orderId", "a").info("e", "orderId", "b"),
                         "'orderId'"),
-                Arguments.of("a name that is not text", (Runnable) () -> log().info("e", 7, "x"), "position 0"));
+                Arguments.of(
+                        "a field carried twice",
+                        (Runnable) () -> log().and("orderId", "a").and("orderId", "b"),
+                        "'orderId'"),
+                Arguments.of(
+                        "a name given twice in one line",
+                        (Runnable) () -> log().info("e", "status", 400, "reason", "x", "status", 401),
+                        "'status'"),
+                Arguments.of("a name that is not text", (Runnable) () -> log().info("e", 7, "x"), "position 0"),
+                Arguments.of("a blank carried name", (Runnable) () -> log().and(" ", "x"), "non-blank"));
     }
 
     @ParameterizedTest(name = "{0}")
