@@ -5,8 +5,9 @@ import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 
 /**
- * The Lambda context of an invocation we make ourselves (priming, tests, the local runtime, benchmarks): named by its
- * function and request id as Lambda names them; subclasses supply the logger. Thread-safe if the logger is.
+ * The Lambda context of an invocation we make ourselves (priming, unit and emulator tests, benchmarks): named by its
+ * function and request id as Lambda names them; subclasses supply the logger. Thread-safe if the logger is. The local
+ * runtime's context is not one: its memory, ARN and deadline come from the template, not fixed values.
  */
 public abstract class InvocationContext implements Context {
 

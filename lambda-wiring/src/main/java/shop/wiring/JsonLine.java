@@ -7,17 +7,22 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
-import java.util.Optional;
+import java.util.UUID;
 
 /**
  * One JSON object written as one log line (UTF-8, ending in a newline), for {@link StructuredLog} and the metrics
  * lines. Built on Jackson's streaming generator alone: no data binding, so the first line of a cold start loads a
  * handful of classes rather than the serializer machinery.
  *
- * <p>Values keep their JSON shape when they have one (text, numbers, booleans, lists, arrays, maps); an exception is
- * written as its type and message; anything else as its {@code toString()}, never walked field by field, because a
- * record may hold personal data. Not thread-safe: one line, one thread.
+ * <p>Only the types callers log are written: text, whole and decimal numbers, booleans, enums (their name),
+ * {@link Instant} and {@link UUID} (their ISO and canonical text), collections and maps of these (keys text or enums),
+ * and null. An exception is written as its class name alone: its message may quote a request body or an order
+ * (Jackson's do). Any other type is refused with an {@link IllegalArgumentException} naming the type, never written by
+ * its {@code toString()}: a record's prints every field, and an order's fields are personal data. Not thread-safe: one
+ * line, one thread.
  */
 public final class JsonLine {
 
@@ -84,15 +89,11 @@ public final class JsonLine {
             json.writeBoolean(bool);
         } else if (value instanceof Enum<?> constant) {
             json.writeString(constant.name());
-        } else if (value instanceof Optional<?> optional) {
-            write(optional.orElse(null));
-        } else if (value instanceof Iterable<?> items) {
-            json.writeStartArray();
-            for (Object item : items) {
-                write(item);
-            }
-            json.writeEndArray();
-        } else if (value instanceof Object[] items) {
+        } else if (value instanceof Instant instant) {
+            json.writeString(instant.toString());
+        } else if (value instanceof UUID uuid) {
+            json.writeString(uuid.toString());
+        } else if (value instanceof Collection<?> items) {
             json.writeStartArray();
             for (Object item : items) {
                 write(item);
@@ -101,17 +102,36 @@ public final class JsonLine {
         } else if (value instanceof Map<?, ?> map) {
             json.writeStartObject();
             for (Map.Entry<?, ?> entry : map.entrySet()) {
-                json.writeFieldName(String.valueOf(entry.getKey()));
+                json.writeFieldName(key(entry.getKey()));
                 write(entry.getValue());
             }
             json.writeEndObject();
         } else if (value instanceof Throwable error) {
             json.writeStartObject();
             json.writeStringField("type", error.getClass().getName());
-            json.writeStringField("message", error.getMessage());
             json.writeEndObject();
         } else {
-            json.writeString(value.toString());
+            throw refused("value", value);
         }
+    }
+
+    private static String key(Object key) {
+        if (key instanceof CharSequence text) {
+            return text.toString();
+        }
+        if (key instanceof Enum<?> constant) {
+            return constant.name();
+        }
+        throw refused("map key", key);
+    }
+
+    /** Names the type only: the value itself may be the personal data the refusal keeps out of the log. */
+    private static IllegalArgumentException refused(String what, Object value) {
+        return new IllegalArgumentException("A log "
+                + what
+                + " of type "
+                + (value == null ? "null" : value.getClass().getName())
+                + " is not written: log text, numbers, booleans, enums, Instant, UUID, lists or maps of these,"
+                + " or an exception (its class name only)");
     }
 }

@@ -33,6 +33,8 @@ public final class StructuredLog {
     private final String requestId;
     private final String traceId;
     private final List<Object> fields;
+    // The standard names and the carried ones, each checked once in and(): a line then checks only its own names.
+    private final Set<String> takenNames;
 
     /** The log of the invocation {@code context} belongs to, for the template function {@code function}. */
     public StructuredLog(String function, Context context) {
@@ -41,24 +43,34 @@ public final class StructuredLog {
                 context.getLogger(),
                 context.getAwsRequestId(),
                 TraceHeader.current().map(TraceHeader::traceIdOf).orElse(null),
-                List.of());
+                List.of(),
+                Set.copyOf(STANDARD_FIELDS));
     }
 
-    private StructuredLog(String function, LambdaLogger logger, String requestId, String traceId, List<Object> fields) {
+    private StructuredLog(
+            String function,
+            LambdaLogger logger,
+            String requestId,
+            String traceId,
+            List<Object> fields,
+            Set<String> takenNames) {
         this.function = function;
         this.logger = logger;
         this.requestId = requestId;
         this.traceId = traceId;
         this.fields = fields;
+        this.takenNames = takenNames;
     }
 
     /** A copy that writes {@code name: value} on every line, e.g. {@code and("orderId", id)}. */
     public StructuredLog and(String name, Object value) {
+        checkNames(new Object[] {name, value});
         List<Object> more = new ArrayList<>(fields);
         more.add(name);
         more.add(value);
-        checkNames(more.toArray());
-        return new StructuredLog(function, logger, requestId, traceId, List.copyOf(more));
+        Set<String> names = new HashSet<>(takenNames);
+        names.add(name);
+        return new StructuredLog(function, logger, requestId, traceId, List.copyOf(more), Set.copyOf(names));
     }
 
     /** Writes a line at INFO; {@code nameValuePairs} alternate field name and value. */
@@ -81,10 +93,7 @@ public final class StructuredLog {
             throw new IllegalArgumentException(
                     "Log fields of " + event + " come in name/value pairs, got " + nameValuePairs.length + " values");
         }
-        Object[] all = new Object[fields.size() + nameValuePairs.length];
-        fields.toArray(all);
-        System.arraycopy(nameValuePairs, 0, all, fields.size(), nameValuePairs.length);
-        checkNames(all);
+        checkNames(nameValuePairs);
         JsonLine line = new JsonLine()
                 .field("timestamp", Instant.now().toString())
                 .field("level", level.name())
@@ -92,24 +101,39 @@ public final class StructuredLog {
                 .field("event", event)
                 .field("requestId", requestId)
                 .field("traceId", traceId);
-        for (int i = 0; i < all.length; i += 2) {
-            line.field((String) all[i], all[i + 1]);
+        for (int i = 0; i < fields.size(); i += 2) {
+            line.field((String) fields.get(i), fields.get(i + 1));
+        }
+        for (int i = 0; i < nameValuePairs.length; i += 2) {
+            line.field((String) nameValuePairs[i], nameValuePairs[i + 1]);
         }
         logger.log(line.end(), level);
     }
 
-    /** A name that is not text, repeated, or standard is a caller's bug: fail where it is made, naming it. */
-    private static void checkNames(Object[] nameValuePairs) {
-        Set<String> seen = new HashSet<>(STANDARD_FIELDS);
+    /**
+     * A name that is not text, repeated, standard or carried is a caller's bug: fail where it is made, naming it. The
+     * carried names were checked when {@link #and} added them, so only {@code nameValuePairs} are checked here.
+     */
+    private void checkNames(Object[] nameValuePairs) {
         for (int i = 0; i < nameValuePairs.length; i += 2) {
             if (!(nameValuePairs[i] instanceof String name) || name.isBlank()) {
                 throw new IllegalArgumentException(
                         "Log field name at position " + i + " is not a non-blank string: " + nameValuePairs[i]);
             }
-            if (!seen.add(name)) {
+            if (takenNames.contains(name) || givenBefore(nameValuePairs, i)) {
                 throw new IllegalArgumentException(
                         "Log field '" + name + "' is given twice or is a standard field " + STANDARD_FIELDS);
             }
         }
+    }
+
+    /** Whether the name at {@code position} is among the earlier names: a line has a handful, so no set is built. */
+    private static boolean givenBefore(Object[] nameValuePairs, int position) {
+        for (int i = 0; i < position; i += 2) {
+            if (nameValuePairs[i].equals(nameValuePairs[position])) {
+                return true;
+            }
+        }
+        return false;
     }
 }

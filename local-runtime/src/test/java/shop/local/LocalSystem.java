@@ -53,8 +53,7 @@ final class LocalSystem implements AutoCloseable {
 
     /** The repository's template.yaml. */
     static Path template() {
-        String configured = System.getProperty("template.path");
-        return configured != null ? Path.of(configured) : SamTemplate.locate(Path.of(""));
+        return SamTemplate.locateConfigured();
     }
 
     /** A sample event under {@code events/} of the repository. */

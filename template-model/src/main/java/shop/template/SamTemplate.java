@@ -66,6 +66,28 @@ public final class SamTemplate {
         return new SamTemplate(CloudFormationYaml.parse(yaml));
     }
 
+    /** The system property a build sets to the template's path (e.g. failsafe's {@code systemPropertyVariables}). */
+    public static final String PATH_PROPERTY = "template.path";
+
+    /**
+     * The template the {@value #PATH_PROPERTY} system property names, or else the one {@link #locate} finds from the
+     * working directory: a test run by Maven gets the build's, one run from an IDE the repository's.
+     *
+     * @throws IllegalStateException if the property names no file, or no template is found
+     */
+    public static Path locateConfigured() {
+        String configured = System.getProperty(PATH_PROPERTY);
+        if (configured == null) {
+            return locate(Path.of(""));
+        }
+        Path file = Path.of(configured);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException(
+                    "System property " + PATH_PROPERTY + " names " + file.toAbsolutePath() + ", which is not a file");
+        }
+        return file;
+    }
+
     /** Finds the repository's {@code template.yaml} from {@code start} or one of its parents. */
     public static Path locate(Path start) {
         for (Path dir = start.toAbsolutePath(); dir != null; dir = dir.getParent()) {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,6 +21,51 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SamTemplateTest {
 
     private static final SamTemplate TEMPLATE = SamTemplate.load(SamTemplate.locate(Path.of("")));
+
+    static Stream<Arguments> configuredPaths() {
+        return Stream.of(
+                Arguments.of("no property: the template found from the working directory", null, "template.yaml"),
+                Arguments.of(
+                        "the property: the file it names",
+                        "src/test/resources/templates/intrinsics.yaml",
+                        "src/test/resources/templates/intrinsics.yaml"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("configuredPaths")
+    void theConfiguredTemplateIsThePropertysFileElseTheLocatedOne(String name, String property, String expected) {
+        Path found = withPathProperty(property, SamTemplate::locateConfigured);
+
+        Path expectedFile = property == null ? SamTemplate.locate(Path.of("")) : Path.of(expected);
+        assertThat(found).isEqualTo(expectedFile).endsWith(Path.of(expected)).isRegularFile();
+    }
+
+    @Test
+    void aConfiguredPathThatIsNoFileIsRefusedNamingTheProperty() {
+        assertThatThrownBy(() -> withPathProperty("no/such/template.yaml", SamTemplate::locateConfigured))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(SamTemplate.PATH_PROPERTY)
+                .hasMessageContaining("template.yaml");
+    }
+
+    /** Runs {@code call} with the property set to {@code value} (cleared if null), then restores what it was. */
+    private static <T> T withPathProperty(String value, Supplier<T> call) {
+        String before = System.getProperty(SamTemplate.PATH_PROPERTY);
+        try {
+            if (value == null) {
+                System.clearProperty(SamTemplate.PATH_PROPERTY);
+            } else {
+                System.setProperty(SamTemplate.PATH_PROPERTY, value);
+            }
+            return call.get();
+        } finally {
+            if (before == null) {
+                System.clearProperty(SamTemplate.PATH_PROPERTY);
+            } else {
+                System.setProperty(SamTemplate.PATH_PROPERTY, before);
+            }
+        }
+    }
 
     @Test
     void findsTheCheckoutFunctionWithItsRouteAndGlobals() {

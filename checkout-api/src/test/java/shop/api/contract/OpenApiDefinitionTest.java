@@ -2,7 +2,6 @@ package shop.api.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +27,7 @@ class OpenApiDefinitionTest {
 
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch");
 
-    private final SamTemplate template = SamTemplate.load(templatePath());
+    private final SamTemplate template = SamTemplate.load(SamTemplate.locateConfigured());
     private final Map<String, Object> document = OpenApiDocument.tree();
 
     @Test
@@ -101,11 +100,6 @@ class OpenApiDefinitionTest {
         part.put("info", Map.of("title", info.get("title"), "version", info.get("version")));
         part.put("paths", paths);
         return part;
-    }
-
-    private static Path templatePath() {
-        String configured = System.getProperty("template.path");
-        return configured != null ? Path.of(configured) : SamTemplate.locate(Path.of(""));
     }
 
     @SuppressWarnings("unchecked")

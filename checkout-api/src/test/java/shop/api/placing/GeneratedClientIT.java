@@ -55,9 +55,7 @@ class GeneratedClientIT {
 
     @BeforeAll
     static void startTheSystem() {
-        String configured = System.getProperty("template.path");
-        Path template = configured != null ? Path.of(configured) : SamTemplate.locate(Path.of(""));
-        runtime = LocalRuntime.start(LocalRuntime.Settings.of(template)
+        runtime = LocalRuntime.start(LocalRuntime.Settings.of(SamTemplate.locateConfigured())
                 .port(0)
                 .data(data, false)
                 .parameters(Map.of("SenderAddress", "orders@shop.example"))

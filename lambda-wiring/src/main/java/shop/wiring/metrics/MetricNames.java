@@ -9,7 +9,12 @@ public final class MetricNames {
     /** Checkout: an order the bus accepted (202). */
     public static final String ORDERS_ACCEPTED = "OrdersAccepted";
 
-    /** Checkout: a request refused, with dimension {@link #REASON} (401, 403, 400, 413, or a 500 the bus refused). */
+    /**
+     * Checkout: a request refused or an order not placed, with dimension {@link #REASON} valued as
+     * {@code shop.checkout.Checkout} writes it: {@code invalid} (400), {@code no-verified-customer} (401),
+     * {@code other-customer} (403), {@code body-too-large} (413), {@code unsupported-media-type} (415), and for a 500
+     * {@code event-invalid} (the event broke its own schema) or {@code bus-refused} (PutEvents refused the entry).
+     */
     public static final String ORDERS_REFUSED = "OrdersRefused";
 
     /** Checkout: an order not placed because the bus stayed unavailable through every retry (503). */
