@@ -10,8 +10,6 @@ import shop.subscriber.ReportedFailure;
  */
 public final class ConfirmationInProgressException extends ReportedFailure {
 
-    private final String orderId;
-
     public ConfirmationInProgressException(String orderId) {
         super(
                 "The confirmation of order " + orderId + " is being sent by another invocation; retry once its claim"
@@ -19,11 +17,5 @@ public final class ConfirmationInProgressException extends ReportedFailure {
                 "confirmation.in-progress",
                 "duplicate",
                 true);
-        this.orderId = orderId;
-    }
-
-    /** The order whose confirmation is in flight. */
-    public String orderId() {
-        return orderId;
     }
 }

@@ -37,12 +37,7 @@ public record Confirmations(ConfirmationLedger ledger, Mailer mailer, Clock cloc
         /** An earlier attempt died holding the claim; this delivery took it over and sent. */
         SENT_AFTER_TAKEOVER,
         /** The confirmation had gone out already: nothing sent. */
-        ALREADY_SENT;
-
-        /** Whether the order had been seen by an earlier delivery. */
-        public boolean duplicate() {
-            return this != SENT;
-        }
+        ALREADY_SENT
     }
 
     private static final ConfirmationWriter WRITER = new ConfirmationWriter();

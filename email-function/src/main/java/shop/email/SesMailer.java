@@ -8,12 +8,27 @@ import software.amazon.awssdk.services.sesv2.model.Destination;
 import software.amazon.awssdk.services.sesv2.model.EmailContent;
 import software.amazon.awssdk.services.sesv2.model.Message;
 import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
+import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
 
 /** Sends through Amazon SES v2 {@code SendEmail} with simple content, from one verified sender. Thread-safe. */
 public record SesMailer(SesV2Client ses, String sender) implements Mailer {
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws SendRefusedException when SES refuses the request, naming its error code and status but not the message
+     */
     @Override
     public String send(Confirmation confirmation) {
+        try {
+            return sendEmail(confirmation);
+        } catch (SesV2Exception refusal) {
+            // Dropping the cause is the point: its message and its own causes may name the customer's address.
+            throw new SendRefusedException(refusal);
+        }
+    }
+
+    private String sendEmail(Confirmation confirmation) {
         return ses.sendEmail(SendEmailRequest.builder()
                         .fromEmailAddress(sender)
                         .destination(Destination.builder()

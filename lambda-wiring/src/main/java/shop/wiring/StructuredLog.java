@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -70,7 +71,9 @@ public final class StructuredLog {
         more.add(value);
         Set<String> names = new HashSet<>(takenNames);
         names.add(name);
-        return new StructuredLog(function, logger, requestId, traceId, List.copyOf(more), Set.copyOf(names));
+        // Not List.copyOf, which refuses null: a carried value may be null, as a poison event's orderId is.
+        return new StructuredLog(
+                function, logger, requestId, traceId, Collections.unmodifiableList(more), Set.copyOf(names));
     }
 
     /** Writes a line at INFO; {@code nameValuePairs} alternate field name and value. */

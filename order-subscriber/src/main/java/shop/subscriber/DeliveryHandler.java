@@ -4,9 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import shop.events.InvalidEventException;
 import shop.events.OrderCreated;
 import shop.wiring.StructuredLog;
@@ -41,24 +38,22 @@ public final class DeliveryHandler implements RequestStreamHandler {
      * say whether the order was processed, a duplicate or rejected, and how old it was at its effect.
      */
     public void handle(InputStream input, Context context) {
-        StructuredLog log = new StructuredLog(subscriber.function(), context);
+        StructuredLog invocation = new StructuredLog(subscriber.function(), context);
         Metrics metrics = new Metrics(subscriber.function(), context);
-        Envelope envelope = null;
-        OrderCreated order = null;
+        // Until the envelope is read there are no ids to tie a line to, but every line still names both fields.
+        StructuredLog log = invocation.and("orderId", null).and("eventId", null);
         try {
-            envelope = Envelope.read(input, subscriber.function());
-            order = subscriber.contract().read(envelope.source(), envelope.detailType(), envelope.detail());
+            Envelope envelope = Envelope.read(input, subscriber.function());
+            log = invocation.and("orderId", envelope.orderId()).and("eventId", envelope.id());
+            if (envelope.correlationId() != null) {
+                log = log.and("correlationId", envelope.correlationId());
+            }
+            OrderCreated order =
+                    subscriber.contract().read(envelope.source(), envelope.detailType(), envelope.detail());
             Handled handled = action.handle(order);
-            log.info(
-                    subscriber.logEvent(),
-                    ids(
-                            envelope,
-                            order,
-                            "outcome",
-                            handled.outcome().name(),
-                            "duplicate",
-                            handled.outcome().duplicate(),
-                            handled.fields()));
+            log.and("outcome", handled.outcome().name())
+                    .and("duplicate", handled.outcome().duplicate())
+                    .info(subscriber.logEvent(), handled.fields().toArray());
             metrics.count(handled.outcome().duplicate() ? MetricNames.DUPLICATES : MetricNames.PROCESSED);
             // Not every contract reads createdAt: an order without one has no age to report.
             if (!handled.outcome().duplicate() && order.createdAt() != null) {
@@ -66,44 +61,19 @@ public final class DeliveryHandler implements RequestStreamHandler {
             }
         } catch (InvalidEventException poison) {
             // The order id alone ties the parked event to its order; nothing else of the detail is logged.
-            log.warn("event.rejected", ids(envelope, order, "problems", poison.problems()));
+            log.warn("event.rejected", "problems", poison.problems());
             metrics.count(MetricNames.REJECTED);
             throw poison;
         } catch (RuntimeException failure) {
             if (failure instanceof ReportedFailure reported) {
-                log.warn(reported.logEvent(), ids(envelope, order, reported.logFields()));
+                log.warn(reported.logEvent(), reported.logFields().toArray());
             } else {
                 // The class names the cause; its message may quote the order, so it stays out of the log.
-                log.error(
-                        "delivery.failed",
-                        ids(envelope, order, "error", failure.getClass().getSimpleName()));
+                log.error("delivery.failed", "error", failure.getClass().getSimpleName());
             }
             throw failure;
         } finally {
             metrics.flush();
         }
-    }
-
-    /**
-     * The order, event and correlation ids, then {@code fields}, where a trailing list is spread as more name/value
-     * pairs.
-     */
-    private static Object[] ids(Envelope envelope, OrderCreated order, Object... fields) {
-        String orderId = order != null ? order.orderId() : envelope == null ? null : envelope.orderId();
-        List<Object> line =
-                new ArrayList<>(Arrays.asList("orderId", orderId, "eventId", envelope == null ? null : envelope.id()));
-        String correlationId =
-                order != null ? order.correlationId() : envelope == null ? null : envelope.correlationId();
-        if (correlationId != null) {
-            line.addAll(List.of("correlationId", correlationId));
-        }
-        for (Object field : fields) {
-            if (field instanceof List<?> more && line.size() % 2 == 0) {
-                line.addAll(more);
-            } else {
-                line.add(field);
-            }
-        }
-        return line.toArray();
     }
 }

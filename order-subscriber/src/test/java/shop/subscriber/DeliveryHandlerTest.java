@@ -23,6 +23,8 @@ import shop.testkit.EmfObjects;
 import shop.testkit.SampleEvent;
 import shop.wiring.metrics.MetricNames;
 import shop.wiring.priming.CannedHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class DeliveryHandlerTest {
 
@@ -54,10 +56,8 @@ class DeliveryHandlerTest {
 
     /** The one log line of the delivery; metrics go on lines of their own. */
     private JsonNode onlyLine() throws Exception {
-        List<JsonNode> logLines =
-                lines().stream().filter(line -> !EmfObjects.isEmf(line)).toList();
-        assertThat(logLines).hasSize(1);
-        return logLines.get(0);
+        assertThat(context.logLines()).hasSize(1);
+        return JSON.readTree(context.logLines().get(0));
     }
 
     private List<JsonNode> lines() throws Exception {
@@ -198,18 +198,23 @@ class DeliveryHandlerTest {
     @Test
     void primingDeliversThePrimingOrderThroughOfflineClientsOnly() {
         AtomicInteger primed = new AtomicInteger();
+        CannedHttpClient aws = CannedHttpClient.answering("{}");
         Subscriber subscriber =
                 new Subscriber("TestFunction", "test.done", "/contract/test-subscriber/order-created.json", wiring -> {
-                    wiring.require("TEST_TABLE");
+                    String table = wiring.require("TEST_TABLE");
+                    DynamoDbClient dynamo = wiring.client(DynamoDbClient.builder());
                     return order -> {
                         primed.incrementAndGet();
+                        dynamo.getItem(get ->
+                                get.tableName(table).key(Map.of("orderId", AttributeValue.fromS(order.orderId()))));
                         return Handled.of(Outcome.DONE);
                     };
                 });
 
-        subscriber.prime(Map.of("AWS_REGION", "eu-west-1", "TEST_TABLE", "t"), CannedHttpClient.answering("{}"));
+        subscriber.prime(Map.of("AWS_REGION", "eu-west-1", "TEST_TABLE", "t"), aws);
 
         assertThat(primed).hasValue(Subscriber.PRIMING_ROUNDS);
+        assertThat(aws.requests()).hasSize(Subscriber.PRIMING_ROUNDS).containsOnly("DynamoDB_20120810.GetItem");
     }
 
     @Test

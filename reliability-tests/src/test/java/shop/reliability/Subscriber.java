@@ -1,9 +1,8 @@
 package shop.reliability;
 
+import static shop.testkit.SampleEvent.HANDLING_CLOCK;
+
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
@@ -29,9 +28,6 @@ import shop.warehouse.WarehouseHandler;
 record Subscriber(
         String function, RequestStreamHandler handler, ToIntFunction<String> effects, InMemoryRewards rewards) {
 
-    static final Instant NOW = Instant.parse("2025-11-03T09:15:30Z");
-    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
-
     /** How to deploy one subscriber afresh; named for test tables. */
     record Deployment(String function, Supplier<Subscriber> deploy) {
         @Override
@@ -44,7 +40,8 @@ record Subscriber(
         CountingMailer mailer = new CountingMailer();
         return new Subscriber(
                 "email",
-                EmailHandler.SUBSCRIBER.over(new Confirmations(new InMemoryConfirmations(), mailer, CLOCK)::confirm),
+                EmailHandler.SUBSCRIBER.over(
+                        new Confirmations(new InMemoryConfirmations(), mailer, HANDLING_CLOCK)::confirm),
                 mailer::sentFor,
                 null);
     });
@@ -52,7 +49,7 @@ record Subscriber(
         InMemoryShipments shipments = new InMemoryShipments();
         return new Subscriber(
                 "warehouse",
-                WarehouseHandler.SUBSCRIBER.over(new ShipmentRequests(shipments, CLOCK)::record),
+                WarehouseHandler.SUBSCRIBER.over(new ShipmentRequests(shipments, HANDLING_CLOCK)::record),
                 shipments::recordedFor,
                 null);
     });
@@ -60,7 +57,7 @@ record Subscriber(
         InMemoryRewards ledger = new InMemoryRewards();
         return new Subscriber(
                 "rewards",
-                RewardsHandler.SUBSCRIBER.over(new Rewards(ledger, CLOCK)::credit),
+                RewardsHandler.SUBSCRIBER.over(new Rewards(ledger, HANDLING_CLOCK)::credit),
                 ledger::creditedFor,
                 ledger);
     });
@@ -68,7 +65,7 @@ record Subscriber(
         InMemorySales sales = new InMemorySales();
         return new Subscriber(
                 "analytics",
-                AnalyticsHandler.SUBSCRIBER.over(new SalesTally(sales, CLOCK)::record),
+                AnalyticsHandler.SUBSCRIBER.over(new SalesTally(sales, HANDLING_CLOCK)::record),
                 sales::recordedFor,
                 null);
     });

@@ -48,8 +48,10 @@ record FunctionRun(FunctionResource function, List<Invocation> invocations, List
         try (AwsRecorder aws = AwsRecorder.start();
                 RuntimeApi api = RuntimeApi.start(function.logicalId());
                 RuntimeProcess runtime = RuntimeProcess.start(
+                        RuntimeProcess.currentJava(),
+                        RuntimeProcess.LAMBDA_JAVA_FLAGS,
                         runtimeJars,
-                        root.resolve(function.codeUri()),
+                        RuntimeProcess.samBuildClassPath(root.resolve(function.codeUri())),
                         function.handler(),
                         environment(template, function, logLevel, api, aws),
                         workDirectory)) {
@@ -110,13 +112,10 @@ record FunctionRun(FunctionResource function, List<Invocation> invocations, List
             SamTemplate template, FunctionResource function, String logLevel, RuntimeApi api, AwsRecorder aws) {
         Map<String, String> env = new LinkedHashMap<>();
         function.environment().forEach((name, value) -> env.put(name, resolve(template, function, name, value)));
-        env.put("AWS_LAMBDA_RUNTIME_API", api.address());
+        env.putAll(
+                RuntimeProcess.lambdaVariables(function.logicalId(), function.handler(), function.memorySize(), api));
         env.put("AWS_LAMBDA_LOG_FORMAT", "JSON");
         env.put("AWS_LAMBDA_LOG_LEVEL", logLevel);
-        env.put("_HANDLER", function.handler());
-        env.put("AWS_LAMBDA_FUNCTION_NAME", function.logicalId());
-        env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
-        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(function.memorySize()));
         env.put("AWS_REGION", "eu-west-1");
         env.put("AWS_DEFAULT_REGION", "eu-west-1");
         env.put("AWS_ACCESS_KEY_ID", "runtime-checks");

@@ -20,6 +20,7 @@ import shop.template.FunctionResource;
 import shop.template.SamTemplate;
 import shop.testkit.EmfObjects;
 import shop.testkit.LogLines;
+import shop.wiring.TraceHeader;
 
 /**
  * Every function of {@code template.yaml}, fed every sample event of its kind under the real Lambda Java runtime
@@ -98,7 +99,8 @@ class RuntimeOutputIT {
                     .isNotEmpty()
                     .allSatisfy(line -> {
                         assertThat(line.path("function").asText()).isEqualTo(function.logicalId());
-                        assertThat(line.path("traceId").asText()).isEqualTo(rootOf(invocation.traceHeader()));
+                        assertThat(line.path("traceId").asText())
+                                .isEqualTo(TraceHeader.traceIdOf(invocation.traceHeader()));
                     });
             String orderId = orderIdOf(invocation);
             if (orderId != null) {
@@ -212,9 +214,5 @@ class RuntimeOutputIT {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String rootOf(String traceHeader) {
-        return traceHeader.substring("Root=".length(), traceHeader.indexOf(';'));
     }
 }

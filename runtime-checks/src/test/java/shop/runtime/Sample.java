@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import shop.testkit.SampleEvent;
 
 /**
  * A sample event from {@code events/} as the runtime hands it to a function, with what the checks need to know of it:
@@ -53,16 +54,7 @@ record Sample(String name, String json, String orderId, String apiRequestId, Lis
             String orderId =
                     order.path("orderId").isTextual() ? order.path("orderId").asText() : null;
             String requestId = event.path("requestContext").path("requestId").asText(null);
-            List<String> personal = new ArrayList<>();
-            for (JsonNode value : List.of(
-                    order.path("customer").path("email"),
-                    order.path("customer").path("name"),
-                    order.path("shippingAddress").path("line1"))) {
-                if (value.isTextual() && !value.asText().isBlank()) {
-                    personal.add(value.asText());
-                }
-            }
-            return new Sample(name, json, orderId, requestId, List.copyOf(personal));
+            return new Sample(name, json, orderId, requestId, List.copyOf(SampleEvent.personalDataOf(order)));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read sample " + file, e);
         }

@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,13 +21,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import shop.runtime.RuntimeApi;
+import shop.runtime.RuntimeProcess;
 import shop.template.SamTemplate;
 
 /**
@@ -47,6 +48,11 @@ public final class ColdStartBenchmark {
     private static final Pattern PROBE_LINE =
             Pattern.compile("probe mainAt=(\\d+) init=(\\d+) prime=(\\d+) invoke=(\\d+) responseBytes=(\\d+)");
     private static final String EMPTY = "-";
+    // The one invocation of a cold start under the runtime client, with an unsampled trace as Lambda would send it.
+    private static final String REQUEST_ID = "00000000-0000-4000-8000-000000000001";
+    private static final String TRACE_HEADER =
+            "Root=1-00000000-000000000000000000000001;Parent=0000000000000001;Sampled=0";
+    private static final Duration ANSWER_WITHIN = Duration.ofSeconds(60);
 
     private final Path root;
     private final Path benchmarks;
@@ -182,65 +188,63 @@ public final class ColdStartBenchmark {
      */
     private Launch underTheRuntime(Job job) throws IOException, InterruptedException {
         FunctionUnderTest function = job.function();
+        String handler = function.handlerClass() + "::handleRequest";
+        Path work = Files.createTempDirectory(out, "ric-");
         try (LoopbackAws aws = new LoopbackAws(template.tables(), FunctionUnderTest.BUS);
-                RuntimeApiStandIn api = new RuntimeApiStandIn(Files.readAllBytes(function.event()))) {
-            List<String> command = new ArrayList<>();
-            command.add(java);
-            command.addAll(job.variant().jvmFlags());
-            command.addAll(diagnosticArgs);
-            command.add("-cp");
-            List<String> classPath = new ArrayList<>();
-            jars(layout.resolve("runtime-interface-client")).forEach(jar -> classPath.add(jar.toString()));
-            Path artifact = layout.resolve(function.logicalId());
-            classPath.add(artifact.resolve("classes").toString());
-            jars(artifact.resolve("lib")).forEach(jar -> classPath.add(jar.toString()));
-            command.add(String.join(File.pathSeparator, classPath));
-            command.add("com.amazonaws.services.lambda.runtime.api.client.AWSLambda");
-            command.add(function.handlerClass() + "::handleRequest");
+                RuntimeApi api = RuntimeApi.start(function.logicalId())) {
             Map<String, String> environment = new LinkedHashMap<>(environment(function, aws));
-            environment.put("AWS_LAMBDA_RUNTIME_API", api.address());
-            environment.put("AWS_LAMBDA_FUNCTION_NAME", function.logicalId());
-            environment.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
-            environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
-            environment.put("_HANDLER", function.handlerClass() + "::handleRequest");
-            Path log = Files.createTempFile(out, "ric-", ".log");
-            ProcessBuilder builder =
-                    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-            builder.environment().clear();
-            builder.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
-            builder.environment().putAll(environment);
+            environment.putAll(RuntimeProcess.lambdaVariables(function.logicalId(), handler, 1024, api));
+            environment.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+            List<String> flags = new ArrayList<>(job.variant().jvmFlags());
+            flags.addAll(diagnosticArgs);
+            Path artifact = layout.resolve(function.logicalId());
+            List<Path> classPath = new ArrayList<>(List.of(artifact.resolve("classes")));
+            classPath.addAll(jars(artifact.resolve("lib")));
             long start = System.nanoTime();
-            Process process = builder.start();
-            RuntimeApiStandIn.Outcome outcome;
-            try {
-                outcome = api.outcome().get(60, TimeUnit.SECONDS);
-            } catch (ExecutionException | TimeoutException e) {
-                throw new IllegalStateException(
-                        job.functionName() + " / " + job.variant().key() + " gave no answer within 60 s:\n"
-                                + Files.readString(log),
-                        e);
-            } finally {
-                process.destroy();
-                if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor();
+            RuntimeApi.Outcome outcome;
+            try (RuntimeProcess runtime = RuntimeProcess.start(
+                    Path.of(java),
+                    flags,
+                    layout.resolve("runtime-interface-client"),
+                    classPath,
+                    handler,
+                    environment,
+                    work)) {
+                try {
+                    outcome = api.invoke(
+                            REQUEST_ID,
+                            TRACE_HEADER,
+                            Files.readString(function.event()),
+                            ANSWER_WITHIN,
+                            runtime.process());
+                } catch (IllegalStateException | TimeoutException e) {
+                    throw new IllegalStateException(
+                            job.functionName() + " / " + job.variant().key() + " gave no answer within "
+                                    + ANSWER_WITHIN.toSeconds() + " s:\n" + output(runtime),
+                            e);
                 }
-            }
-            if (!outcome.succeeded()
-                    || (function.handlerClass().contains("Checkout")
-                            && !outcome.body().contains("\"statusCode\":202"))) {
-                throw new IllegalStateException(job.functionName() + " / "
-                        + job.variant().key() + " answered " + outcome.body() + "\n" + Files.readString(log));
+                if (!outcome.succeeded()
+                        || (function.handlerClass().contains("Checkout")
+                                && !outcome.body().contains("\"statusCode\":202"))) {
+                    throw new IllegalStateException(job.functionName() + " / "
+                            + job.variant().key() + " answered " + outcome.body() + "\n" + output(runtime));
+                }
             }
             if (!function.firstInvocationDone().test(aws)) {
                 throw new IllegalStateException(
                         job.functionName() + " / " + job.variant().key() + " did not leave " + function.expectedEffect()
                                 + "; found " + aws.sideEffects(template.tables()));
             }
-            Files.delete(log);
-            double init = (outcome.initDoneAt() - start) / 1e6;
-            double invoke = (outcome.answeredAt() - outcome.initDoneAt()) / 1e6;
+            ClassDirectoryJar.deleteFolder(work);
+            double init = (outcome.askedAt() - start) / 1e6;
+            double invoke = (outcome.answeredAt() - outcome.askedAt()) / 1e6;
             return new Launch(init + invoke, 0, init, 0, invoke);
         }
+    }
+
+    /** What a runtime wrote, once ended, for a failure's message. */
+    private static String output(RuntimeProcess runtime) {
+        return String.join("\n", runtime.stopAndReadStdout()) + "\n" + runtime.stderr();
     }
 
     private Launch time(List<String> command, Map<String, String> environment, LoopbackAws aws, Job job)

@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * The cold-start goals, read from a {@code results.json}: each function's cold start against its naive baseline (goal:
- * at most 40%) and checkout's against the empty JVM (goal: at most 8x). Ratios are taken round by round - the variants
+ * at most 50%) and checkout's against the empty JVM (goal: at most 12x). Ratios are taken round by round - the variants
  * of one round ran side by side under the same load - and the median of those ratios is reported with its p10-p90,
  * which is steadier on a shared machine than a ratio of medians.
  *

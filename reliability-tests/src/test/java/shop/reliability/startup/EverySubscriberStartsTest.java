@@ -1,10 +1,14 @@
 package shop.reliability.startup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
+import java.net.InetSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -43,10 +47,22 @@ class EverySubscriberStartsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("subscribers")
     void startsFromItsTemplateEnvironmentWithoutCallingAws(FunctionResource function) throws Exception {
-        Object handler = handlerClass(function).getConstructor(Map.class).newInstance(environment(function));
+        // A listening port that never accepts: the kernel still completes and queues any connection made to it, so
+        // after the constructor has returned, an empty queue means no client called out while starting.
+        try (ServerSocketChannel aws = ServerSocketChannel.open()) {
+            aws.bind(new InetSocketAddress("127.0.0.1", 0));
+            aws.configureBlocking(false);
+            Map<String, String> environment = new HashMap<>(environment(function));
+            environment.put(
+                    "AWS_ENDPOINT_URL", "http://127.0.0.1:" + aws.socket().getLocalPort());
+            var constructor = handlerClass(function).getConstructor(Map.class);
 
-        assertThat(subscriberOf(function).function()).isEqualTo(function.logicalId());
-        assertThat(handler).isNotNull();
+            assertThatCode(() -> construct(constructor, environment)).doesNotThrowAnyException();
+            assertThat(subscriberOf(function).function()).isEqualTo(function.logicalId());
+            try (SocketChannel call = aws.accept()) {
+                assertThat(call).as("a connection to AWS made while starting").isNull();
+            }
+        }
     }
 
     static Stream<Arguments> declaredVariables() {

@@ -22,15 +22,24 @@ import java.util.concurrent.TimeoutException;
 /**
  * The Lambda Runtime API (version 2018-06-01) on loopback, as far as a runtime client uses it: {@code next} hands out
  * the invocations queued with {@link #invoke}, with the request id, deadline, function ARN and trace id headers Lambda
- * sends; {@code response} and {@code error} complete them; {@code init/error} fails every waiting invocation.
+ * sends; {@code response} and {@code error} complete them; {@code init/error} fails every waiting invocation. A
+ * {@code next} with nothing queued waits, as Lambda leaves an idle environment waiting. Each outcome carries when the
+ * runtime asked for its invocation and when it answered ({@link System#nanoTime()} on arrival), so the cold-start
+ * benchmark times Init and the first invocation on the same stand-in runtime-checks judges the output with.
  * Thread-safe.
  */
-final class RuntimeApi implements AutoCloseable {
+public final class RuntimeApi implements AutoCloseable {
 
     private static final String PREFIX = "/2018-06-01/runtime/";
 
-    /** What a runtime reported for one invocation: its response body, or the error it posted. */
-    record Outcome(boolean succeeded, String body) {}
+    /**
+     * What a runtime reported for one invocation: its response body, or the error it posted.
+     *
+     * @param askedAt when the {@code next} call that received the invocation arrived: for a fresh runtime's first
+     *     invocation, the end of Init (the runtime asks only once the handler is constructed)
+     * @param answeredAt when the response or error arrived
+     */
+    public record Outcome(boolean succeeded, String body, long askedAt, long answeredAt) {}
 
     private record Invocation(String requestId, String traceHeader, String event) {}
 
@@ -38,6 +47,7 @@ final class RuntimeApi implements AutoCloseable {
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final BlockingQueue<Invocation> queued = new LinkedBlockingQueue<>();
     private final Map<String, CompletableFuture<Outcome>> outcomes = new ConcurrentHashMap<>();
+    private final Map<String, Long> askedAt = new ConcurrentHashMap<>();
     private final CompletableFuture<String> initError = new CompletableFuture<>();
     private final String functionArn;
 
@@ -46,8 +56,8 @@ final class RuntimeApi implements AutoCloseable {
         this.functionArn = functionArn;
     }
 
-    /** Starts on a free loopback port. */
-    static RuntimeApi start(String functionName) {
+    /** Starts on a free loopback port, for the function named {@code functionName} in its ARN. */
+    public static RuntimeApi start(String functionName) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             RuntimeApi api = new RuntimeApi(server, "arn:aws:lambda:eu-west-1:123456789012:function:" + functionName);
@@ -62,7 +72,7 @@ final class RuntimeApi implements AutoCloseable {
     }
 
     /** {@code host:port}, as {@code AWS_LAMBDA_RUNTIME_API} takes it. */
-    String address() {
+    public String address() {
         return server.getAddress().getHostString() + ":" + server.getAddress().getPort();
     }
 
@@ -70,7 +80,7 @@ final class RuntimeApi implements AutoCloseable {
      * Queues one invocation and waits for its outcome, at most {@code timeout}; fails fast if the runtime reported an
      * init error or {@code runtime} ended.
      */
-    Outcome invoke(String requestId, String traceHeader, String event, Duration timeout, Process runtime)
+    public Outcome invoke(String requestId, String traceHeader, String event, Duration timeout, Process runtime)
             throws InterruptedException, TimeoutException {
         CompletableFuture<Outcome> outcome = new CompletableFuture<>();
         outcomes.put(requestId, outcome);
@@ -91,16 +101,17 @@ final class RuntimeApi implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        long arrived = System.nanoTime();
         try (exchange) {
             String path = exchange.getRequestURI().getPath().substring(PREFIX.length());
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             if (path.equals("invocation/next") && exchange.getRequestMethod().equals("GET")) {
-                next(exchange);
+                next(exchange, arrived);
             } else if (path.startsWith("invocation/") && path.endsWith("/response")) {
-                complete(path, "/response", new Outcome(true, body));
+                complete(path, "/response", true, body, arrived);
                 reply(exchange, 202, "{\"status\":\"OK\"}");
             } else if (path.startsWith("invocation/") && path.endsWith("/error")) {
-                complete(path, "/error", new Outcome(false, body));
+                complete(path, "/error", false, body, arrived);
                 reply(exchange, 202, "{\"status\":\"OK\"}");
             } else if (path.equals("init/error")) {
                 initError.complete("init error: " + body);
@@ -111,7 +122,7 @@ final class RuntimeApi implements AutoCloseable {
         }
     }
 
-    private void next(HttpExchange exchange) throws IOException {
+    private void next(HttpExchange exchange, long arrived) throws IOException {
         Invocation invocation;
         try {
             invocation = queued.take();
@@ -119,6 +130,7 @@ final class RuntimeApi implements AutoCloseable {
             Thread.currentThread().interrupt();
             return;
         }
+        askedAt.put(invocation.requestId(), arrived);
         var headers = exchange.getResponseHeaders();
         headers.add("Lambda-Runtime-Aws-Request-Id", invocation.requestId());
         headers.add("Lambda-Runtime-Deadline-Ms", Long.toString(System.currentTimeMillis() + 60_000));
@@ -127,13 +139,14 @@ final class RuntimeApi implements AutoCloseable {
         reply(exchange, 200, invocation.event());
     }
 
-    private void complete(String path, String suffix, Outcome outcome) {
+    private void complete(String path, String suffix, boolean succeeded, String body, long arrived) {
         String requestId = path.substring("invocation/".length(), path.length() - suffix.length());
         CompletableFuture<Outcome> waiting = outcomes.get(requestId);
-        if (waiting == null) {
+        Long asked = askedAt.get(requestId);
+        if (waiting == null || asked == null) {
             initError.complete("the runtime answered unknown invocation " + requestId);
         } else {
-            waiting.complete(outcome);
+            waiting.complete(new Outcome(succeeded, body, asked, arrived));
         }
     }
 
