@@ -44,7 +44,7 @@ record FunctionRun(FunctionResource function, List<Invocation> invocations, List
             Path runtimeJars,
             Path workDirectory)
             throws InterruptedException, TimeoutException {
-        Path root = Path.of(System.getProperty("template.path")).getParent();
+        Path root = SamTemplate.locateConfigured().getParent();
         try (AwsRecorder aws = AwsRecorder.start();
                 RuntimeApi api = RuntimeApi.start(function.logicalId());
                 RuntimeProcess runtime = RuntimeProcess.start(

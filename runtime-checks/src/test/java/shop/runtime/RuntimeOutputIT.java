@@ -29,7 +29,7 @@ import shop.wiring.TraceHeader;
  */
 class RuntimeOutputIT {
 
-    private static final Path TEMPLATE = Path.of(System.getProperty("template.path"));
+    private static final Path TEMPLATE = SamTemplate.locateConfigured();
     private static final Path RUNTIME_JARS = Path.of(System.getProperty("runtime.class.path"));
     private static final Path EVENTS = TEMPLATE.getParent().resolve("events");
     private static final SamTemplate MODEL = SamTemplate.load(TEMPLATE);

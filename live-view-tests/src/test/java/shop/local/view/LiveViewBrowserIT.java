@@ -33,6 +33,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import shop.local.ApiReplay;
 import shop.local.LocalRuntime;
 import shop.local.json.Json;
+import shop.template.SamTemplate;
 
 /**
  * The live view in headless Chromium against the real template's system running in this JVM: what a person does on the
@@ -59,7 +60,7 @@ class LiveViewBrowserIT {
 
     @BeforeAll
     static void start() {
-        Path template = Path.of(System.getProperty("template.path"));
+        Path template = SamTemplate.locateConfigured();
         runtime = LocalRuntime.start(LocalRuntime.Settings.of(template)
                 .port(0)
                 .data(data, true)
@@ -202,7 +203,7 @@ class LiveViewBrowserIT {
     }
 
     private String placeOverHttp() throws Exception {
-        Path sample = Path.of(System.getProperty("template.path")).getParent().resolve("events/api-gateway/" + SAMPLE);
+        Path sample = SamTemplate.locateConfigured().getParent().resolve("events/api-gateway/" + SAMPLE);
         ApiReplay.Answer answer = ApiReplay.exchange(runtime.apiUri(), Json.parse(Files.readAllBytes(sample)));
         assertThat(answer.status()).isEqualTo(202);
         JsonNode body = Json.parse(answer.body().getBytes(StandardCharsets.UTF_8));
