@@ -114,7 +114,7 @@ public record Deployment(
             });
             functions.add(new Function(
                     function,
-                    intrinsics.arn(id, id, "Arn"),
+                    intrinsics.arn(id),
                     folder.resolve(function.codeUri()).normalize(),
                     environment,
                     retries(template, function)));

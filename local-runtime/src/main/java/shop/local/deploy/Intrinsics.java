@@ -1,6 +1,5 @@
 package shop.local.deploy;
 
-import java.util.List;
 import java.util.Map;
 import shop.template.IntrinsicResolver;
 import shop.template.ParameterValues;
@@ -35,9 +34,9 @@ public final class Intrinsics {
         return resolver.resolve(value, resource, property);
     }
 
-    /** The ARN a resource has in the local account and region; {@code resource} and {@code property} as for errors. */
-    public String arn(String logicalId, String resource, String property) {
-        return resolver.resolve(Map.of("Fn::GetAtt", List.of(logicalId, "Arn")), resource, property);
+    /** The ARN a resource has in the local account and region. */
+    public String arn(String logicalId) {
+        return resolver.arnOf(logicalId);
     }
 
     public String region() {

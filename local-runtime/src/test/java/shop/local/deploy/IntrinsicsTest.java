@@ -50,7 +50,7 @@ class IntrinsicsTest {
     void theArnOfAFunctionIsInTheRunsRegion() {
         Intrinsics inUsEast = new Intrinsics(TEMPLATE, Map.of(), "us-east-1");
 
-        assertThat(inUsEast.arn("ShipmentsTable", "ShipmentsTable", "Arn"))
+        assertThat(inUsEast.arn("ShipmentsTable"))
                 .isEqualTo("arn:aws:dynamodb:us-east-1:123456789012:table/ShipmentsTable");
     }
 
