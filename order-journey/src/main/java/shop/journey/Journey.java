@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import shop.template.AsyncInvokeConfig;
 import shop.template.EventRule;
 import shop.template.FunctionResource;
 import shop.template.SamTemplate;
@@ -54,7 +53,7 @@ public final class Journey {
         for (FunctionResource function : ordered) {
             parked.put(
                     function.logicalId(),
-                    queuesOf(function).stream()
+                    function.deadLetterQueues().stream()
                             .flatMap(queue -> deadLetters.in(queue, function.logicalId()).stream())
                             .filter(letter -> letter.orderId().equals(orderId))
                             .toList());
@@ -119,7 +118,8 @@ public final class Journey {
 
     private List<OrderStory.Written> written(FunctionResource function, String orderId, Optional<String> customer) {
         List<OrderStory.Written> written = new ArrayList<>();
-        for (String table : tablesOf(function)) {
+        Set<String> tableIds = Set.copyOf(template.resourcesOfType("AWS::DynamoDB::Table"));
+        for (String table : function.referencedAmong(tableIds)) {
             OrderLookups.Lookup lookup = OrderLookups.of(table)
                     .orElseThrow(() -> new IllegalStateException(
                             "OrderLookups has no entry for " + table + ": say where it keeps an order's effect"));
@@ -173,27 +173,5 @@ public final class Journey {
             return attribute.get("BOOL").asText();
         }
         return attribute.toString();
-    }
-
-    private List<String> tablesOf(FunctionResource function) {
-        Set<String> tableIds = new LinkedHashSet<>(template.resourcesOfType("AWS::DynamoDB::Table"));
-        return function.environment().values().stream()
-                .map(SamTemplate::referencedId)
-                .flatMap(Optional::stream)
-                .filter(tableIds::contains)
-                .distinct()
-                .toList();
-    }
-
-    private static List<String> queuesOf(FunctionResource function) {
-        Set<String> queues = new LinkedHashSet<>();
-        function.rules()
-                .forEach(rule ->
-                        rule.deadLetterArn().flatMap(SamTemplate::referencedId).ifPresent(queues::add));
-        function.asyncInvoke()
-                .flatMap(AsyncInvokeConfig::onFailure)
-                .flatMap(SamTemplate::referencedId)
-                .ifPresent(queues::add);
-        return List.copyOf(queues);
     }
 }

@@ -5,11 +5,9 @@ import static shop.checks.TemplateTree.at;
 import static shop.checks.TemplateTree.listOf;
 
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,16 +34,9 @@ class FailureRoutingTest {
     }
 
     static Stream<String> deadLetterQueues() {
-        Set<String> queues = new LinkedHashSet<>();
-        TEMPLATE.rules()
-                .forEach(rule ->
-                        rule.deadLetterArn().flatMap(SamTemplate::referencedId).ifPresent(queues::add));
-        TEMPLATE.functions()
-                .forEach(f -> f.asyncInvoke()
-                        .flatMap(AsyncInvokeConfig::onFailure)
-                        .flatMap(SamTemplate::referencedId)
-                        .ifPresent(queues::add));
-        return queues.stream();
+        return TEMPLATE.functions().stream()
+                .flatMap(function -> function.deadLetterQueues().stream())
+                .distinct();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -11,11 +11,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class SamTemplateTest {
@@ -46,6 +48,20 @@ class SamTemplateTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(SamTemplate.PATH_PROPERTY)
                 .hasMessageContaining("template.yaml");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "EmailFunction, ConfirmationsTable, EmailDeadLetterQueue",
+        "RewardsFunction, RewardsTable, RewardsDeadLetterQueue",
+        "CheckoutFunction, '', ''"
+    })
+    void aFunctionNamesTheTablesItWritesAndTheQueuesItsFailuresArePutIn(String function, String table, String queue) {
+        FunctionResource resource = TEMPLATE.function(function);
+
+        assertThat(resource.referencedAmong(Set.copyOf(TEMPLATE.resourcesOfType("AWS::DynamoDB::Table"))))
+                .containsExactlyElementsOf(table.isEmpty() ? List.of() : List.of(table));
+        assertThat(resource.deadLetterQueues()).containsExactlyElementsOf(queue.isEmpty() ? List.of() : List.of(queue));
     }
 
     /** Runs {@code call} with the property set to {@code value} (cleared if null), then restores what it was. */

@@ -54,7 +54,7 @@ public record ChoreographyMap(List<MapNode> nodes, List<MapEdge> edges) {
 
         /** A function whose environment names a bus publishes on it. */
         void producer(FunctionResource function) {
-            List<String> publishesTo = referencedIn(function, buses);
+            List<String> publishesTo = function.referencedAmong(buses);
             if (publishesTo.isEmpty()) {
                 return;
             }
@@ -120,16 +120,6 @@ public record ChoreographyMap(List<MapNode> nodes, List<MapEdge> edges) {
                 add(new MapNode(queue, MapNode.Kind.QUEUE, List.of(queue, "SQS dead-letter queue")));
                 return queue;
             });
-        }
-
-        private List<String> referencedIn(FunctionResource function, Set<String> ids) {
-            return new TreeMap<>(function.environment())
-                    .values().stream()
-                            .map(SamTemplate::referencedId)
-                            .flatMap(Optional::stream)
-                            .filter(ids::contains)
-                            .distinct()
-                            .toList();
         }
 
         private void add(MapNode node) {
